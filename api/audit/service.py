@@ -1,0 +1,61 @@
+"""Audit rows, written in the same transaction as the change they describe."""
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel
+
+from api.audit.models import AuditLog
+from api.authz.principal import Principal
+from api.kit.logging import request_id_var
+
+SECRET_FIELDS = frozenset({"password_hash", "token_hash"})
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(obj: SQLModel) -> dict[str, Any]:
+    """The object's columns as JSON, secrets left out."""
+    return {k: _json_safe(v) for k, v in obj.model_dump().items() if k not in SECRET_FIELDS}
+
+
+async def record(
+    session: AsyncSession,
+    actor: Principal | None,
+    action: str,
+    obj: SQLModel,
+    *,
+    before: dict[str, Any] | None = None,
+    agent_id: int | None = None,
+    actor_username: str | None = None,
+) -> AuditLog:
+    """Add an audit row for `action` on `obj` (flushed first, so new objects have their id)."""
+    await session.flush()
+    entry = AuditLog(
+        actor_id=actor.user_id if actor else None,
+        actor_username=actor.username if actor else (actor_username or ""),
+        action=action,
+        object_type=obj.__tablename__,  # type: ignore[arg-type]
+        object_id=str(getattr(obj, "id", None) or getattr(obj, "login_name", "")),
+        agent_id=agent_id if agent_id is not None else getattr(obj, "agent_id", None),
+        before=before,
+        after=snapshot(obj),
+        request_id=request_id_var.get(),
+    )
+    session.add(entry)
+    return entry

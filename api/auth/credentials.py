@@ -1,0 +1,75 @@
+"""One-time credentials for new and reset accounts (replaces the legacy shared 123456)."""
+
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from api.auth.models import SetPasswordLink
+from api.auth.schemas import Credentials
+from api.auth.tokens import revoke_all_for_user
+from api.config import get_settings
+from api.kit.clock import now
+from api.kit.errors import AppError
+from api.security import hash_opaque_token, hash_password, new_opaque_token, temporary_password
+from api.users.models import User
+
+
+async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
+    """Give `user` a random one-time password and a set-password link; earlier links, sessions
+    and access tokens stop working. The user must choose a password at next sign-in."""
+    settings = get_settings()
+    password = temporary_password()
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    user.token_version += 1
+    session.add(user)
+    await session.flush()
+    assert user.id is not None
+    await _expire_links(session, user.id)
+    await revoke_all_for_user(session, user.id)
+    token, token_hash = new_opaque_token()
+    expires_at = now() + timedelta(hours=settings.set_password_link_hours)
+    session.add(SetPasswordLink(user_id=user.id, token_hash=token_hash, expires_at=expires_at))
+    return Credentials(
+        temporary_password=password,
+        set_password_url=f"{settings.public_base_url.rstrip('/')}/set-password?token={token}",
+        expires_at=expires_at,
+    )
+
+
+async def usable_link(session: AsyncSession, token: str) -> tuple[SetPasswordLink, User]:
+    """The unexpired, unused link and its active user; raises set_password_link_invalid."""
+    link = await session.scalar(
+        select(SetPasswordLink).where(col(SetPasswordLink.token_hash) == hash_opaque_token(token))
+    )
+    user = await session.get(User, link.user_id) if link else None
+    if (
+        link is None
+        or user is None
+        or link.used_at
+        or link.expires_at <= now()
+        or not user.is_active
+    ):
+        raise AppError("set_password_link_invalid", 400)
+    return link, user
+
+
+async def _expire_links(session: AsyncSession, user_id: int) -> None:
+    await session.execute(
+        update(SetPasswordLink)
+        .where(col(SetPasswordLink.user_id) == user_id, col(SetPasswordLink.used_at).is_(None))
+        .values(used_at=now())
+    )
+
+
+async def set_own_password(session: AsyncSession, user: User, new_password: str) -> None:
+    """Store a password the user chose; every other session and link of the user ends."""
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    user.token_version += 1
+    session.add(user)
+    assert user.id is not None
+    await _expire_links(session, user.id)
+    await revoke_all_for_user(session, user.id)

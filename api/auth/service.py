@@ -1,0 +1,137 @@
+"""Sign in, refresh, sign out, change and set passwords."""
+
+from datetime import timedelta
+from typing import NoReturn
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, or_, select
+
+from api.agents.models import Agent
+from api.audit.service import record
+from api.auth.credentials import set_own_password, usable_link
+from api.auth.models import LoginThrottle
+from api.auth.schemas import SetPasswordLinkInfo
+from api.auth.tokens import (
+    IssuedSession,
+    find_refresh_token,
+    is_replayed,
+    revoke_family,
+    start_session,
+)
+from api.authz.principal import Principal
+from api.config import get_settings
+from api.kit.clock import now
+from api.kit.errors import AppError, Unauthorized
+from api.security import burn_password_check, check_password_rules, verify_password
+from api.users.models import User
+
+
+async def _refuse_after_commit(session: AsyncSession, error: AppError) -> NoReturn:
+    """Keep what was written (a failure count, a revoked family) although the request fails."""
+    await session.commit()
+    raise error
+
+
+async def _note_failure(session: AsyncSession, login_name: str) -> NoReturn:
+    settings = get_settings()
+    throttle = await session.get(LoginThrottle, login_name) or LoginThrottle(login_name=login_name)
+    throttle.failures += 1
+    if throttle.failures >= settings.login_max_failures:
+        throttle.failures = 0
+        throttle.locked_until = now() + timedelta(minutes=settings.login_lock_minutes)
+    session.add(throttle)
+    await _refuse_after_commit(session, Unauthorized("invalid_credentials"))
+
+
+async def login(session: AsyncSession, login_name: str, password: str) -> IssuedSession:
+    """Check the password of a login name or email. Raises 401 invalid_credentials (same for an
+    unknown name and a wrong password), 429 account_locked after repeated failures, and 403
+    account_disabled for a correct password of a deactivated account or agent."""
+    key = login_name.strip().lower()
+    throttle = await session.get(LoginThrottle, key)
+    if throttle and throttle.locked_until and throttle.locked_until > now():
+        minutes = max(1, int((throttle.locked_until - now()).total_seconds() // 60) + 1)
+        raise AppError("account_locked", 429, minutes=minutes)
+    user = await session.scalar(
+        select(User).where(or_(col(User.username) == key, col(User.email) == key))
+    )
+    if user is None:
+        burn_password_check()
+        await _note_failure(session, key)
+    if not verify_password(password, user.password_hash):
+        await _note_failure(session, key)
+    agent = await session.get(Agent, user.agent_id) if user.agent_id else None
+    if not user.is_active or (agent is not None and not agent.is_active):
+        raise AppError("account_disabled", 403)
+    if throttle:
+        await session.delete(throttle)
+    user.last_login_at = now()
+    session.add(user)
+    await record(session, None, "auth.login", user, actor_username=user.username)
+    return await start_session(session, user)
+
+
+async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
+    """Swap a refresh token for a new pair. A replayed (stolen) token ends its whole family."""
+    stored = await find_refresh_token(session, token) if token else None
+    if stored is None or stored.expires_at <= now():
+        raise Unauthorized("refresh_invalid")
+    if stored.revoked_at is not None:
+        if is_replayed(stored):
+            await revoke_family(session, stored.family)
+            await _refuse_after_commit(session, Unauthorized("refresh_invalid"))
+        raise Unauthorized("refresh_invalid")
+    user = await session.get(User, stored.user_id)
+    agent = await session.get(Agent, user.agent_id) if user and user.agent_id else None
+    if user is None or not user.is_active or (agent is not None and not agent.is_active):
+        raise Unauthorized("refresh_invalid")
+    stored.revoked_at = now()
+    session.add(stored)
+    await record(session, None, "auth.refresh", user, actor_username=user.username)
+    return await start_session(session, user, family=stored.family)
+
+
+async def logout(session: AsyncSession, token: str | None) -> None:
+    """End the session of this refresh token (idempotent)."""
+    stored = await find_refresh_token(session, token) if token else None
+    if stored is None or stored.revoked_at is not None:
+        return
+    await revoke_family(session, stored.family)
+    user = await session.get(User, stored.user_id)
+    if user is not None:
+        await record(session, None, "auth.logout", user, actor_username=user.username)
+
+
+async def change_password(
+    session: AsyncSession, principal: Principal, current: str, new: str
+) -> IssuedSession:
+    """The caller's own change (also the forced one after a one-time password). Raises 400
+    current_password_wrong, 422 on a rule the new password breaks."""
+    user = await session.get(User, principal.user_id)
+    assert user is not None
+    if not verify_password(current, user.password_hash):
+        raise AppError("current_password_wrong", 400)
+    check_password_rules(new, user.username)
+    if verify_password(new, user.password_hash):
+        raise AppError("password_reused", 422)
+    await set_own_password(session, user, new)
+    await record(session, principal, "auth.change_password", user)
+    return await start_session(session, user)
+
+
+async def link_info(session: AsyncSession, token: str) -> SetPasswordLinkInfo:
+    link, user = await usable_link(session, token)
+    return SetPasswordLinkInfo(
+        username=user.username, display_name=user.display_name, expires_at=link.expires_at
+    )
+
+
+async def set_password_with_link(session: AsyncSession, token: str, new: str) -> IssuedSession:
+    """Choose a password through a one-time link, which is then used up; signs the user in."""
+    link, user = await usable_link(session, token)
+    check_password_rules(new, user.username)
+    link.used_at = now()
+    session.add(link)
+    await set_own_password(session, user, new)
+    await record(session, None, "auth.set_password", user, actor_username=user.username)
+    return await start_session(session, user)

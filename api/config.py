@@ -1,0 +1,64 @@
+"""Settings from the environment and `.env` (pydantic-settings)."""
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = PROJECT_ROOT / "var"
+PLACEHOLDER_SECRETS = {"", "changeme", "change-me", "secret", "dev"}
+
+
+def _dev_secret_key() -> str:
+    """A dev secret generated once and kept in var/, so restarts keep sessions valid."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR / 'channeldesk.db'}"
+    secret_key: str = ""
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    set_password_link_hours: int = Field(default=72, ge=1, le=24 * 30)
+    password_min_length: int = Field(default=12, ge=8, le=64)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_lock_minutes: int = Field(default=15, ge=1)
+    cors_origins: list[str] = []
+    demo_mode: bool = False
+    public_base_url: str = "http://127.0.0.1:8000"
+    spa_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _secure_defaults(self) -> "Settings":
+        if self.environment == "production":
+            if self.secret_key.strip().lower() in PLACEHOLDER_SECRETS or len(self.secret_key) < 32:
+                raise ValueError(
+                    "SECRET_KEY must be set to a random value of 32+ characters in production"
+                )
+            if self.demo_mode:
+                raise ValueError("DEMO_MODE must be off in production (demo passwords are public)")
+        elif not self.secret_key:
+            self.secret_key = _dev_secret_key()
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,63 @@
+"""Demo data (SPEC §12): two agents and the eight demo logins, loaded into an empty database."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import func, select
+
+from api.agents.models import Agent
+from api.authz.roles import Role
+from api.security import hash_password
+from api.users.models import User
+
+DEMO_PASSWORD = "demo-Password-1"  # public by design: demo mode only, refused in production
+
+DEMO_AGENTS = {
+    "A": Agent(
+        name="华南代理",
+        contact_name="陈志强",
+        contact_phone="0755-86001234",
+        contact_email="contact@huanan-agent.example.com",
+        address="深圳市南山区科技园",
+    ),
+    "B": Agent(
+        name="华东代理",
+        contact_name="王建国",
+        contact_phone="021-58001234",
+        contact_email="contact@huadong-agent.example.com",
+        address="上海市浦东新区张江",
+    ),
+}
+
+# login, display name, role, agent key
+DEMO_USERS = [
+    ("vendor", "原厂管理员", Role.VENDOR, None),
+    ("a.admin", "华南主账户", Role.AGENT_ADMIN, "A"),
+    ("a.sales", "李明", Role.SALES, "A"),
+    ("a.sales2", "张伟", Role.SALES, "A"),
+    ("a.fae", "刘工", Role.FAE, "A"),
+    ("a.assistant", "赵敏", Role.ASSISTANT, "A"),
+    ("b.admin", "华东主账户", Role.AGENT_ADMIN, "B"),
+    ("b.sales", "王磊", Role.SALES, "B"),
+]
+
+
+async def seed_demo(session: AsyncSession) -> bool:
+    """Load the demo data if the database has no users yet; True when it loaded."""
+    if await session.scalar(select(func.count()).select_from(User)):
+        return False
+    for agent in DEMO_AGENTS.values():
+        session.add(agent)
+    await session.flush()
+    password_hash = hash_password(DEMO_PASSWORD)
+    for username, display_name, role, agent_key in DEMO_USERS:
+        session.add(
+            User(
+                username=username,
+                display_name=display_name,
+                email=f"{username}@demo.channeldesk.example.com",
+                role=role,
+                agent_id=DEMO_AGENTS[agent_key].id if agent_key else None,
+                password_hash=password_hash,
+                must_change_password=False,
+            )
+        )
+    return True

@@ -1,0 +1,114 @@
+"""Error types the services raise, and the handlers that turn them into `{"detail", "code"}`."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.kit.messages import language, translate
+
+log = logging.getLogger("api.errors")
+
+
+class AppError(Exception):
+    """A refusal a person should understand; `code` selects the message in the catalogue."""
+
+    status_code = 400
+
+    def __init__(self, code: str, status_code: int | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+        if status_code is not None:
+            self.status_code = status_code
+        self.headers: dict[str, str] | None = None
+
+
+class NotFound(AppError):
+    status_code = 404
+
+    def __init__(self, object_name: str = "resource") -> None:
+        super().__init__("not_found", object=object_name)
+
+
+class Forbidden(AppError):
+    status_code = 403
+
+    def __init__(self, code: str = "permission_denied", **params: Any) -> None:
+        super().__init__(code, **params)
+
+
+class Unauthorized(AppError):
+    status_code = 401
+
+    def __init__(self, code: str = "not_authenticated", **params: Any) -> None:
+        super().__init__(code, **params)
+        self.headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Conflict(AppError):
+    status_code = 409
+
+
+class ErrorOut(BaseModel):
+    """Every error answer: a message for people and a code for programs."""
+
+    detail: str
+    code: str
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
+    return ".".join(parts) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> JSONResponse:
+        message = translate(exc.code, language(request), **exc.params)
+        return JSONResponse(
+            {"detail": message, "code": exc.code}, exc.status_code, headers=exc.headers
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"field": _field_name(tuple(e["loc"])), "message": e["msg"], "type": e["type"]}
+            for e in exc.errors()
+        ]
+        fields = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        message = translate("validation_error", language(request), fields=fields)
+        return JSONResponse({"detail": message, "code": "validation_error", "errors": errors}, 422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = "not_found" if exc.status_code == 404 else "http_error"
+        message = (
+            translate("not_found", language(request), object="resource")
+            if code == "not_found"
+            else str(exc.detail)
+        )
+        return JSONResponse({"detail": message, "code": code}, exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        request_id = getattr(request.state, "request_id", "-")
+        log.exception("unhandled error", extra={"request_id": request_id})
+        message = translate("internal_error", language(request), request_id=request_id)
+        return JSONResponse({"detail": message, "code": "internal_error"}, 500)
+
+
+def install_integrity_handler(app: FastAPI) -> None:
+    """A unique constraint that a concurrent request won first is a 409, never a 500."""
+    from sqlalchemy.exc import IntegrityError
+
+    @app.exception_handler(IntegrityError)
+    async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        log.info("integrity error: %s", exc.orig)
+        return JSONResponse(
+            {"detail": translate("conflict", language(request)), "code": "conflict"}, 409
+        )

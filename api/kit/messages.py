@@ -1,0 +1,104 @@
+"""The message catalogue: every error a person can see, in Chinese and English."""
+
+from starlette.requests import Request
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "invalid_credentials": ("用户名或密码错误。", "Wrong username or password."),
+    "account_locked": (
+        "登录失败次数过多，请 {minutes} 分钟后再试。",
+        "Too many failed sign-ins. Try again in {minutes} minutes.",
+    ),
+    "account_disabled": (
+        "该账户已停用，请联系管理员。",
+        "This account is deactivated. Please contact your administrator.",
+    ),
+    "not_authenticated": ("请先登录。", "Please sign in."),
+    "token_invalid": ("登录已失效，请重新登录。", "Your session is invalid. Please sign in again."),
+    "password_change_required": (
+        "请先修改初始密码。",
+        "You must change your one-time password first.",
+    ),
+    "refresh_invalid": (
+        "登录已过期，请重新登录。",
+        "Your session has expired. Please sign in again.",
+    ),
+    "password_too_short": (
+        "密码至少需要 {min} 个字符。",
+        "The password must have at least {min} characters.",
+    ),
+    "password_too_long": (
+        "密码不能超过 {max} 个字符。",
+        "The password must have at most {max} characters.",
+    ),
+    "password_common": (
+        "这个密码太常见，很容易被猜到，请换一个。",
+        "This password is too common and easy to guess. Please choose another.",
+    ),
+    "password_is_login": (
+        "密码不能与登录名相同。",
+        "The password must not be the same as the login name.",
+    ),
+    "password_reused": (
+        "新密码不能与当前密码相同。",
+        "The new password must differ from the current one.",
+    ),
+    "current_password_wrong": ("当前密码不正确。", "The current password is wrong."),
+    "set_password_link_invalid": (
+        "该设置密码链接无效、已使用或已过期，请联系管理员重新发送。",
+        "This set-password link is invalid, used or expired. Ask your administrator for a new one.",
+    ),
+    "permission_denied": ("您没有权限执行此操作。", "You are not allowed to do this."),
+    "not_found": ("{object}不存在。", "{object} not found."),
+    "role_not_assignable": (
+        "您不能创建或设置此类账户。",
+        "You cannot create or assign this account type.",
+    ),
+    "agent_required": (
+        "代理商账户必须属于一个代理商。",
+        "An agent account must belong to an agent.",
+    ),
+    "agent_not_allowed": (
+        "原厂账户不能属于代理商。",
+        "A vendor account cannot belong to an agent.",
+    ),
+    "agent_inactive": ("该代理商已停用。", "This agent is deactivated."),
+    "username_taken": (
+        "登录名“{username}”已被使用。",
+        "The login name “{username}” is already taken.",
+    ),
+    "email_taken": ("邮箱“{email}”已被使用。", "The email “{email}” is already in use."),
+    "agent_name_taken": ("代理商“{name}”已存在。", "The agent “{name}” already exists."),
+    "cannot_deactivate_self": ("不能停用自己的账户。", "You cannot deactivate your own account."),
+    "validation_error": ("输入有误：{fields}", "Invalid input: {fields}"),
+    "conflict": (
+        "数据已被修改或存在冲突，请刷新后重试。",
+        "The data changed or conflicts. Refresh and try again.",
+    ),
+    "internal_error": (
+        "服务器内部错误，请稍后重试（请求号 {request_id}）。",
+        "Internal server error. Please try again later (request {request_id}).",
+    ),
+    "http_error": ("{detail}", "{detail}"),
+}
+
+OBJECT_NAMES: dict[str, tuple[str, str]] = {
+    "user": ("用户", "User"),
+    "agent": ("代理商", "Agent"),
+    "resource": ("资源", "Resource"),
+}
+
+
+def language(request: Request | None) -> str:
+    """'en' when the caller prefers English, else 'zh' (the product's default)."""
+    if request is None:
+        return "zh"
+    chosen = request.headers.get("x-language") or request.headers.get("accept-language", "")
+    return "en" if chosen.strip().lower().startswith("en") else "zh"
+
+
+def translate(code: str, lang: str, **params: object) -> str:
+    zh, en = MESSAGES.get(code, MESSAGES["http_error"])
+    if "object" in params:
+        names = OBJECT_NAMES.get(str(params["object"]), OBJECT_NAMES["resource"])
+        params = {**params, "object": names[1 if lang == "en" else 0]}
+    return (en if lang == "en" else zh).format(**params)

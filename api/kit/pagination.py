@@ -1,0 +1,45 @@
+"""Limit/offset paging and whitelisted sorting shared by every list endpoint."""
+
+from typing import Annotated, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+
+
+class PageParams(BaseModel):
+    limit: int
+    offset: int
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=200, description="Rows per page")] = 20,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+) -> PageParams:
+    return PageParams(limit=limit, offset=offset)
+
+
+def order_by(sort: str | None, columns: dict[str, ColumnElement], default: str) -> list:
+    """`sort` is a column key, '-' in front for descending; unknown keys fall back to default."""
+    key = sort or default
+    descending = key.startswith("-")
+    column = columns.get(key.lstrip("-")) or columns[default.lstrip("-")]
+    return [column.desc() if descending else column.asc()]
+
+
+async def paginate(session: AsyncSession, statement: Select, page: PageParams) -> tuple[list, int]:
+    """Run one page of `statement` and count all its rows."""
+    total = await session.scalar(
+        select(func.count()).select_from(statement.order_by(None).subquery())
+    )
+    rows = (await session.scalars(statement.limit(page.limit).offset(page.offset))).all()
+    return list(rows), int(total or 0)

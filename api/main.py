@@ -1,0 +1,133 @@
+"""create_app(): routers, error handlers, request ids, and the SPA."""
+
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from api import __version__
+from api.agents.routes import router as agents_router
+from api.audit.routes import router as audit_router
+from api.auth.routes import password_router
+from api.auth.routes import router as auth_router
+from api.config import get_settings
+from api.health.routes import router as health_router
+from api.kit.errors import install_error_handlers, install_integrity_handler
+from api.kit.logging import configure_logging, request_id_var
+from api.kit.messages import language, translate
+from api.kit.routing import API_PREFIX
+from api.users.routes import me_router
+from api.users.routes import router as users_router
+
+log = logging.getLogger("api.access")
+
+ROUTERS: list[APIRouter] = [
+    health_router,
+    auth_router,
+    password_router,
+    me_router,
+    users_router,
+    agents_router,
+    audit_router,
+]
+
+
+def _operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+async def _request_context(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """A request id on every log line and answer; NUL characters in the query are refused."""
+    request_id = request.headers.get("x-request-id", "")[:40] or uuid.uuid4().hex
+    token = request_id_var.set(request_id)
+    request.state.request_id = request_id
+    started = time.perf_counter()
+    try:
+        if "%00" in request.url.query or "\x00" in request.url.path:
+            message = translate("validation_error", language(request), fields="NUL (\\u0000)")
+            response: Response = JSONResponse({"detail": message, "code": "validation_error"}, 422)
+        else:
+            response = await call_next(request)
+        response.headers["X-Request-ID"] = request_id
+        principal = getattr(request.state, "principal", None)
+        log.info(
+            "request",
+            extra={
+                "method": request.method,
+                "path": request.url.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "user_id": principal.user_id if principal else None,
+            },
+        )
+        return response
+    finally:
+        request_id_var.reset(token)
+
+
+def _mount_spa(app: FastAPI) -> None:
+    """Serve the built SPA at / with client-side routing: unknown non-API paths get index.html."""
+    dist = get_settings().spa_dist_dir
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Response:
+        if path.startswith(API_PREFIX.lstrip("/")):
+            return JSONResponse(
+                {"detail": translate("not_found", "zh", object="resource"), "code": "not_found"},
+                404,
+            )
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        if not index.is_file():
+            return JSONResponse(
+                {
+                    "detail": "SPA not built: run `make run` (or `make frontend`)",
+                    "code": "spa_missing",
+                },
+                503,
+            )
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    app = FastAPI(
+        title="ChannelDesk (渠道通) API",
+        version=__version__,
+        description="Channel sales between an MCU manufacturer and its distribution agents.",
+        generate_unique_id_function=_operation_id,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    install_integrity_handler(app)
+    app.middleware("http")(_request_context)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    _mount_spa(app)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,109 @@
+from typing import Annotated
+
+from fastapi import Depends, Query, status
+
+from api.auth.schemas import Credentials
+from api.authz.principal import CurrentPrincipal, PendingPrincipal
+from api.authz.roles import Role
+from api.db import Session
+from api.kit.errors import ErrorOut
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import pending_router, protected_router
+from api.users import repository, service
+from api.users.schemas import ProfileUpdate, UserCreate, UserCreated, UserPublic, UserUpdate
+
+router = protected_router("users")
+me_router = pending_router("me")
+
+ERRORS = {403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}}
+
+
+@me_router.get("/me")
+async def read_me(session: Session, principal: PendingPrincipal) -> UserPublic:
+    """The signed-in user, with role and agent."""
+    return UserPublic.model_validate(
+        await repository.get_visible(session, principal, principal.user_id)
+    )
+
+
+@me_router.patch("/me", responses=ERRORS)
+async def update_me(
+    body: ProfileUpdate, session: Session, principal: PendingPrincipal
+) -> UserPublic:
+    """Change one's own display name, email or phone."""
+    await service.update_profile(session, principal, body)
+    return await read_me(session, principal)
+
+
+@router.get("/users")
+async def list_users(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    search: Annotated[str | None, Query(max_length=100)] = None,
+    role: Role | None = None,
+    agent_id: int | None = None,
+    is_active: bool | None = None,
+    sort: Annotated[
+        str | None, Query(max_length=30, description="e.g. username, -created_at")
+    ] = None,
+) -> Page[UserPublic]:
+    """People the caller may see, searchable and paged."""
+    users, total = await repository.list_users(
+        session,
+        principal,
+        page,
+        search=search,
+        role=role,
+        agent_id=agent_id,
+        is_active=is_active,
+        sort=sort,
+    )
+    return Page(items=[UserPublic.model_validate(u) for u in users], total=total)
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED, responses=ERRORS)
+async def create_user(
+    body: UserCreate, session: Session, principal: CurrentPrincipal
+) -> UserCreated:
+    """Create an account; the one-time password and link are shown only in this answer."""
+    user, credentials = await service.create_user(session, principal, body)
+    return UserCreated(user=UserPublic.model_validate(user), credentials=credentials)
+
+
+@router.get("/users/{user_id}", responses=ERRORS)
+async def read_user(user_id: int, session: Session, principal: CurrentPrincipal) -> UserPublic:
+    """One account the caller may see."""
+    return UserPublic.model_validate(await repository.get_visible(session, principal, user_id))
+
+
+@router.patch("/users/{user_id}", responses=ERRORS)
+async def update_user(
+    user_id: int, body: UserUpdate, session: Session, principal: CurrentPrincipal
+) -> UserPublic:
+    """Edit an account the caller manages."""
+    return UserPublic.model_validate(await service.update_user(session, principal, user_id, body))
+
+
+@router.post("/users/{user_id}/deactivate", responses=ERRORS)
+async def deactivate_user(
+    user_id: int, session: Session, principal: CurrentPrincipal
+) -> UserPublic:
+    """Deactivate an account: it can no longer sign in."""
+    return UserPublic.model_validate(await service.set_active(session, principal, user_id, False))
+
+
+@router.post("/users/{user_id}/reactivate", responses=ERRORS)
+async def reactivate_user(
+    user_id: int, session: Session, principal: CurrentPrincipal
+) -> UserPublic:
+    """Reactivate a deactivated account."""
+    return UserPublic.model_validate(await service.set_active(session, principal, user_id, True))
+
+
+@router.post("/users/{user_id}/reset-password", responses=ERRORS)
+async def reset_password(
+    user_id: int, session: Session, principal: CurrentPrincipal
+) -> Credentials:
+    """Issue new one-time credentials; shown only in this answer."""
+    return await service.reset_password(session, principal, user_id)

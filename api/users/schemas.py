@@ -1,0 +1,58 @@
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from api.agents.schemas import AgentBrief
+from api.auth.schemas import Credentials
+from api.authz.roles import Role
+from api.kit.schemas import StrictInput
+
+USERNAME_PATTERN = r"^[A-Za-z0-9._-]+$"
+PHONE_PATTERN = r"^[0-9+\-() ]*$"
+
+
+class UserCreate(StrictInput):
+    username: str = Field(min_length=3, max_length=50, pattern=USERNAME_PATTERN)
+    display_name: str = Field(min_length=1, max_length=50)
+    email: EmailStr
+    phone: str = Field(default="", max_length=30, pattern=PHONE_PATTERN)
+    role: Role
+    agent_id: int | None = Field(
+        default=None, description="Required when the vendor creates an agent master account"
+    )
+
+
+class UserUpdate(StrictInput):
+    display_name: str | None = Field(default=None, min_length=1, max_length=50)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=30, pattern=PHONE_PATTERN)
+    role: Role | None = None
+
+
+class ProfileUpdate(StrictInput):
+    """What everyone may change about themselves (the manual's 修改信息)."""
+
+    display_name: str | None = Field(default=None, min_length=1, max_length=50)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=30, pattern=PHONE_PATTERN)
+
+
+class UserPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    username: str
+    display_name: str
+    email: str
+    phone: str
+    role: Role
+    agent: AgentBrief | None
+    is_active: bool
+    must_change_password: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class UserCreated(BaseModel):
+    user: UserPublic
+    credentials: Credentials
