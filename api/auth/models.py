@@ -21,7 +21,7 @@ class RefreshToken(SQLModel, table=True):
 
 
 class SetPasswordLink(SQLModel, table=True):
-    """A one-time set-password link (only its hash), replacing the legacy shared initial password."""
+    """A one-time set-password link (only its hash); replaces the legacy shared password."""
 
     __tablename__ = "set_password_link"
 

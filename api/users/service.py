@@ -133,7 +133,7 @@ async def set_active(
 
 
 async def reset_password(session: AsyncSession, principal: Principal, user_id: int) -> Credentials:
-    """New one-time credentials for an account the caller manages (the old password stops working)."""
+    """New one-time credentials for a managed account; the old password stops working."""
     user = await _managed(session, principal, user_id)
     credentials = await issue_credentials(session, user)
     await record(session, principal, "user.reset_password", user)
