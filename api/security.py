@@ -3,6 +3,7 @@
 The JWT and hashing libraries are used only here, so either can be swapped in one place.
 """
 
+import asyncio
 import hashlib
 import secrets
 import unicodedata
@@ -31,29 +32,58 @@ def _normalise(password: str) -> str:
     return unicodedata.normalize("NFKC", password)
 
 
-def hash_password(password: str) -> str:
-    return _passwords.hash(_normalise(password))
+# argon2 is deliberately slow (tens of ms): run it in a worker thread, never on the event loop.
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(_passwords.hash, _normalise(password))
 
 
-def verify_password(password: str, password_hash: str) -> bool:
-    return _passwords.verify(_normalise(password), password_hash)
+async def verify_password(password: str, password_hash: str) -> bool:
+    return await asyncio.to_thread(_passwords.verify, _normalise(password), password_hash)
 
 
-_DUMMY_HASH = None
+@lru_cache
+def _dummy_hash() -> str:
+    return _passwords.hash(secrets.token_urlsafe(16))
 
 
-def burn_password_check() -> None:
+async def burn_password_check() -> None:
     """Spend the time of one verification, so unknown users take as long as wrong passwords."""
-    global _DUMMY_HASH
-    if _DUMMY_HASH is None:
-        _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
-    verify_password("not-the-password", _DUMMY_HASH)
+    await verify_password("not-the-password", await asyncio.to_thread(_dummy_hash))
 
 
 @lru_cache
 def common_passwords() -> frozenset[str]:
     text = resources.files("api").joinpath("data/common-passwords.txt").read_text("utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+# Runs people type instead of choosing: digit and letter sequences, keyboard rows and columns.
+_SEQUENCES = (
+    "01234567890123456789",
+    "98765432109876543210",
+    "abcdefghijklmnopqrstuvwxyz",
+    "zyxwvutsrqponmlkjihgfedcba",
+    "qwertyuiopasdfghjklzxcvbnm",
+    "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+)
+_SERVICE_WORDS = ("channeldesk", "渠道通")
+
+
+def _is_guessable(lowered: str) -> bool:
+    """On the common list, alone or with a digit/symbol tail ("password2024!"), a repeated unit
+    ("abcabcabcabc"), a sequence or keyboard walk, or the service's own name."""
+    stem = lowered.rstrip("0123456789!@#$%^&*()-_=+.?~ ")
+    if lowered in common_passwords() or (len(stem) >= 4 and stem in common_passwords()):
+        return True
+    size = len(lowered)
+    if any(
+        size % unit == 0 and lowered == lowered[:unit] * (size // unit)
+        for unit in range(1, size // 2 + 1)
+    ):
+        return True
+    if any(lowered in sequence for sequence in _SEQUENCES):
+        return True
+    return any(word in lowered and len(lowered) - len(word) < 6 for word in _SERVICE_WORDS)
 
 
 def check_password_rules(password: str, login_name: str) -> None:
@@ -66,7 +96,7 @@ def check_password_rules(password: str, login_name: str) -> None:
     if len(candidate) > PASSWORD_MAX_LENGTH:
         raise AppError("password_too_long", 422, max=PASSWORD_MAX_LENGTH)
     lowered = candidate.lower()
-    if lowered in common_passwords():
+    if _is_guessable(lowered):
         raise AppError("password_common", 422)
     if lowered == login_name.lower():
         raise AppError("password_is_login", 422)

@@ -8,14 +8,14 @@ from api.agents.schemas import AgentCreate, AgentPublic, AgentUpdate
 from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal
 from api.db import Session
-from api.kit.errors import ErrorOut
+from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
 from api.kit.routing import protected_router
 from api.users.schemas import UserPublic
 
 router = protected_router("agents")
 
-ERRORS = {403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}}
+ERRORS = error_responses(403, 404, 409)
 
 
 class AgentCreated(BaseModel):

@@ -21,7 +21,7 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
     and access tokens stop working. The user must choose a password at next sign-in."""
     settings = get_settings()
     password = temporary_password()
-    user.password_hash = hash_password(password)
+    user.password_hash = await hash_password(password)
     user.must_change_password = True
     user.token_version += 1
     session.add(user)
@@ -66,7 +66,7 @@ async def _expire_links(session: AsyncSession, user_id: int) -> None:
 
 async def set_own_password(session: AsyncSession, user: User, new_password: str) -> None:
     """Store a password the user chose; every other session and link of the user ends."""
-    user.password_hash = hash_password(new_password)
+    user.password_hash = await hash_password(new_password)
     user.must_change_password = False
     user.token_version += 1
     session.add(user)

@@ -8,7 +8,7 @@ from api.auth.tokens import IssuedSession
 from api.authz.principal import PendingPrincipal
 from api.config import get_settings
 from api.db import Session
-from api.kit.errors import ErrorOut
+from api.kit.errors import error_responses
 from api.kit.routing import API_PREFIX, pending_router, public_router
 
 REFRESH_COOKIE = "channeldesk_refresh"
@@ -41,14 +41,14 @@ def _answer(response: Response, issued: IssuedSession) -> TokenOut:
 
 @router.post(
     "/auth/login",
-    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 429: {"model": ErrorOut}},
+    responses=error_responses(401, 403, 429),
 )
 async def login(body: LoginIn, response: Response, session: Session) -> TokenOut:
     """Sign in with login name (or email) and password."""
     return _answer(response, await service.login(session, body.username, body.password))
 
 
-@router.post("/auth/refresh", responses={401: {"model": ErrorOut}})
+@router.post("/auth/refresh", responses=error_responses(401))
 async def refresh(response: Response, session: Session, token: RefreshCookie = None) -> TokenOut:
     """Get a new access token with the refresh cookie (rotates the cookie)."""
     return _answer(response, await service.refresh(session, token))
@@ -61,7 +61,7 @@ async def logout(response: Response, session: Session, token: RefreshCookie = No
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
 
 
-@router.get("/auth/set-password", responses={400: {"model": ErrorOut}})
+@router.get("/auth/set-password", responses=error_responses(400))
 async def set_password_link(
     session: Session, token: Annotated[str, Query(min_length=10, max_length=200)]
 ) -> SetPasswordLinkInfo:
@@ -69,16 +69,14 @@ async def set_password_link(
     return await service.link_info(session, token)
 
 
-@router.post("/auth/set-password", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+@router.post("/auth/set-password", responses=error_responses(400, 422))
 async def set_password(body: SetPasswordIn, response: Response, session: Session) -> TokenOut:
     """Choose a password with a one-time link and sign in."""
     issued = await service.set_password_with_link(session, body.token, body.new_password)
     return _answer(response, issued)
 
 
-@password_router.post(
-    "/auth/change-password", responses={400: {"model": ErrorOut}, 422: {"model": ErrorOut}}
-)
+@password_router.post("/auth/change-password", responses=error_responses(400, 422))
 async def change_password(
     body: ChangePasswordIn, response: Response, session: Session, principal: PendingPrincipal
 ) -> TokenOut:

@@ -56,9 +56,9 @@ async def login(session: AsyncSession, login_name: str, password: str) -> Issued
         select(User).where(or_(col(User.username) == key, col(User.email) == key))
     )
     if user is None:
-        burn_password_check()
+        await burn_password_check()
         await _note_failure(session, key)
-    if not verify_password(password, user.password_hash):
+    if not await verify_password(password, user.password_hash):
         await _note_failure(session, key)
     agent = await session.get(Agent, user.agent_id) if user.agent_id else None
     if not user.is_active or (agent is not None and not agent.is_active):
@@ -109,10 +109,10 @@ async def change_password(
     current_password_wrong, 422 on a rule the new password breaks."""
     user = await session.get(User, principal.user_id)
     assert user is not None
-    if not verify_password(current, user.password_hash):
+    if not await verify_password(current, user.password_hash):
         raise AppError("current_password_wrong", 400)
     check_password_rules(new, user.username)
-    if verify_password(new, user.password_hash):
+    if await verify_password(new, user.password_hash):
         raise AppError("password_reused", 422)
     await set_own_password(session, user, new)
     await record(session, principal, "auth.change_password", user)

@@ -62,7 +62,7 @@ def readable(principal: Principal, model: type[SQLModel]) -> ColumnElement[bool]
         raise LookupError(f"no read policy for {model.__name__}: add one to authz.policy") from None
 
 
-def readable_statement(principal: Principal, model: type[ModelT]) -> Select[tuple[ModelT]]:
+def readable_statement(principal: Principal, model: type[ModelT]) -> Select[ModelT]:
     return select(model).where(readable(principal, model))
 
 

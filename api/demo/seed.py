@@ -47,7 +47,7 @@ async def seed_demo(session: AsyncSession) -> bool:
     for agent in DEMO_AGENTS.values():
         session.add(agent)
     await session.flush()
-    password_hash = hash_password(DEMO_PASSWORD)
+    password_hash = await hash_password(DEMO_PASSWORD)
     for username, display_name, role, agent_key in DEMO_USERS:
         session.add(
             User(

@@ -61,6 +61,11 @@ class ErrorOut(BaseModel):
     code: str
 
 
+def error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route: which error answers it documents."""
+    return {code: {"model": ErrorOut} for code in status_codes}
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "cookie")]
     return ".".join(parts) or "body"

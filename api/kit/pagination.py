@@ -1,6 +1,6 @@
 """Limit/offset paging and whitelisted sorting shared by every list endpoint."""
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
@@ -28,7 +28,7 @@ def page_params(
     return PageParams(limit=limit, offset=offset)
 
 
-def order_by(sort: str | None, columns: dict[str, ColumnElement], default: str) -> list:
+def order_by(sort: str | None, columns: dict[str, Any], default: str) -> list[ColumnElement[Any]]:
     """`sort` is a column key, '-' in front for descending; unknown keys fall back to default."""
     key = sort or default
     descending = key.startswith("-")

@@ -21,7 +21,7 @@ SORTABLE = {
 }
 
 
-def _visible(principal: Principal) -> Select[tuple[User]]:
+def _visible(principal: Principal) -> Select[User]:
     return readable_statement(principal, User).options(selectinload(User.agent))  # type: ignore[arg-type]
 
 

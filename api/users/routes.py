@@ -6,7 +6,7 @@ from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal, PendingPrincipal
 from api.authz.roles import Role
 from api.db import Session
-from api.kit.errors import ErrorOut
+from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
 from api.kit.routing import pending_router, protected_router
 from api.users import repository, service
@@ -15,7 +15,7 @@ from api.users.schemas import ProfileUpdate, UserCreate, UserCreated, UserPublic
 router = protected_router("users")
 me_router = pending_router("me")
 
-ERRORS = {403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 409: {"model": ErrorOut}}
+ERRORS = error_responses(403, 404, 409)
 
 
 @me_router.get("/me")

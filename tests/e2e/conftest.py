@@ -61,7 +61,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         subprocess.run([sys.executable, "-m", "api.cli", *step], cwd=ROOT, env=env, check=True)
     log = (workdir / "server.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -85,7 +94,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    _requirement(shutil.which(CHROMIUM) is not None or Path(CHROMIUM).is_file(), f"{CHROMIUM} missing")
+    _requirement(
+        shutil.which(CHROMIUM) is not None or Path(CHROMIUM).is_file(), f"{CHROMIUM} missing"
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -96,7 +107,9 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 800})
+    context = browser.new_context(
+        base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 800}
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

@@ -1,0 +1,126 @@
+"""The real thing: a fresh database built by the migrations (SQLite by default, PostgreSQL when
+TEST_DATABASE_URL is set), the real app over httpx's ASGI transport, the real auth."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def _sqlite_url(tmp: str) -> str:
+    return f"sqlite+aiosqlite:///{tmp}/channeldesk-test-{uuid.uuid4().hex[:8]}.db"
+
+
+async def create_database(server_url: str) -> str:
+    """A fresh, empty database on the server of `server_url`; returns its URL."""
+    url = make_url(server_url)
+    name = f"channeldesk_test_{uuid.uuid4().hex[:10]}"
+    admin = create_async_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    await admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_database(database_url: str) -> None:
+    url = make_url(database_url)
+    admin = create_async_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    await admin.dispose()
+
+
+async def new_database(tmp: str) -> str:
+    server = os.environ.get("TEST_DATABASE_URL")
+    return await create_database(server) if server else _sqlite_url(tmp)
+
+
+async def migrate(engine: AsyncEngine, revision: str = "head", downgrade: bool = False) -> None:
+    from alembic import command
+    from api.cli import alembic_config
+
+    def run(connection) -> None:  # type: ignore[no-untyped-def]
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        (command.downgrade if downgrade else command.upgrade)(config, revision)
+
+    async with engine.begin() as conn:
+        await conn.run_sync(run)
+
+
+@pytest.fixture(scope="session")
+def _env() -> Iterator[None]:
+    os.environ["SECRET_KEY"] = TEST_SECRET
+    os.environ["DEMO_MODE"] = "false"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    yield
+
+
+@pytest.fixture(scope="session")
+async def database_url(_env: None, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    url = await new_database(str(tmp_path_factory.mktemp("db")))
+    os.environ["DATABASE_URL"] = url
+    from api.config import get_settings
+    from api.db import get_engine, get_sessionmaker
+
+    for cached in (get_settings, get_engine, get_sessionmaker):
+        cached.cache_clear()
+    await migrate(get_engine())
+    yield url
+    await get_engine().dispose()
+    if url.startswith("postgresql"):
+        await drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str):  # type: ignore[no-untyped-def]
+    from api.main import create_app
+
+    return create_app()
+
+
+@pytest.fixture(autouse=True)
+async def _clean_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    """Each test starts from empty tables (only for tests that touch the database)."""
+    yield
+    if "database_url" not in request.fixturenames:
+        return
+    from api.db import get_engine
+    from api.kit.clock import set_clock
+    from api.models import metadata
+
+    set_clock(None)
+    tables = [t.name for t in reversed(metadata.sorted_tables)]
+    async with get_engine().begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                await conn.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator["httpx.AsyncClient"]:  # type: ignore[no-untyped-def]  # noqa: F821
+    import httpx
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+@pytest.fixture
+async def session(database_url: str) -> AsyncIterator["AsyncSession"]:  # noqa: F821
+    """A session for arranging data; commit what the app should see."""
+    from api.db import get_sessionmaker
+
+    async with get_sessionmaker()() as db:
+        yield db
+
+
+pytest_plugins = ["tests.factories"]
