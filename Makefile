@@ -1,0 +1,88 @@
+# ChannelDesk (渠道通). `make run` installs what is missing and starts the app; `make test` runs
+# every check. Both skip work that is already done (stamp files), so repeated runs are fast.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+NPM := npm --prefix frontend
+
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := frontend/node_modules/.installed
+SPA_INDEX := frontend/dist/index.html
+SPA_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	$(wildcard frontend/index.html frontend/vite.config.* frontend/tsconfig*.json frontend/package.json)
+
+# The embedded default: SQLite under var/ with demo data. Override DATABASE_URL for PostgreSQL.
+RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}
+
+# PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
+LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run install frontend test lint test-backend test-frontend test-e2e openapi client clean
+
+run: $(VENV_STAMP) $(SPA_INDEX)
+	$(RUN_ENV) $(PY) -m api.cli migrate
+	@if [ "$${DEMO_MODE:-true}" = "true" ]; then $(RUN_ENV) $(PY) -m api.cli seed-demo; fi
+	$(RUN_ENV) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT)
+
+install: $(VENV_STAMP) $(NODE_STAMP)
+
+$(VENV_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
+
+frontend: $(SPA_INDEX)
+
+$(SPA_INDEX): $(NODE_STAMP) $(SPA_SOURCES)
+	$(NPM) run build
+	touch $@
+
+# --- checks -----------------------------------------------------------------------------------
+
+test: lint test-backend test-frontend test-e2e
+
+lint: $(VENV_STAMP)
+	$(VENV)/bin/ruff check api alembic tests
+	$(VENV)/bin/ruff format --check api alembic tests
+	$(VENV)/bin/mypy
+
+test-backend: $(VENV_STAMP)
+	@echo "== backend tests on SQLite"
+	$(PY) -m pytest tests --ignore=tests/e2e -q
+	@url="$${TEST_DATABASE_URL:-}"; \
+	if [ -z "$$url" ] && $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
+		url="$(LOCAL_PG)"; fi; \
+	if [ -n "$$url" ]; then \
+		echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL="$$url" $(PY) -m pytest tests --ignore=tests/e2e -q; \
+	elif [ "$${REQUIRE_E2E:-}" = "1" ]; then echo "PostgreSQL required but not reachable" >&2; exit 1; \
+	else echo "== PostgreSQL not reachable: backend tests ran on SQLite only"; fi
+
+test-frontend: $(NODE_STAMP)
+	$(NPM) run check-client
+	$(NPM) run typecheck
+	$(NPM) run lint
+	$(NPM) test
+
+test-e2e: $(VENV_STAMP) $(SPA_INDEX)
+	@echo "== end-to-end tests in Chromium"
+	$(PY) -m pytest tests/e2e -q -p no:cacheprovider
+
+# --- contract ---------------------------------------------------------------------------------
+
+openapi: $(VENV_STAMP)
+	$(PY) -m api.cli openapi openapi/openapi.json
+
+client: openapi $(NODE_STAMP)
+	$(NPM) run generate
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist var
