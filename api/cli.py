@@ -1,4 +1,4 @@
-"""Operations: `python -m api.cli migrate | seed-demo | openapi FILE`."""
+"""Operations: `python -m api.cli migrate | seed-demo | release-expired | openapi FILE`."""
 
 import argparse
 import asyncio
@@ -44,6 +44,19 @@ def seed_demo() -> None:
     )
 
 
+def release_expired() -> None:
+    from api.db import get_engine
+    from api.protection.tasks import run_release_expired
+
+    async def run() -> int:
+        try:
+            return await run_release_expired()
+        finally:
+            await get_engine().dispose()
+
+    print(f"released {asyncio.run(run())} customers to the pool")
+
+
 def openapi_document() -> str:
     from api.main import create_app
 
@@ -55,6 +68,9 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("migrate", help="upgrade the database to the newest schema")
     sub.add_parser("seed-demo", help="load demo data into an empty database (DEMO_MODE only)")
+    sub.add_parser(
+        "release-expired", help="release customers whose protection ended (safe to overlap)"
+    )
     export = sub.add_parser("openapi", help="write the OpenAPI document")
     export.add_argument("file", type=Path)
     args = parser.parse_args()
@@ -62,6 +78,8 @@ def main() -> None:
         migrate()
     elif args.command == "seed-demo":
         seed_demo()
+    elif args.command == "release-expired":
+        release_expired()
     else:
         args.file.write_text(openapi_document(), encoding="utf-8")
 

@@ -70,3 +70,8 @@ async def get_session() -> AsyncIterator[AsyncSession]:
 # scope="function": commit right after the route returns, before the response is sent, so a
 # failed commit becomes an error answer instead of a success for a write that never happened.
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def dialect_name(session: AsyncSession) -> str:
+    """'postgresql' or 'sqlite': where locking differs between the two."""
+    return session.get_bind().dialect.name

@@ -1,9 +1,11 @@
 """create_app(): routers, error handlers, request ids, and the SPA."""
 
+import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -16,12 +18,19 @@ from api.agents.routes import router as agents_router
 from api.audit.routes import router as audit_router
 from api.auth.routes import password_router
 from api.auth.routes import router as auth_router
+from api.catalog.routes import router as catalog_router
 from api.config import get_settings
+from api.customers.routes import router as customers_router
+from api.extensions.routes import router as extensions_router
 from api.health.routes import router as health_router
 from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
+from api.pool.routes import router as pool_router
+from api.protection.tasks import schedule_release_expired
+from api.registrations.routes import router as registrations_router
+from api.rules.routes import router as rules_router
 from api.users.routes import me_router
 from api.users.routes import router as users_router
 
@@ -35,6 +44,12 @@ ROUTERS: list[APIRouter] = [
     users_router,
     agents_router,
     audit_router,
+    catalog_router,
+    rules_router,
+    customers_router,
+    registrations_router,
+    extensions_router,
+    pool_router,
 ]
 
 
@@ -101,6 +116,18 @@ def _mount_spa(app: FastAPI) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Scheduled jobs run inside every API process; each run takes a database lock."""
+    minutes = get_settings().expiry_job_minutes
+    job = asyncio.create_task(schedule_release_expired(minutes * 60)) if minutes > 0 else None
+    yield
+    if job is not None:
+        job.cancel()
+        with suppress(asyncio.CancelledError):
+            await job
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(settings.log_level)
@@ -112,6 +139,7 @@ def create_app() -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     install_error_handlers(app)
     install_integrity_handler(app)

@@ -1,14 +1,22 @@
 """Small factories with keyword arguments, and ways to act as a user."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from functools import lru_cache
 
 import pytest
 from passlib.context import CryptContext
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from api.agents.models import Agent
 from api.authz.roles import Role
+from api.catalog.models import ProductDomain
+from api.customers.models import Customer, CustomerFae, CustomerStatus
+from api.kit.clock import add_months, now
+from api.registrations.conflicts import name_grams
+from api.registrations.matching import normalise
 from api.security import create_access_token
 from api.users.models import User
 
@@ -75,6 +83,61 @@ class Factory:
         self.session.add(user)
         await self.session.commit()
         return Actor(user)
+
+    async def customer(
+        self,
+        agent: Agent | None,
+        contact: Actor | None = None,
+        *,
+        name: str | None = None,
+        status: CustomerStatus = CustomerStatus.PROTECTED,
+        protection_until: datetime | None = None,
+        credit_code: str | None = None,
+        faes: tuple[Actor, ...] = (),
+        released_from: Agent | None = None,
+        released_at: datetime | None = None,
+    ) -> Customer:
+        """A customer as if registered and decided; its name is indexed like a real one."""
+        company = name or f"深圳市测试{self._next()}号精密电子有限公司"
+        normalised = normalise(company)
+        domain = await self.session.scalar(
+            select(ProductDomain).where(col(ProductDomain.name) == "小家电")
+        )
+        assert domain is not None and domain.id is not None
+        if status is CustomerStatus.PROTECTED and protection_until is None:
+            protection_until = add_months(now(), 3)
+        customer = Customer(
+            name=company,
+            name_key=normalised.full,
+            name_core=normalised.core,
+            credit_code=credit_code,
+            province="广东省",
+            city="深圳市",
+            product_domain_id=await self.domain_id(),
+            annual_mcu_usage_wan=Decimal("120.5"),
+            status=status,
+            agent_id=agent.id if agent else None,
+            contact_user_id=contact.id if contact else None,
+            protection_until=protection_until,
+            approved_at=now() if status is CustomerStatus.PROTECTED else None,
+            released_from_agent_id=released_from.id if released_from else None,
+            released_at=released_at or (now() if status is CustomerStatus.RELEASED else None),
+        )
+        self.session.add(customer)
+        await self.session.flush()
+        assert customer.id is not None
+        self.session.add_all(name_grams(customer.id, normalised))
+        self.session.add_all(CustomerFae(customer_id=customer.id, user_id=f.id) for f in faes)
+        await self.session.commit()
+        return customer
+
+    async def domain_id(self, name: str = "小家电") -> int:
+        domain = await self.session.scalar(
+            select(ProductDomain).where(col(ProductDomain.name) == name)
+        )
+        assert domain is not None and domain.id is not None
+        await self.session.commit()  # end the read: on SQLite it holds the write lock
+        return domain.id
 
 
 @pytest.fixture

@@ -25,3 +25,4 @@ class AuditLog(SQLModel, table=True):
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     request_id: str = Field(default="", max_length=40)
+    reason: str = Field(default="", max_length=1000)  # why, where the rule asks for one

@@ -18,3 +18,4 @@ class AuditEntry(BaseModel):
     before: dict[str, Any] | None
     after: dict[str, Any] | None
     request_id: str
+    reason: str

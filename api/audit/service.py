@@ -43,6 +43,7 @@ async def record(
     before: dict[str, Any] | None = None,
     agent_id: int | None = None,
     actor_username: str | None = None,
+    reason: str = "",
 ) -> AuditLog:
     """Add an audit row for `action` on `obj` (flushed first, so new objects have their id)."""
     await session.flush()
@@ -56,6 +57,7 @@ async def record(
         before=before,
         after=snapshot(obj),
         request_id=request_id_var.get(),
+        reason=reason,
     )
     session.add(entry)
     return entry

@@ -9,14 +9,17 @@ check the action here (refused -> 403).
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, false, select, true
 from sqlmodel import SQLModel, col
 
 from api.agents.models import Agent
 from api.audit.models import AuditLog
 from api.authz.principal import Principal
 from api.authz.roles import MANAGEABLE_ROLES, Role
+from api.customers.models import Customer, CustomerFae, CustomerStatus
+from api.extensions.models import Extension
 from api.kit.errors import Forbidden
+from api.registrations.models import Registration
 from api.users.models import User
 
 ModelT = TypeVar("ModelT", bound=SQLModel)
@@ -42,6 +45,53 @@ def _readable_agents(principal: Principal) -> ColumnElement[bool]:
     return false()
 
 
+def _readable_customers(principal: Principal) -> ColumnElement[bool]:
+    own_agent = col(Customer.agent_id) == principal.agent_id
+    match principal.role:
+        case Role.VENDOR:
+            return true()
+        case Role.AGENT_ADMIN | Role.ASSISTANT:
+            return own_agent
+        case Role.SALES:
+            # SPEC §3 (decision): linked by user id, not by the legacy name match.
+            return and_(own_agent, col(Customer.contact_user_id) == principal.user_id)
+        case Role.FAE:
+            assigned = exists().where(
+                col(CustomerFae.customer_id) == col(Customer.id),
+                col(CustomerFae.user_id) == principal.user_id,
+            )
+            return and_(own_agent, assigned)
+    return false()
+
+
+def _readable_registrations(principal: Principal) -> ColumnElement[bool]:
+    own_agent = col(Registration.agent_id) == principal.agent_id
+    match principal.role:
+        case Role.VENDOR:
+            return true()
+        case Role.AGENT_ADMIN | Role.ASSISTANT:
+            return own_agent
+        case Role.SALES:
+            return and_(own_agent, col(Registration.applicant_id) == principal.user_id)
+        case Role.FAE:
+            return false()
+    return false()
+
+
+def _readable_extensions(principal: Principal) -> ColumnElement[bool]:
+    own_agent = col(Extension.agent_id) == principal.agent_id
+    match principal.role:
+        case Role.VENDOR:
+            return true()
+        case Role.AGENT_ADMIN | Role.ASSISTANT:
+            return own_agent
+        case Role.SALES:
+            return and_(own_agent, col(Extension.applicant_id) == principal.user_id)
+        case Role.FAE:
+            return false()
+    return false()
+
+
 def _readable_audit(principal: Principal) -> ColumnElement[bool]:
     # The trail holds every agent's changes: the vendor's alone (SPEC §11).
     return true() if principal.is_vendor else false()
@@ -51,6 +101,9 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     User: _readable_users,
     Agent: _readable_agents,
     AuditLog: _readable_audit,
+    Customer: _readable_customers,
+    Registration: _readable_registrations,
+    Extension: _readable_extensions,
 }
 
 
@@ -64,6 +117,12 @@ def readable(principal: Principal, model: type[SQLModel]) -> ColumnElement[bool]
 
 def readable_statement(principal: Principal, model: type[ModelT]) -> Select[ModelT]:
     return select(model).where(readable(principal, model))
+
+
+def pool_statement(principal: Principal) -> Select[Customer]:
+    """The resource pool (资源池): released customers, open to every signed-in role. Callers
+    expose public fields only (SPEC §3), never the previous agent's records."""
+    return select(Customer).where(col(Customer.status) == CustomerStatus.RELEASED)
 
 
 # --- actions ---------------------------------------------------------------------------------
@@ -81,6 +140,35 @@ def can_manage_user(principal: Principal, role: Role, agent_id: int | None) -> b
 
 def can_manage_agents(principal: Principal) -> bool:
     return principal.is_vendor
+
+
+def can_register_customers(principal: Principal) -> bool:
+    """Sales and the master account register customers and apply from the pool (SPEC §3)."""
+    return principal.role in (Role.AGENT_ADMIN, Role.SALES)
+
+
+def can_decide_applications(principal: Principal) -> bool:
+    return principal.is_vendor
+
+
+def can_withdraw(principal: Principal, registration: Registration) -> bool:
+    if principal.role is Role.AGENT_ADMIN:
+        return registration.agent_id == principal.agent_id
+    return registration.applicant_id == principal.user_id
+
+
+def can_work_on_customer(principal: Principal, customer: Customer) -> bool:
+    """Edit details and request extensions: the master account, or the contact salesperson."""
+    if principal.role is Role.AGENT_ADMIN:
+        return customer.agent_id == principal.agent_id
+    if principal.role is Role.SALES:
+        return customer.contact_user_id == principal.user_id
+    return False
+
+
+def can_assign_customer_people(principal: Principal, customer: Customer) -> bool:
+    """Reassign the contact salesperson and the FAEs: the agent's master account."""
+    return principal.role is Role.AGENT_ADMIN and customer.agent_id == principal.agent_id
 
 
 def authorize(allowed: bool) -> None:

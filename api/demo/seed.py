@@ -5,27 +5,31 @@ from sqlmodel import func, select
 
 from api.agents.models import Agent
 from api.authz.roles import Role
+from api.demo.customers import seed_customers
 from api.security import hash_password
 from api.users.models import User
 
 DEMO_PASSWORD = "demo-Password-1"  # public by design: demo mode only, refused in production
 
-DEMO_AGENTS = {
-    "A": Agent(
-        name="华南代理",
-        contact_name="陈志强",
-        contact_phone="0755-86001234",
-        contact_email="contact@huanan-agent.example.com",
-        address="深圳市南山区科技园",
+# key, name, contact, phone, email, address
+DEMO_AGENTS = [
+    (
+        "A",
+        "华南代理",
+        "陈志强",
+        "0755-86001234",
+        "contact@huanan-agent.example.com",
+        "深圳市南山区科技园",
     ),
-    "B": Agent(
-        name="华东代理",
-        contact_name="王建国",
-        contact_phone="021-58001234",
-        contact_email="contact@huadong-agent.example.com",
-        address="上海市浦东新区张江",
+    (
+        "B",
+        "华东代理",
+        "王建国",
+        "021-58001234",
+        "contact@huadong-agent.example.com",
+        "上海市浦东新区张江",
     ),
-}
+]
 
 # login, display name, role, agent key
 DEMO_USERS = [
@@ -44,8 +48,17 @@ async def seed_demo(session: AsyncSession) -> bool:
     """Load the demo data if the database has no users yet; True when it loaded."""
     if await session.scalar(select(func.count()).select_from(User)):
         return False
-    for agent in DEMO_AGENTS.values():
-        session.add(agent)
+    agents = {
+        key: Agent(
+            name=name,
+            contact_name=contact,
+            contact_phone=phone,
+            contact_email=email,
+            address=address,
+        )
+        for key, name, contact, phone, email, address in DEMO_AGENTS
+    }
+    session.add_all(agents.values())
     await session.flush()
     password_hash = await hash_password(DEMO_PASSWORD)
     for username, display_name, role, agent_key in DEMO_USERS:
@@ -55,9 +68,11 @@ async def seed_demo(session: AsyncSession) -> bool:
                 display_name=display_name,
                 email=f"{username}@demo.channeldesk.example.com",
                 role=role,
-                agent_id=DEMO_AGENTS[agent_key].id if agent_key else None,
+                agent_id=agents[agent_key].id if agent_key else None,
                 password_hash=password_hash,
                 must_change_password=False,
             )
         )
+    await session.flush()
+    await seed_customers(session, agents)
     return True

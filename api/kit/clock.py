@@ -19,3 +19,13 @@ def set_clock(source: Callable[[], datetime] | None) -> None:
     """Replace the clock (tests); None restores the system clock."""
     global _now
     _now = source or _system_now
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day `months` calendar months later (clamped to the month's last day)."""
+    import calendar
+
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)

@@ -26,6 +26,7 @@ class AppError(Exception):
         if status_code is not None:
             self.status_code = status_code
         self.headers: dict[str, str] | None = None
+        self.extra: dict[str, Any] = {}  # more fields of the answer, e.g. conflict candidates
 
 
 class NotFound(AppError):
@@ -76,7 +77,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def app_error(request: Request, exc: AppError) -> JSONResponse:
         message = translate(exc.code, language(request), **exc.params)
         return JSONResponse(
-            {"detail": message, "code": exc.code}, exc.status_code, headers=exc.headers
+            {"detail": message, "code": exc.code, **exc.extra}, exc.status_code, headers=exc.headers
         )
 
     @app.exception_handler(RequestValidationError)

@@ -78,12 +78,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器内部错误，请稍后重试（请求号 {request_id}）。",
         "Internal server error. Please try again later (request {request_id}).",
     ),
+    "unknown_region": (
+        "地区“{province} {city}”不在行政区划列表中，请从列表选择到市。",
+        "“{province} {city}” is not in the division list: choose province and city from the list.",
+    ),
+    "unknown_product_domain": ("请选择有效的产品领域。", "Choose a valid product domain."),
+    "credit_code_invalid": (
+        "统一社会信用代码“{value}”无效（应为 18 位且校验位正确）。",
+        "The unified social credit code “{value}” is invalid (18 characters, valid check digit).",
+    ),
+    "not_agent_member": (
+        "所选人员必须是本代理商在职的{role}。",
+        "The person must be an active {role} of this agent.",
+    ),
+    "registration_blocked": (
+        "该客户已被报备（或在资源池中），不能重复报备。",
+        "This customer is already registered (or in the pool) and cannot be registered again.",
+    ),
+    "customer_not_protected": ("该客户不在保护期内。", "This customer is not protected."),
+    "customer_not_in_review": (
+        "该客户不是量产复核客户。",
+        "This customer is not under periodic review.",
+    ),
+    "pool_cooldown": (
+        "贵司释放的客户需等待至 {date} 后才能再次申请。",
+        "Your agent released this customer: you may apply again after {date}.",
+    ),
+    "pool_limit": (
+        "贵司待审批的资源池申请已达上限（{limit} 个）。",
+        "Your agent already has the maximum of {limit} pending pool applications.",
+    ),
+    "pool_taken": (
+        "该客户刚被其他代理商申请。",
+        "Another agent has just applied for this customer.",
+    ),
+    "application_not_pending": (
+        "该申请已处理，不能再更改。",
+        "This application was already decided.",
+    ),
+    "extension_not_applicable": (
+        "只有处于保护期内的客户才能申请延期。",
+        "Only a customer under a protection period can be extended.",
+    ),
+    "extension_too_late": (
+        "保护期已结束，不能再申请延期。",
+        "The protection period has ended: it is too late to apply for an extension.",
+    ),
+    "extension_open": (
+        "该客户已有待审批的延期申请。",
+        "This customer already has an extension application awaiting a decision.",
+    ),
+    "extension_date_too_early": (
+        "新的保护截止日期必须晚于当前截止日 {date} 和今天。",
+        "The new end date must be later than the current one ({date}) and today.",
+    ),
     "http_error": ("{detail}", "{detail}"),
 }
 
 OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "user": ("用户", "User"),
     "agent": ("代理商", "Agent"),
+    "customer": ("客户", "Customer"),
+    "registration": ("报备申请", "Registration"),
+    "extension": ("延期申请", "Extension application"),
     "resource": ("资源", "Resource"),
 }
 

@@ -1,9 +1,11 @@
 """What every table model shares: constraint naming and column types that behave the same on
 SQLite and PostgreSQL. Every models.py imports from here, so this runs before any table exists."""
 
+import enum
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
@@ -35,3 +37,21 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_column(
+    enum_type: type[enum.Enum], name: str, default: enum.Enum | None = None
+) -> sa.Column:
+    """A string column holding the enum's values, with a CHECK constraint on both databases."""
+    return sa.Column(
+        sa.Enum(
+            enum_type,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+            create_constraint=True,
+            name=name,
+        ),
+        nullable=False,
+        default=default,
+    )

@@ -6,7 +6,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from api.agents.models import Agent
 from api.authz.roles import Role
 from api.kit.clock import now
-from api.kit.tables import UTCDateTime
+from api.kit.tables import UTCDateTime, enum_column
 
 
 class User(SQLModel, table=True):
@@ -26,19 +26,7 @@ class User(SQLModel, table=True):
     display_name: str = Field(max_length=50)
     email: str = Field(max_length=254, unique=True)  # stored lower-case
     phone: str = Field(default="", max_length=30)
-    role: Role = Field(
-        sa_column=sa.Column(
-            sa.Enum(
-                Role,
-                native_enum=False,
-                length=20,
-                values_callable=lambda e: [r.value for r in e],
-                create_constraint=True,
-                name="role",
-            ),
-            nullable=False,
-        )
-    )
+    role: Role = Field(sa_column=enum_column(Role, "role"))
     agent_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
     is_active: bool = True
     must_change_password: bool = True

@@ -56,3 +56,12 @@ class UserPublic(BaseModel):
 class UserCreated(BaseModel):
     user: UserPublic
     credentials: Credentials
+
+
+class UserBrief(BaseModel):
+    """A person as shown inside other objects."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    display_name: str

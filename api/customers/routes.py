@@ -1,0 +1,121 @@
+from typing import Annotated
+
+from fastapi import Depends, Query
+
+from api.authz.principal import CurrentPrincipal
+from api.customers import repository, service
+from api.customers.models import CustomerStatus
+from api.customers.repository import CustomerFilters
+from api.customers.schemas import (
+    ContactAssignment,
+    CustomerPublic,
+    CustomerUpdate,
+    FaeAssignment,
+    ReasonIn,
+    ReviewIn,
+)
+from api.db import Session
+from api.kit.clock import now
+from api.kit.errors import error_responses
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+from api.protection.service import near_expiry_cutoff
+from api.rules.service import current_rules
+
+router = protected_router("customers")
+ERRORS = error_responses(403, 404, 409, 422)
+
+
+@router.get("/customers")
+async def list_customers(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    search: Annotated[str | None, Query(max_length=100)] = None,
+    status: Annotated[list[CustomerStatus] | None, Query()] = None,
+    province: Annotated[str | None, Query(max_length=20)] = None,
+    city: Annotated[str | None, Query(max_length=30)] = None,
+    product_domain_id: int | None = None,
+    contact_user_id: int | None = None,
+    agent_id: int | None = None,
+    near_expiry: bool = False,
+    sort: Annotated[
+        str | None,
+        Query(
+            max_length=30,
+            description="name, protection_until, created_at, updated_at, annual_mcu_usage_wan",
+        ),
+    ] = None,
+) -> Page[CustomerPublic]:
+    """The caller's customers (scoped by role), filtered, sorted and paged."""
+    rules, at = await current_rules(session), now()
+    filters = CustomerFilters(
+        search=search,
+        statuses=status,
+        province=province,
+        city=city,
+        product_domain_id=product_domain_id,
+        contact_user_id=contact_user_id,
+        agent_id=agent_id,
+        near_expiry_before=near_expiry_cutoff(rules, at) if near_expiry else None,
+        sort=sort,
+    )
+    rows, total = await repository.list_customers(session, principal, page, filters)
+    return Page(items=[service.to_public(c, rules, at) for c in rows], total=total)
+
+
+@router.get("/customers/{customer_id}", responses=error_responses(404))
+async def read_customer(
+    customer_id: int, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """One customer the caller may see."""
+    customer = await repository.get_visible(session, principal, customer_id)
+    return service.to_public(customer, await current_rules(session), now())
+
+
+@router.patch("/customers/{customer_id}", responses=ERRORS)
+async def update_customer(
+    customer_id: int, body: CustomerUpdate, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Complete or correct a customer's details."""
+    customer = await service.update_details(session, principal, customer_id, body)
+    return service.to_public(customer, await current_rules(session), now())
+
+
+@router.put("/customers/{customer_id}/contact", responses=ERRORS)
+async def assign_contact(
+    customer_id: int, body: ContactAssignment, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Hand the customer to another salesperson of the agent (master account)."""
+    customer = await service.assign_contact(session, principal, customer_id, body.contact_user_id)
+    return service.to_public(customer, await current_rules(session), now())
+
+
+@router.put("/customers/{customer_id}/faes", responses=ERRORS)
+async def assign_faes(
+    customer_id: int, body: FaeAssignment, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Set the FAEs who help on the customer's projects (master account)."""
+    customer = await service.assign_faes(session, principal, customer_id, body.fae_user_ids)
+    return service.to_public(customer, await current_rules(session), now())
+
+
+@router.post("/customers/{customer_id}/release", responses=ERRORS)
+async def release_customer(
+    customer_id: int, body: ReasonIn, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Release a protected customer to the pool, with a reason (vendor)."""
+    customer = await service.release_by_vendor(session, principal, customer_id, body.reason)
+    return service.to_public(customer, await current_rules(session), now())
+
+
+@router.post("/customers/{customer_id}/review", responses=ERRORS)
+async def review_customer(
+    customer_id: int, body: ReviewIn, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Periodic review of a mass-production customer: keep or release (vendor)."""
+    rules = await current_rules(session)
+    customer = await service.review_mass_production(
+        session, principal, customer_id, rules, body.keep, body.reason
+    )
+    return service.to_public(customer, rules, now())

@@ -1,0 +1,165 @@
+"""Customer details and the people who work on them."""
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.audit.service import record, snapshot
+from api.authz.policy import authorize, can_assign_customer_people, can_work_on_customer
+from api.authz.principal import Principal
+from api.authz.roles import Role
+from api.catalog.models import ProductDomain
+from api.catalog.regions import is_known_city
+from api.customers import repository
+from api.customers.models import Customer, CustomerFae, CustomerStatus, ProtectionMode
+from api.customers.schemas import CustomerPublic, CustomerUpdate
+from api.kit.clock import add_months, now
+from api.kit.errors import AppError
+from api.protection.service import days_left, is_near_expiry, release
+from api.registrations.credit_code import is_valid_credit_code, normalise_credit_code
+from api.rules.models import Rules
+from api.users.models import User
+
+
+def to_public(customer: Customer, rules: Rules, at: datetime) -> CustomerPublic:
+    return CustomerPublic.model_validate(
+        {
+            **customer.model_dump(),
+            "product_domain": customer.product_domain,
+            "agent": customer.agent,
+            "contact": customer.contact,
+            "faes": customer.faes,
+            "days_left": days_left(customer, at),
+            "near_expiry": is_near_expiry(customer, rules, at),
+        }
+    )
+
+
+def check_region(province: str, city: str) -> None:
+    if not is_known_city(province, city):
+        raise AppError("unknown_region", 422, province=province, city=city)
+
+
+async def check_domain(session: AsyncSession, domain_id: int) -> None:
+    domain = await session.get(ProductDomain, domain_id)
+    if domain is None or not domain.is_active:
+        raise AppError("unknown_product_domain", 422)
+
+
+def clean_credit_code(raw: str | None) -> str | None:
+    """Normalised code, None when empty; 422 when the GB 32100 checksum fails."""
+    if raw is None or not raw.strip():
+        return None
+    code = normalise_credit_code(raw)
+    if not is_valid_credit_code(code):
+        raise AppError("credit_code_invalid", 422, value=raw.strip())
+    return code
+
+
+async def update_details(
+    session: AsyncSession, principal: Principal, customer_id: int, data: CustomerUpdate
+) -> Customer:
+    """Complete or correct details (background, purchaser, factory … after approval)."""
+    customer = await repository.get_visible(session, principal, customer_id)
+    authorize(principal.is_vendor or can_work_on_customer(principal, customer))
+    changes = data.model_dump(exclude_unset=True)
+    if "credit_code" in changes:
+        changes["credit_code"] = clean_credit_code(changes["credit_code"])
+    if "province" in changes or "city" in changes:
+        check_region(changes.get("province", customer.province), changes.get("city", customer.city))
+    if changes.get("product_domain_id") is not None:
+        await check_domain(session, changes["product_domain_id"])
+    before = snapshot(customer)
+    for field, value in changes.items():
+        if value is not None or field in ("credit_code", "founded_on"):
+            setattr(customer, field, value)
+    customer.updated_at = now()
+    session.add(customer)
+    await record(session, principal, "customer.update", customer, before=before)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def _agent_member(
+    session: AsyncSession, customer: Customer, user_id: int, role: Role
+) -> User:
+    user = await session.get(User, user_id)
+    if (
+        user is None
+        or user.agent_id != customer.agent_id
+        or user.role is not role
+        or not user.is_active
+    ):
+        raise AppError("not_agent_member", 422, role=role.value)
+    return user
+
+
+async def assign_contact(
+    session: AsyncSession, principal: Principal, customer_id: int, contact_user_id: int
+) -> Customer:
+    """The master account hands the customer to another salesperson of the agent (audited)."""
+    customer = await repository.get_visible(session, principal, customer_id)
+    authorize(can_assign_customer_people(principal, customer))
+    await _agent_member(session, customer, contact_user_id, Role.SALES)
+    before = snapshot(customer)
+    customer.contact_user_id = contact_user_id
+    customer.updated_at = now()
+    session.add(customer)
+    await record(session, principal, "customer.assign_contact", customer, before=before)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def assign_faes(
+    session: AsyncSession, principal: Principal, customer_id: int, fae_user_ids: list[int]
+) -> Customer:
+    """The master account sets which FAEs help on the customer's projects."""
+    customer = await repository.get_visible(session, principal, customer_id)
+    authorize(can_assign_customer_people(principal, customer))
+    wanted = list(dict.fromkeys(fae_user_ids))
+    for user_id in wanted:
+        await _agent_member(session, customer, user_id, Role.FAE)
+    before = {"fae_user_ids": sorted(u.id for u in customer.faes if u.id is not None)}
+    await session.execute(delete(CustomerFae).where(col(CustomerFae.customer_id) == customer_id))
+    session.add_all(CustomerFae(customer_id=customer_id, user_id=u) for u in wanted)
+    await record(session, principal, "customer.assign_faes", customer, before=before)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def release_by_vendor(
+    session: AsyncSession, principal: Principal, customer_id: int, reason: str
+) -> Customer:
+    """The vendor releases a protected customer to the pool, with a reason (SPEC §5)."""
+    authorize(principal.is_vendor)
+    customer = await repository.get_visible(session, principal, customer_id)
+    if customer.status is not CustomerStatus.PROTECTED:
+        raise AppError("customer_not_protected", 409)
+    await release(session, principal, customer, now(), "customer.release", reason)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def review_mass_production(
+    session: AsyncSession,
+    principal: Principal,
+    customer_id: int,
+    rules: Rules,
+    keep: bool,
+    reason: str,
+) -> Customer:
+    """量产 customers are reviewed, not lapsed: keep (next review in 12 months) or release."""
+    authorize(principal.is_vendor)
+    customer = await repository.get_visible(session, principal, customer_id)
+    if (
+        customer.status is not CustomerStatus.PROTECTED
+        or customer.protection_mode is not ProtectionMode.REVIEW
+    ):
+        raise AppError("customer_not_in_review", 409)
+    if not keep:
+        await release(session, principal, customer, now(), "customer.review_release", reason)
+        return await repository.get_visible(session, principal, customer_id)
+    before = snapshot(customer)
+    customer.next_review_at = add_months(now(), rules.review_interval_months)
+    customer.updated_at = now()
+    session.add(customer)
+    await record(session, principal, "customer.review_keep", customer, before=before, reason=reason)
+    return customer

@@ -1,0 +1,49 @@
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+from sqlmodel import col
+
+from api.authz.policy import readable_statement
+from api.authz.principal import Principal
+from api.extensions.models import Extension
+from api.kit.errors import NotFound
+from api.kit.pagination import PageParams, paginate
+from api.registrations.repository import ApplicationFilters
+
+
+def _with_parties(statement: Select[Extension]) -> Select[Extension]:
+    return statement.execution_options(populate_existing=True).options(
+        selectinload(Extension.customer),  # type: ignore[arg-type]
+        selectinload(Extension.applicant),  # type: ignore[arg-type]
+        selectinload(Extension.decided_by),  # type: ignore[arg-type]
+    )
+
+
+async def list_extensions(
+    session: AsyncSession,
+    principal: Principal,
+    page: PageParams,
+    filters: ApplicationFilters,
+    customer_id: int | None = None,
+) -> tuple[list[Extension], int]:
+    statement = _with_parties(readable_statement(principal, Extension))
+    if customer_id is not None:
+        statement = statement.where(col(Extension.customer_id) == customer_id)
+    if filters.status is not None:
+        statement = statement.where(col(Extension.status) == filters.status)
+    if filters.created_from is not None:
+        statement = statement.where(col(Extension.created_at) >= filters.created_from)
+    if filters.created_to is not None:
+        statement = statement.where(col(Extension.created_at) < filters.created_to)
+    statement = statement.order_by(col(Extension.created_at).desc(), col(Extension.id).desc())
+    return await paginate(session, statement, page)
+
+
+async def get_visible(session: AsyncSession, principal: Principal, extension_id: int) -> Extension:
+    statement = _with_parties(readable_statement(principal, Extension)).where(
+        col(Extension.id) == extension_id
+    )
+    extension = await session.scalar(statement)
+    if extension is None:
+        raise NotFound("extension")
+    return extension

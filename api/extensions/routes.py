@@ -1,0 +1,67 @@
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, status
+
+from api.authz.principal import CurrentPrincipal
+from api.db import Session
+from api.extensions import repository, service
+from api.extensions.schemas import ExtensionApproval, ExtensionCreate, ExtensionPublic
+from api.kit.errors import error_responses
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+from api.registrations.models import ApplicationStatus
+from api.registrations.repository import ApplicationFilters
+from api.registrations.schemas import RejectionIn
+
+router = protected_router("extensions")
+
+
+@router.post(
+    "/customers/{customer_id}/extensions",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+)
+async def request_extension(
+    customer_id: int, body: ExtensionCreate, session: Session, principal: CurrentPrincipal
+) -> ExtensionPublic:
+    """Apply for a longer protection period, before the deadline (申请延期)."""
+    return ExtensionPublic.model_validate(
+        await service.request(session, principal, customer_id, body)
+    )
+
+
+@router.get("/extensions")
+async def list_extensions(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: ApplicationStatus | None = None,
+    customer_id: int | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+) -> Page[ExtensionPublic]:
+    """Extension applications the caller may see, newest first."""
+    filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
+    rows, total = await repository.list_extensions(session, principal, page, filters, customer_id)
+    return Page(items=[ExtensionPublic.model_validate(e) for e in rows], total=total)
+
+
+@router.post("/extensions/{extension_id}/approve", responses=error_responses(403, 404, 409, 422))
+async def approve_extension(
+    extension_id: int, body: ExtensionApproval, session: Session, principal: CurrentPrincipal
+) -> ExtensionPublic:
+    """Extend protection to a new date (vendor)."""
+    return ExtensionPublic.model_validate(
+        await service.approve(session, principal, extension_id, body)
+    )
+
+
+@router.post("/extensions/{extension_id}/reject", responses=error_responses(403, 404, 409))
+async def reject_extension(
+    extension_id: int, body: RejectionIn, session: Session, principal: CurrentPrincipal
+) -> ExtensionPublic:
+    """Refuse with a reason (vendor)."""
+    return ExtensionPublic.model_validate(
+        await service.reject(session, principal, extension_id, body.reason)
+    )

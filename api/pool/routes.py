@@ -1,0 +1,57 @@
+from typing import Annotated
+
+from fastapi import Depends, Query, status
+
+from api.authz.principal import CurrentPrincipal
+from api.db import Session
+from api.kit.errors import error_responses
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+from api.pool import repository
+from api.pool.schemas import PoolCustomer
+from api.registrations import service as registrations
+from api.registrations.schemas import PoolApplication, RegistrationPublic
+from api.rules.service import current_rules
+
+router = protected_router("pool")
+
+
+@router.get("/pool")
+async def list_pool(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    search: Annotated[str | None, Query(max_length=100)] = None,
+    province: Annotated[str | None, Query(max_length=20)] = None,
+    city: Annotated[str | None, Query(max_length=30)] = None,
+    product_domain_id: int | None = None,
+    sort: Annotated[
+        str | None, Query(max_length=30, description="name, released_at, annual_mcu_usage_wan")
+    ] = None,
+) -> Page[PoolCustomer]:
+    """Open customers in the resource pool, public fields only."""
+    rows, total = await repository.list_pool(
+        session,
+        principal,
+        page,
+        search=search,
+        province=province,
+        city=city,
+        product_domain_id=product_domain_id,
+        sort=sort,
+    )
+    return Page(items=[PoolCustomer.model_validate(c) for c in rows], total=total)
+
+
+@router.post(
+    "/pool/{customer_id}/apply",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 404, 409, 422),
+)
+async def apply_from_pool(
+    customer_id: int, body: PoolApplication, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """Apply to register a pool customer (creates a pending registration)."""
+    rules = await current_rules(session)
+    registration = await registrations.apply_from_pool(session, principal, customer_id, body, rules)
+    return RegistrationPublic.model_validate(registration)

@@ -1,0 +1,120 @@
+from datetime import datetime, timedelta
+from typing import Annotated
+
+from fastapi import Depends, Query, status
+
+from api.authz.policy import authorize
+from api.authz.principal import CurrentPrincipal
+from api.db import Session
+from api.kit.clock import now
+from api.kit.errors import error_responses
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+from api.registrations import repository, service
+from api.registrations.models import ApplicationStatus, RegistrationKind
+from api.registrations.probing import probing_users
+from api.registrations.repository import ApplicationFilters
+from api.registrations.schemas import (
+    CheckResult,
+    DecisionIn,
+    ProbingUser,
+    RegistrationCreate,
+    RegistrationPublic,
+    RejectionIn,
+)
+from api.rules.service import current_rules
+
+router = protected_router("registrations")
+
+
+@router.get("/registrations/check")
+async def check_name(
+    session: Session,
+    principal: CurrentPrincipal,
+    name: Annotated[str, Query(min_length=1, max_length=200)],
+) -> CheckResult:
+    """Conflict candidates for a company name, ranked with scores (logged)."""
+    return await service.check(session, principal, name)
+
+
+@router.post(
+    "/registrations", status_code=status.HTTP_201_CREATED, responses=error_responses(403, 409, 422)
+)
+async def apply(
+    body: RegistrationCreate, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """Register a newly found customer (报备); 409 with candidates when it is already held."""
+    registration, warnings = await service.apply(session, principal, body)
+    return RegistrationPublic.model_validate(registration).model_copy(update={"warnings": warnings})
+
+
+@router.get("/registrations")
+async def list_registrations(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: ApplicationStatus | None = None,
+    kind: RegistrationKind | None = None,
+    created_from: datetime | None = None,
+    created_to: datetime | None = None,
+) -> Page[RegistrationPublic]:
+    """Registration applications the caller may see, newest first (申请处理)."""
+    filters = ApplicationFilters(
+        status=status, kind=kind, created_from=created_from, created_to=created_to
+    )
+    rows, total = await repository.list_registrations(session, principal, page, filters)
+    return Page(items=[RegistrationPublic.model_validate(r) for r in rows], total=total)
+
+
+@router.get("/registrations/probing", responses=error_responses(403))
+async def list_probing(
+    session: Session, principal: CurrentPrincipal, days: Annotated[int, Query(ge=1, le=365)] = 30
+) -> list[ProbingUser]:
+    """Users who check many names but apply for few (vendor only)."""
+    authorize(principal.is_vendor)
+    return await probing_users(session, now() - timedelta(days=days))
+
+
+@router.get("/registrations/{registration_id}", responses=error_responses(404))
+async def read_registration(
+    registration_id: int, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """One registration application."""
+    return RegistrationPublic.model_validate(
+        await repository.get_visible(session, principal, registration_id)
+    )
+
+
+@router.post("/registrations/{registration_id}/approve", responses=error_responses(403, 404, 409))
+async def approve(
+    registration_id: int, body: DecisionIn, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """Approve: the customer is protected for the new-customer period (vendor)."""
+    rules = await current_rules(session)
+    return RegistrationPublic.model_validate(
+        await service.approve(session, principal, registration_id, rules, body.reason)
+    )
+
+
+@router.post("/registrations/{registration_id}/reject", responses=error_responses(403, 404, 409))
+async def reject(
+    registration_id: int, body: RejectionIn, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """Reject with a reason (vendor)."""
+    return RegistrationPublic.model_validate(
+        await service.close(
+            session, principal, registration_id, ApplicationStatus.REJECTED, body.reason
+        )
+    )
+
+
+@router.post("/registrations/{registration_id}/withdraw", responses=error_responses(403, 404, 409))
+async def withdraw(
+    registration_id: int, body: DecisionIn, session: Session, principal: CurrentPrincipal
+) -> RegistrationPublic:
+    """Withdraw a pending application (the applying agent)."""
+    return RegistrationPublic.model_validate(
+        await service.close(
+            session, principal, registration_id, ApplicationStatus.WITHDRAWN, body.reason
+        )
+    )

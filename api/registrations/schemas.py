@@ -1,0 +1,96 @@
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.agents.schemas import AgentBrief
+from api.customers.models import CustomerStatus
+from api.customers.schemas import CustomerDetails
+from api.kit.schemas import StrictInput
+from api.registrations.models import ApplicationStatus, RegistrationKind
+from api.users.schemas import UserBrief
+
+
+class ConflictCandidate(BaseModel):
+    """A possibly-same company, told without who holds it (SPEC §3: no agent, no contact)."""
+
+    name: str
+    score: float = Field(ge=0, le=1)
+    reason: str
+    status: CustomerStatus
+    status_text: str = Field(description='e.g. "已报备，保护至 2027-03" / "资源池客户"')
+    pool_customer_id: int | None = Field(
+        default=None, description="Set when it can be applied for from the pool"
+    )
+
+
+class CheckResult(BaseModel):
+    blocked: bool
+    candidates: list[ConflictCandidate]
+    warnings: list[str] = Field(default_factory=list, description="Name warnings (not blocking)")
+
+
+class RegistrationCreate(CustomerDetails):
+    name: str = Field(min_length=2, max_length=200, description="官方全称")
+    province: str = Field(min_length=2, max_length=20)
+    city: str = Field(min_length=2, max_length=30)
+    product_domain_id: int
+    annual_mcu_usage_wan: Decimal = Field(
+        ge=0, le=10_000_000, decimal_places=2, description="总出货量（万）"
+    )
+    contact_user_id: int | None = Field(
+        default=None, description="Master account only; sales are the contact"
+    )
+    note: str = Field(default="", max_length=1000)
+
+
+class PoolApplication(StrictInput):
+    note: str = Field(default="", max_length=1000)
+    contact_user_id: int | None = None
+
+
+class DecisionIn(StrictInput):
+    reason: str = Field(default="", max_length=1000)
+
+
+class RejectionIn(StrictInput):
+    reason: str = Field(
+        min_length=2, max_length=1000, description="Required: told to the applicant"
+    )
+
+
+class CustomerBrief(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    province: str
+    city: str
+    status: CustomerStatus
+    protection_until: datetime | None
+
+
+class RegistrationPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: RegistrationKind
+    status: ApplicationStatus
+    customer: CustomerBrief
+    agent: AgentBrief
+    applicant: UserBrief
+    note: str
+    conflicts: list[dict] = Field(description="Candidates found at application time (vendor view)")
+    decided_by: UserBrief | None
+    decided_at: datetime | None
+    decision_reason: str
+    created_at: datetime
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ProbingUser(BaseModel):
+    user: UserBrief
+    agent: AgentBrief | None
+    names_checked: int
+    applications: int
+    flagged: bool

@@ -1,0 +1,277 @@
+"""Registration (报备): apply, check conflicts, and the vendor's decision (SPEC §5)."""
+
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.audit.service import record, snapshot
+from api.authz.policy import (
+    authorize,
+    can_decide_applications,
+    can_register_customers,
+    can_withdraw,
+)
+from api.authz.principal import Principal
+from api.authz.roles import Role
+from api.customers.models import Customer, CustomerStatus
+from api.customers.service import check_domain, check_region, clean_credit_code
+from api.kit.clock import now
+from api.kit.errors import AppError, Conflict, NotFound
+from api.protection.service import protect_new
+from api.registrations import repository
+from api.registrations.conflicts import Candidate, find_candidates, lock_name, name_grams
+from api.registrations.decisions import decide
+from api.registrations.matching import NormalisedName, name_warnings, normalise
+from api.registrations.models import (
+    ApplicationStatus,
+    Registration,
+    RegistrationCheck,
+    RegistrationKind,
+)
+from api.registrations.schemas import (
+    CheckResult,
+    ConflictCandidate,
+    PoolApplication,
+    RegistrationCreate,
+)
+from api.rules.models import Rules
+from api.users.models import User
+
+
+def public_candidate(candidate: Candidate) -> ConflictCandidate:
+    """What an applicant may learn: the name, the reason and the state, never the holder."""
+    customer = candidate.customer
+    if customer.status is CustomerStatus.RELEASED:
+        text, pool_id = "资源池客户，可从资源池申请", customer.id
+    elif customer.status is CustomerStatus.PENDING:
+        text, pool_id = "已有报备申请，审批中", None
+    else:
+        until = customer.protection_until.strftime("%Y-%m") if customer.protection_until else "—"
+        text, pool_id = f"已报备，保护至 {until}", None
+    return ConflictCandidate(
+        name=customer.name,
+        score=round(candidate.score, 3),
+        reason=candidate.reason,
+        status=customer.status,
+        status_text=text,
+        pool_customer_id=pool_id,
+    )
+
+
+async def check(session: AsyncSession, principal: Principal, name: str) -> CheckResult:
+    """Rank possible conflicts for a name; every check is logged (probing is visible)."""
+    normalised = normalise(name)
+    candidates = await find_candidates(session, normalised)
+    session.add(
+        RegistrationCheck(
+            user_id=principal.user_id,
+            agent_id=principal.agent_id,
+            name=name[:200],
+            name_key=normalised.full[:200],
+            best_score=candidates[0].score if candidates else 0.0,
+        )
+    )
+    return CheckResult(
+        blocked=any(c.blocks for c in candidates),
+        candidates=[public_candidate(c) for c in candidates],
+        warnings=name_warnings(name),
+    )
+
+
+def _blocked(candidates: list[Candidate]) -> Conflict:
+    error = Conflict("registration_blocked")
+    error.extra = {"candidates": [public_candidate(c).model_dump(mode="json") for c in candidates]}
+    return error
+
+
+async def _contact_for(
+    session: AsyncSession, principal: Principal, contact_user_id: int | None
+) -> int | None:
+    """Sales register for themselves; the master account may name a salesperson of the agent."""
+    if principal.role is Role.SALES:
+        return principal.user_id
+    if contact_user_id is None:
+        return None
+    user = await session.get(User, contact_user_id)
+    if (
+        user is None
+        or user.agent_id != principal.agent_id
+        or user.role is not Role.SALES
+        or not user.is_active
+    ):
+        raise AppError("not_agent_member", 422, role=Role.SALES.value)
+    return contact_user_id
+
+
+async def _insert_customer(session: AsyncSession, customer: Customer, name: NormalisedName) -> None:
+    """Insert under a savepoint: a concurrent winner shows up as the unique index refusing us."""
+    try:
+        async with session.begin_nested():
+            session.add(customer)
+            await session.flush()
+    except IntegrityError:
+        raise _blocked(await find_candidates(session, name, customer.credit_code)) from None
+    assert customer.id is not None
+    session.add_all(name_grams(customer.id, name))
+
+
+async def apply(
+    session: AsyncSession, principal: Principal, data: RegistrationCreate
+) -> tuple[Registration, list[str]]:
+    """Register a new customer as `pending`. Raises 409 registration_blocked (with candidates)
+    on an exact or near-exact match or the same credit code held by anyone; a fuzzy match goes
+    through with the candidates attached for the vendor. Returns the name warnings too."""
+    authorize(can_register_customers(principal))
+    assert principal.agent_id is not None
+    check_region(data.province, data.city)
+    await check_domain(session, data.product_domain_id)
+    credit_code = clean_credit_code(data.credit_code)
+    contact = await _contact_for(session, principal, data.contact_user_id)
+    name = normalise(data.name)
+    await lock_name(session, name)
+    candidates = await find_candidates(session, name, credit_code)
+    if any(c.blocks for c in candidates):
+        raise _blocked(candidates)
+    details = data.model_dump(exclude={"name", "credit_code", "contact_user_id", "note"})
+    customer = Customer(
+        **details,
+        name=data.name.strip(),
+        name_key=name.full,
+        name_core=name.core,
+        credit_code=credit_code,
+        status=CustomerStatus.PENDING,
+        agent_id=principal.agent_id,
+        contact_user_id=contact,
+    )
+    await _insert_customer(session, customer, name)
+    assert customer.id is not None
+    registration = Registration(
+        customer_id=customer.id,
+        agent_id=principal.agent_id,
+        applicant_id=principal.user_id,
+        kind=RegistrationKind.NEW,
+        status=ApplicationStatus.PENDING,
+        note=data.note,
+        conflicts=[public_candidate(c).model_dump(mode="json") for c in candidates],
+    )
+    session.add(registration)
+    await record(session, principal, "customer.create", customer)
+    await record(session, principal, "registration.create", registration)
+    return await repository.get_visible(session, principal, registration.id or 0), name_warnings(
+        data.name
+    )
+
+
+async def apply_from_pool(
+    session: AsyncSession,
+    principal: Principal,
+    customer_id: int,
+    data: PoolApplication,
+    rules: Rules,
+) -> Registration:
+    """Apply for a released customer. The agent that lost it waits `pool_cooldown_days`; an agent
+    holds at most `pool_max_pending` pool applications; the first applicant wins (409 after)."""
+    authorize(can_register_customers(principal))
+    assert principal.agent_id is not None
+    customer = await session.get(Customer, customer_id)
+    if customer is None or customer.status not in (CustomerStatus.RELEASED, CustomerStatus.PENDING):
+        raise NotFound("customer")
+    at = now()
+    if (
+        customer.released_from_agent_id == principal.agent_id
+        and customer.released_at is not None
+        and customer.released_at + timedelta(days=rules.pool_cooldown_days) > at
+    ):
+        until = customer.released_at + timedelta(days=rules.pool_cooldown_days)
+        raise AppError("pool_cooldown", 422, date=until.strftime("%Y-%m-%d"))
+    if (
+        await repository.pending_pool_applications(session, principal.agent_id)
+        >= rules.pool_max_pending
+    ):
+        raise AppError("pool_limit", 422, limit=rules.pool_max_pending)
+    contact = await _contact_for(session, principal, data.contact_user_id)
+    before = snapshot(customer)
+    taken = await session.execute(
+        update(Customer)
+        .where(col(Customer.id) == customer_id, col(Customer.status) == CustomerStatus.RELEASED)
+        .values(
+            status=CustomerStatus.PENDING,
+            agent_id=principal.agent_id,
+            contact_user_id=contact,
+            updated_at=at,
+        )
+    )
+    if taken.rowcount != 1:  # type: ignore[attr-defined]
+        raise Conflict("pool_taken")
+    await session.refresh(customer)
+    registration = Registration(
+        customer_id=customer_id,
+        agent_id=principal.agent_id,
+        applicant_id=principal.user_id,
+        kind=RegistrationKind.POOL,
+        status=ApplicationStatus.PENDING,
+        note=data.note,
+    )
+    session.add(registration)
+    await record(session, principal, "customer.pool_apply", customer, before=before)
+    await record(session, principal, "registration.create", registration)
+    return await repository.get_visible(session, principal, registration.id or 0)
+
+
+def _ensure_pending(registration: Registration) -> None:
+    if registration.status is not ApplicationStatus.PENDING:
+        raise Conflict("application_not_pending")
+
+
+async def approve(
+    session: AsyncSession, principal: Principal, registration_id: int, rules: Rules, reason: str
+) -> Registration:
+    """The vendor approves: the customer is protected for `protection_new_months` (3)."""
+    registration = await repository.get_visible(session, principal, registration_id)
+    authorize(can_decide_applications(principal))
+    _ensure_pending(registration)
+    customer = registration.customer
+    before = snapshot(customer)
+    at = now()
+    protect_new(customer, rules, at)
+    session.add(customer)
+    decide(registration, principal, ApplicationStatus.APPROVED, reason)
+    await record(session, principal, "customer.protect", customer, before=before)
+    await record(session, principal, "registration.approve", registration, reason=reason)
+    return await repository.get_visible(session, principal, registration_id)
+
+
+async def close(
+    session: AsyncSession,
+    principal: Principal,
+    registration_id: int,
+    status: ApplicationStatus,
+    reason: str,
+) -> Registration:
+    """Reject (vendor, with a reason) or withdraw (the applying agent). A new customer's name is
+    free again; a pool customer goes back to the pool."""
+    registration = await repository.get_visible(session, principal, registration_id)
+    if status is ApplicationStatus.REJECTED:
+        authorize(can_decide_applications(principal))
+    else:
+        authorize(can_withdraw(principal, registration))
+    _ensure_pending(registration)
+    customer = registration.customer
+    before = snapshot(customer)
+    if registration.kind is RegistrationKind.NEW:
+        customer.status = CustomerStatus(status.value)
+    else:
+        customer.status, customer.agent_id, customer.contact_user_id = (
+            CustomerStatus.RELEASED,
+            None,
+            None,
+        )
+    customer.updated_at = now()
+    session.add(customer)
+    decide(registration, principal, status, reason)
+    await record(session, principal, "customer.update", customer, before=before)
+    await record(session, principal, f"registration.{status.value}", registration, reason=reason)
+    return await repository.get_visible(session, principal, registration_id)

@@ -1,0 +1,45 @@
+"""Demo data (SPEC §12): the listed logins with the demo password, customers in every state."""
+
+import pytest
+
+from api.demo.seed import DEMO_PASSWORD, DEMO_USERS, seed_demo
+
+
+@pytest.fixture
+async def demo(session) -> None:  # type: ignore[no-untyped-def]
+    assert await seed_demo(session) is True
+    await session.commit()
+
+
+async def test_every_demo_login_works_with_the_demo_password(client, demo) -> None:
+    for username, _name, role, _agent in DEMO_USERS:
+        response = await client.post(
+            "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 200, username
+        me = await client.get(
+            "/api/v1/me", headers={"Authorization": f"Bearer {response.json()['access_token']}"}
+        )
+        assert me.json()["role"] == role.value
+
+
+async def test_demo_customers_cover_every_state(client, demo) -> None:
+    token = (
+        await client.post(
+            "/api/v1/auth/login", json={"username": "vendor", "password": DEMO_PASSWORD}
+        )
+    ).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    customers = (
+        await client.get("/api/v1/customers", params={"limit": 200}, headers=headers)
+    ).json()["items"]
+    assert {c["status"] for c in customers} == {"pending", "protected", "released", "rejected"}
+    assert any(c["near_expiry"] for c in customers)
+    extensions = await client.get(
+        "/api/v1/extensions", params={"status": "pending"}, headers=headers
+    )
+    assert extensions.json()["total"] >= 1
+
+
+async def test_demo_data_is_loaded_only_into_an_empty_database(session, demo) -> None:
+    assert await seed_demo(session) is False
