@@ -21,7 +21,7 @@ RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-htt
 # PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
 LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install frontend test lint test-backend test-frontend test-e2e openapi client release-expired clean
+.PHONY: run install frontend test lint test-backend test-frontend test-e2e openapi client bench release-expired clean
 
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
@@ -83,6 +83,10 @@ openapi: $(VENV_STAMP)
 
 client: openapi $(NODE_STAMP)
 	$(NPM) run generate
+
+# Speed is measured here, never by a timed unit test.
+bench: $(VENV_STAMP)
+	$(PY) -m tests.bench.conflict_check
 
 # The expiry job by hand (it also runs inside every API process; overlapping runs are safe).
 release-expired: $(VENV_STAMP)
