@@ -57,7 +57,7 @@ lint: $(VENV_STAMP)
 
 test-backend: $(VENV_STAMP)
 	@echo "== backend tests on SQLite"
-	$(PY) -m pytest tests --ignore=tests/e2e -q
+	env -u TEST_DATABASE_URL $(PY) -m pytest tests --ignore=tests/e2e -q
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
 		url="$(LOCAL_PG)"; fi; \

@@ -87,12 +87,10 @@ def app(database_url: str):  # type: ignore[no-untyped-def]
     return create_app()
 
 
-@pytest.fixture(autouse=True)
-async def _clean_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
-    """Each test starts from empty tables (only for tests that touch the database)."""
+@pytest.fixture
+async def clean_tables(database_url: str) -> AsyncIterator[None]:
+    """Empty the tables after the test; every fixture that reaches the database asks for it."""
     yield
-    if "database_url" not in request.fixturenames:
-        return
     from api.db import get_engine
     from api.kit.clock import set_clock
     from api.models import metadata
@@ -109,7 +107,7 @@ async def _clean_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
 
 
 @pytest.fixture
-async def client(app) -> AsyncIterator["httpx.AsyncClient"]:  # type: ignore[no-untyped-def]  # noqa: F821
+async def client(app, clean_tables) -> AsyncIterator["httpx.AsyncClient"]:  # type: ignore[no-untyped-def]  # noqa: F821
     import httpx
 
     transport = httpx.ASGITransport(app=app)
@@ -118,7 +116,7 @@ async def client(app) -> AsyncIterator["httpx.AsyncClient"]:  # type: ignore[no-
 
 
 @pytest.fixture
-async def session(database_url: str) -> AsyncIterator["AsyncSession"]:  # noqa: F821
+async def session(database_url: str, clean_tables: None) -> AsyncIterator["AsyncSession"]:  # noqa: F821
     """A session for arranging data; commit what the app should see."""
     from api.db import get_sessionmaker
 

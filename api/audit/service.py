@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 from api.audit.models import AuditLog
 from api.authz.principal import Principal
 from api.kit.logging import request_id_var
+from api.users.models import User
 
 SECRET_FIELDS = frozenset({"password_hash", "token_hash"})
 
@@ -36,20 +37,21 @@ def snapshot(obj: SQLModel) -> dict[str, Any]:
 
 async def record(
     session: AsyncSession,
-    actor: Principal | None,
+    actor: Principal | User | None,
     action: str,
     obj: SQLModel,
     *,
     before: dict[str, Any] | None = None,
     agent_id: int | None = None,
-    actor_username: str | None = None,
     reason: str = "",
 ) -> AuditLog:
-    """Add an audit row for `action` on `obj` (flushed first, so new objects have their id)."""
+    """Add an audit row for `action` on `obj` (flushed first, so new objects have their id).
+    The actor is the signed-in principal, the user signing in themselves, or None (the system)."""
     await session.flush()
+    actor_id = actor.user_id if isinstance(actor, Principal) else (actor.id if actor else None)
     entry = AuditLog(
-        actor_id=actor.user_id if actor else None,
-        actor_username=actor.username if actor else (actor_username or ""),
+        actor_id=actor_id,
+        actor_username=actor.username if actor else "",
         action=action,
         object_type=obj.__tablename__,  # type: ignore[arg-type]
         object_id=str(getattr(obj, "id", None) or getattr(obj, "login_name", "")),

@@ -3,13 +3,21 @@ from typing import Annotated
 from fastapi import Cookie, Query, Response, status
 
 from api.auth import service
-from api.auth.schemas import ChangePasswordIn, LoginIn, SetPasswordIn, SetPasswordLinkInfo, TokenOut
+from api.auth.schemas import (
+    ChangePasswordIn,
+    LoginIn,
+    PasswordRules,
+    SetPasswordIn,
+    SetPasswordLinkInfo,
+    TokenOut,
+)
 from api.auth.tokens import IssuedSession
 from api.authz.principal import PendingPrincipal
 from api.config import get_settings
 from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.routing import API_PREFIX, pending_router, public_router
+from api.security import PASSWORD_MAX_LENGTH
 
 REFRESH_COOKIE = "channeldesk_refresh"
 REFRESH_COOKIE_PATH = f"{API_PREFIX}/auth"
@@ -59,6 +67,14 @@ async def logout(response: Response, session: Session, token: RefreshCookie = No
     """Sign out: end the refresh session and clear its cookie."""
     await service.logout(session, token)
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
+
+
+@router.get("/auth/password-rules")
+async def password_rules() -> PasswordRules:
+    """The password rules: length bounds (common and guessable passwords are refused too)."""
+    return PasswordRules(
+        min_length=get_settings().password_min_length, max_length=PASSWORD_MAX_LENGTH
+    )
 
 
 @router.get("/auth/set-password", responses=error_responses(400))

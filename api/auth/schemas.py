@@ -39,3 +39,10 @@ class Credentials(BaseModel):
     temporary_password: str = Field(description="One-time password; must be changed at first login")
     set_password_url: str = Field(description="One-time link to choose a password instead")
     expires_at: datetime = Field(description="When the set-password link expires")
+
+
+class PasswordRules(BaseModel):
+    """What the server checks, so forms can say it before the user submits."""
+
+    min_length: int
+    max_length: int

@@ -67,7 +67,7 @@ async def login(session: AsyncSession, login_name: str, password: str) -> Issued
         await session.delete(throttle)
     user.last_login_at = now()
     session.add(user)
-    await record(session, None, "auth.login", user, actor_username=user.username)
+    await record(session, user, "auth.login", user)
     return await start_session(session, user)
 
 
@@ -87,7 +87,7 @@ async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
         raise Unauthorized("refresh_invalid")
     stored.revoked_at = now()
     session.add(stored)
-    await record(session, None, "auth.refresh", user, actor_username=user.username)
+    await record(session, user, "auth.refresh", user)
     return await start_session(session, user, family=stored.family)
 
 
@@ -99,7 +99,7 @@ async def logout(session: AsyncSession, token: str | None) -> None:
     await revoke_family(session, stored.family)
     user = await session.get(User, stored.user_id)
     if user is not None:
-        await record(session, None, "auth.logout", user, actor_username=user.username)
+        await record(session, user, "auth.logout", user)
 
 
 async def change_password(
@@ -133,5 +133,5 @@ async def set_password_with_link(session: AsyncSession, token: str, new: str) ->
     link.used_at = now()
     session.add(link)
     await set_own_password(session, user, new)
-    await record(session, None, "auth.set_password", user, actor_username=user.username)
+    await record(session, user, "auth.set_password", user)
     return await start_session(session, user)

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.kit.messages import language, translate
+from api.kit.validation import describe
 
 log = logging.getLogger("api.errors")
 
@@ -82,12 +83,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        lang = language(request)
         errors = [
-            {"field": _field_name(tuple(e["loc"])), "message": e["msg"], "type": e["type"]}
+            {"field": _field_name(tuple(e["loc"])), "message": describe(e, lang), "type": e["type"]}
             for e in exc.errors()
         ]
         fields = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
-        message = translate("validation_error", language(request), fields=fields)
+        message = translate("validation_error", lang, fields=fields)
         return JSONResponse({"detail": message, "code": "validation_error", "errors": errors}, 422)
 
     @app.exception_handler(StarletteHTTPException)

@@ -182,3 +182,8 @@ async def test_reset_password_voids_old_password_old_link_and_old_tokens(client,
     )
     assert stale.status_code == 400
     await _login(client, "new.sales", reset.json()["temporary_password"])
+
+
+async def test_password_rules_are_published_for_the_forms(client) -> None:
+    response = await client.get("/api/v1/auth/password-rules")
+    assert response.json() == {"min_length": 12, "max_length": 256}

@@ -19,6 +19,7 @@ PUBLIC = {
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"),
     ("GET", "/api/v1/auth/set-password"),
+    ("GET", "/api/v1/auth/password-rules"),
     ("POST", "/api/v1/auth/set-password"),
     ("GET", "/api/v1/health"),
     ("GET", "/{path:path}"),  # the SPA

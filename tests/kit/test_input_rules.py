@@ -58,3 +58,13 @@ async def test_validation_messages_follow_the_callers_language(client, world) ->
 async def test_unknown_api_path_is_a_json_404(client) -> None:
     response = await client.get("/api/v1/no-such-thing")
     assert response.status_code == 404 and response.json()["code"] == "not_found"
+
+
+async def test_field_messages_are_chinese_by_default(client, world) -> None:
+    response = await client.post(
+        "/api/v1/users",
+        json={"username": "x", "display_name": "新人", "email": "not-an-email", "role": "sales"},
+        headers=world.a_admin.headers,
+    )
+    fields = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert fields == {"username": "至少需要 3 个字符", "email": "邮箱格式不正确"}

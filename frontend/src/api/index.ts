@@ -1,0 +1,7 @@
+export { configureApi, refreshSession, setApiLanguage, authFetch } from './adapter';
+export type { ApiLanguage, RefreshResult } from './adapter';
+export { ApiError, isApiError, toApiError } from './errors';
+export type { FieldError } from './errors';
+export { errorText, isHandledElsewhere, registerFeedback, reportError } from './feedback';
+export { sessionStore } from './session';
+export type { SessionState, SessionStatus, SignOutReason } from './session';

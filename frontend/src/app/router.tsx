@@ -1,0 +1,45 @@
+import { createBrowserRouter } from 'react-router';
+import AgentsPage from '../pages/agents';
+import AuditPage from '../pages/audit';
+import ForcedPasswordChangePage from '../pages/change-password';
+import HomePage from '../pages/home';
+import LoginPage from '../pages/login';
+import NotFoundPage from '../pages/not-found';
+import PeoplePage from '../pages/people';
+import ProfilePage from '../pages/profile';
+import SetPasswordPage from '../pages/set-password';
+import { PublicOnly, RequireArea, RequireSession } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { SessionRoot } from './SessionRoot';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <SessionRoot />,
+      children: [
+        { element: <PublicOnly />, children: [{ path: '/login', element: <LoginPage /> }] },
+        { path: '/set-password', element: <SetPasswordPage /> },
+        {
+          element: <RequireSession passwordChange />,
+          children: [{ path: '/change-password', element: <ForcedPasswordChangePage /> }],
+        },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                { path: '/', element: <HomePage /> },
+                { path: '/profile', element: <ProfilePage /> },
+                { element: <RequireArea area="people" />, children: [{ path: '/people', element: <PeoplePage /> }] },
+                { element: <RequireArea area="agents" />, children: [{ path: '/agents', element: <AgentsPage /> }] },
+                { element: <RequireArea area="audit" />, children: [{ path: '/audit', element: <AuditPage /> }] },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,77 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Button, Form } from 'antd';
+import { describe, expect, it, vi } from 'vitest';
+import { NewPasswordFields } from './PasswordFields';
+import { isLoginName, passwordLength } from './passwordRules';
+
+function Harness({ onFinish, username }: { onFinish: (values: unknown) => void; username?: string }) {
+  return (
+    <Form layout="vertical" onFinish={onFinish}>
+      <NewPasswordFields username={username} />
+      <Button htmlType="submit">submit</Button>
+    </Form>
+  );
+}
+
+describe('new password + confirmation', () => {
+  it('refuses a confirmation that does not match', async () => {
+    const onFinish = vi.fn();
+    render(<Harness onFinish={onFinish} />);
+    await userEvent.type(screen.getByLabelText('新密码'), 'a long enough passphrase');
+    await userEvent.type(screen.getByLabelText('确认新密码'), 'a long enough passphrasf');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText('两次输入的密码不一致')).toBeInTheDocument();
+    expect(onFinish).not.toHaveBeenCalled();
+  });
+
+  it('refuses a password shorter than 12 characters', async () => {
+    const onFinish = vi.fn();
+    render(<Harness onFinish={onFinish} />);
+    await userEvent.type(screen.getByLabelText('新密码'), 'short-pw');
+    await userEvent.type(screen.getByLabelText('确认新密码'), 'short-pw');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText('密码至少需要 12 个字符')).toBeInTheDocument();
+    expect(onFinish).not.toHaveBeenCalled();
+  });
+
+  it('refuses the login name as password', async () => {
+    const onFinish = vi.fn();
+    render(<Harness onFinish={onFinish} username="zhang.wei.sales" />);
+    await userEvent.type(screen.getByLabelText('新密码'), 'Zhang.Wei.Sales');
+    await userEvent.type(screen.getByLabelText('确认新密码'), 'Zhang.Wei.Sales');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText('密码不能与登录名相同')).toBeInTheDocument();
+    expect(onFinish).not.toHaveBeenCalled();
+  });
+
+  it('accepts a long password typed twice, without composition rules', async () => {
+    const onFinish = vi.fn();
+    render(<Harness onFinish={onFinish} username="li.ming" />);
+    await userEvent.type(screen.getByLabelText('新密码'), 'all lower case words');
+    await userEvent.type(screen.getByLabelText('确认新密码'), 'all lower case words');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    await waitFor(() =>
+      expect(onFinish).toHaveBeenCalledWith({ new_password: 'all lower case words', confirm_password: 'all lower case words' }),
+    );
+  });
+
+  it('shows the rules beside the field', () => {
+    render(<Harness onFinish={vi.fn()} username="li.ming" />);
+    const rules = screen.getByTestId('password-rules');
+    expect(rules).toHaveTextContent('至少 12 个字符');
+    expect(rules).toHaveTextContent('不能是常见密码');
+    expect(rules).toHaveTextContent('不能与登录名相同');
+  });
+});
+
+describe('password rule helpers', () => {
+  it('counts characters, not bytes', () => {
+    expect(passwordLength('密码密码密码密码密码密码')).toBe(12);
+  });
+
+  it('compares the login name without case or surrounding spaces', () => {
+    expect(isLoginName(' A.Admin ', 'a.admin')).toBe(true);
+    expect(isLoginName('a.admin2', 'a.admin')).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+// The password rules the server checks (SPEC §4, NIST SP 800-63B): at least 12 characters, no
+// composition rules, not a common password, not the login name. Checked here for quick
+// feedback; the server has the last word (and the common-password list).
+import type { Rule } from 'antd/es/form';
+import type { Translate } from '../locales/i18n';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** Length in characters as people count them (code points, so 密码 counts as 2). */
+export function passwordLength(value: string): number {
+  return [...value].length;
+}
+
+export function isLoginName(value: string, username?: string): boolean {
+  return !!username && value.trim().toLowerCase() === username.trim().toLowerCase();
+}
+
+export function newPasswordRules(t: Translate, username?: string): Rule[] {
+  return [
+    { required: true, message: t('password.required') },
+    {
+      validator: async (_rule, value: string | undefined) => {
+        if (!value) return;
+        if (passwordLength(value) < PASSWORD_MIN_LENGTH) {
+          throw new Error(t('password.tooShort', { min: PASSWORD_MIN_LENGTH }));
+        }
+        if (isLoginName(value, username)) throw new Error(t('password.isLogin'));
+      },
+    },
+  ];
+}
+
+/** The confirmation must equal the field `newField`. */
+export function confirmPasswordRules(t: Translate, newField = 'new_password'): Rule[] {
+  return [
+    { required: true, message: t('password.confirmRequired') },
+    ({ getFieldValue }) => ({
+      validator: async (_rule, value: string | undefined) => {
+        if (value && value !== getFieldValue(newField)) throw new Error(t('password.mismatch'));
+      },
+    }),
+  ];
+}

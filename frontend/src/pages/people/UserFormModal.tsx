@@ -1,0 +1,194 @@
+import { Form, Input, Modal, Select, type InputRef } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { reportError } from '../../api';
+import { roleChoicesFor, type Access } from '../../app/access';
+import type { Role, UserCreated, UserPublic } from '../../client';
+import { usersCreateUserMutation, usersUpdateUserMutation } from '../../client/@tanstack/react-query.gen';
+import { ImplicitSubmit } from '../../components/ImplicitSubmit';
+import { invalidateOperations } from '../../components/queries';
+import { showFieldErrors } from '../../components/serverErrors';
+import { useT } from '../../locales/i18n';
+import { useAgentChoices } from './usePeople';
+
+interface Values {
+  username: string;
+  display_name: string;
+  email: string;
+  phone?: string;
+  role: Role;
+  agent_id?: number;
+}
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]+$/;
+export const PHONE_PATTERN = /^[0-9+\-() ]*$/;
+
+/** Create an account (editing = null) or edit one. */
+export function UserFormModal({
+  open,
+  editing,
+  access,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  editing: UserPublic | null;
+  access: Access;
+  onClose: () => void;
+  onCreated: (created: UserCreated) => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const queryClient = useQueryClient();
+  const role = Form.useWatch('role', form);
+  const roles = editing ? roleChoicesFor(access, editing) : access.assignableRoles;
+  const needsAgent = access.seesAllAgents && !editing && role !== undefined && role !== 'vendor';
+  const agents = useAgentChoices(open && needsAgent, true);
+  const usernameInput = useRef<InputRef>(null);
+  const nameInput = useRef<InputRef>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        username: editing.username,
+        display_name: editing.display_name,
+        email: editing.email,
+        phone: editing.phone,
+        role: editing.role,
+      });
+    } else {
+      form.setFieldsValue({ role: access.assignableRoles.includes('sales') ? 'sales' : access.assignableRoles[0] });
+    }
+  }, [open, editing, access.assignableRoles, form]);
+
+  const onError = (error: unknown) => {
+    if (!showFieldErrors(form, error)) reportError(error);
+  };
+  const done = () => void invalidateOperations(queryClient, 'usersListUsers', 'usersReadUser');
+  const create = useMutation({
+    ...usersCreateUserMutation(),
+    meta: { silent: true },
+    onError,
+    onSuccess: (created) => {
+      done();
+      onCreated(created);
+    },
+  });
+  const update = useMutation({
+    ...usersUpdateUserMutation(),
+    meta: { silent: true },
+    onError,
+    onSuccess: () => {
+      done();
+      onClose();
+    },
+  });
+
+  const submit = (values: Values) => {
+    if (editing) {
+      update.mutate({
+        path: { user_id: editing.id },
+        body: {
+          display_name: values.display_name.trim(),
+          email: values.email.trim(),
+          phone: (values.phone ?? '').trim(),
+          ...(values.role !== editing.role ? { role: values.role } : {}),
+        },
+      });
+    } else {
+      create.mutate({
+        body: {
+          username: values.username.trim(),
+          display_name: values.display_name.trim(),
+          email: values.email.trim(),
+          phone: (values.phone ?? '').trim(),
+          role: values.role,
+          ...(needsAgent ? { agent_id: values.agent_id } : {}),
+        },
+      });
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? t('people.editTitle', { name: editing.display_name }) : t('people.createTitle')}
+      okText={editing ? t('common.save') : t('people.create')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      forceRender
+      afterOpenChange={(visible) => visible && (editing ? nameInput : usernameInput).current?.focus()}
+      okButtonProps={{ 'data-testid': 'user-form-submit' }}
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="user-form">
+        <Form.Item
+          name="username"
+          label={t('user.username')}
+          extra={editing ? undefined : t('user.usernameHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('user.usernameRequired') },
+            { min: 3, max: 50, message: t('user.usernameLength') },
+            { pattern: USERNAME_PATTERN, message: t('user.usernamePattern') },
+          ]}
+        >
+          <Input ref={usernameInput} disabled={!!editing} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="display_name"
+          label={t('user.displayName')}
+          rules={[
+            { required: true, whitespace: true, message: t('user.displayNameRequired') },
+            { max: 50, message: t('user.displayNameLength') },
+          ]}
+        >
+          <Input ref={nameInput} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('user.email')}
+          extra={editing ? undefined : t('user.emailHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('user.emailRequired') },
+            { type: 'email', message: t('user.emailInvalid') },
+          ]}
+        >
+          <Input type="email" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('user.phone')}
+          rules={[
+            { max: 30, message: t('user.phoneLength') },
+            { pattern: PHONE_PATTERN, message: t('user.phonePattern') },
+          ]}
+        >
+          <Input type="tel" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.roleRequired') }]}>
+          <Select
+            disabled={roles.length <= 1}
+            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            data-testid="user-role"
+          />
+        </Form.Item>
+        {needsAgent ? (
+          <Form.Item name="agent_id" label={t('user.agent')} rules={[{ required: true, message: t('user.agentRequired') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={agents.isLoading}
+              options={agents.data ?? []}
+              placeholder={t('user.agentPlaceholder')}
+              data-testid="user-agent"
+            />
+          </Form.Item>
+        ) : null}
+        <ImplicitSubmit />
+      </Form>
+    </Modal>
+  );
+}
