@@ -19,6 +19,7 @@ from api.audit.routes import router as audit_router
 from api.auth.routes import password_router
 from api.auth.routes import router as auth_router
 from api.catalog.routes import router as catalog_router
+from api.comments.routes import router as comments_router
 from api.config import get_settings
 from api.customers.routes import router as customers_router
 from api.extensions.routes import router as extensions_router
@@ -28,8 +29,10 @@ from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
 from api.pool.routes import router as pool_router
+from api.projects.routes import router as projects_router
 from api.protection.tasks import schedule_release_expired
 from api.registrations.routes import router as registrations_router
+from api.reports.routes import router as reports_router
 from api.rules.routes import router as rules_router
 from api.users.routes import me_router
 from api.users.routes import router as users_router
@@ -50,6 +53,9 @@ ROUTERS: list[APIRouter] = [
     registrations_router,
     extensions_router,
     pool_router,
+    reports_router,
+    projects_router,
+    comments_router,
 ]
 
 

@@ -5,6 +5,14 @@ from sqlmodel import SQLModel
 from api.agents.models import Agent
 from api.audit.models import AuditLog
 from api.auth.models import LoginThrottle, RefreshToken, SetPasswordLink
+from api.catalog.models import McuModel, ProductDomain
+from api.comments.models import Comment, CommentReceipt
+from api.customers.models import Customer, CustomerFae, CustomerNameGram
+from api.extensions.models import Extension
+from api.projects.models import Project
+from api.registrations.models import Registration, RegistrationCheck
+from api.reports.models import Report, ReportEntry, ReportRevision
+from api.rules.models import Rules
 from api.users.models import User
 
 metadata = SQLModel.metadata
@@ -12,8 +20,23 @@ metadata = SQLModel.metadata
 __all__ = [
     "Agent",
     "AuditLog",
+    "Comment",
+    "CommentReceipt",
+    "Customer",
+    "CustomerFae",
+    "CustomerNameGram",
+    "Extension",
     "LoginThrottle",
+    "McuModel",
+    "ProductDomain",
+    "Project",
     "RefreshToken",
+    "Registration",
+    "RegistrationCheck",
+    "Report",
+    "ReportEntry",
+    "ReportRevision",
+    "Rules",
     "SetPasswordLink",
     "User",
     "metadata",

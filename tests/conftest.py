@@ -6,12 +6,12 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 TEST_SECRET = "test-secret-" + "x" * 40
-REFERENCE_TABLES = {"product_domain"}
+REFERENCE_TABLES = {"product_domain", "mcu_model"}
 
 
 def _sqlite_url(tmp: str) -> str:
@@ -94,6 +94,7 @@ async def clean_tables(database_url: str) -> AsyncIterator[None]:
     from api.db import get_engine
     from api.kit.clock import set_clock
     from api.models import metadata
+    from api.rules.models import Rules
 
     set_clock(None)
     # Reference data seeded by the migrations stays; the rules row is recreated with defaults.
@@ -104,6 +105,7 @@ async def clean_tables(database_url: str) -> AsyncIterator[None]:
         else:
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
+        await conn.execute(insert(Rules).values(Rules().model_dump()))
 
 
 @pytest.fixture

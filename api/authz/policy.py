@@ -19,7 +19,9 @@ from api.authz.roles import MANAGEABLE_ROLES, Role
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.extensions.models import Extension
 from api.kit.errors import Forbidden
+from api.projects.models import Project
 from api.registrations.models import Registration
+from api.reports.models import Report
 from api.users.models import User
 
 ModelT = TypeVar("ModelT", bound=SQLModel)
@@ -64,6 +66,24 @@ def _readable_customers(principal: Principal) -> ColumnElement[bool]:
     return false()
 
 
+def _readable_customer_work(
+    model: type[Project] | type[Report],
+) -> Callable[[Principal], ColumnElement[bool]]:
+    """Projects and reports: the vendor reads all; agent staff read their own agent's work on
+    customers they may see — never a previous agent's, after a customer changed hands (SPEC §3)."""
+
+    def readable(principal: Principal) -> ColumnElement[bool]:
+        if principal.is_vendor:
+            return true()
+        visible_customers = select(col(Customer.id)).where(_readable_customers(principal))
+        return and_(
+            col(model.agent_id) == principal.agent_id,
+            col(model.customer_id).in_(visible_customers),
+        )
+
+    return readable
+
+
 def _readable_registrations(principal: Principal) -> ColumnElement[bool]:
     own_agent = col(Registration.agent_id) == principal.agent_id
     match principal.role:
@@ -104,6 +124,8 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Customer: _readable_customers,
     Registration: _readable_registrations,
     Extension: _readable_extensions,
+    Project: _readable_customer_work(Project),
+    Report: _readable_customer_work(Report),
 }
 
 
@@ -169,6 +191,19 @@ def can_work_on_customer(principal: Principal, customer: Customer) -> bool:
 def can_assign_customer_people(principal: Principal, customer: Customer) -> bool:
     """Reassign the contact salesperson and the FAEs: the agent's master account."""
     return principal.role is Role.AGENT_ADMIN and customer.agent_id == principal.agent_id
+
+
+def can_write_entries(principal: Principal, customer: Customer) -> bool:
+    """Project entries: the master account, the contact salesperson, and assigned FAEs (the FAE
+    helps with projects but never writes the customer news)."""
+    if principal.role is Role.FAE:
+        return customer.agent_id == principal.agent_id  # loaded through the scope: assigned
+    return can_work_on_customer(principal, customer)
+
+
+def can_comment(principal: Principal) -> bool:
+    """点评 is the manufacturer's voice."""
+    return principal.is_vendor
 
 
 def authorize(allowed: bool) -> None:

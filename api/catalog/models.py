@@ -1,7 +1,9 @@
+from enum import StrEnum
+
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from api.kit.tables import UTCDateTime  # noqa: F401  (shared metadata conventions)
+from api.kit.tables import enum_column
 
 
 class ProductDomain(SQLModel, table=True):
@@ -17,3 +19,23 @@ class ProductDomain(SQLModel, table=True):
     sort_order: int = 0
     is_other: bool = False  # the 其它 fallback, to be corrected later
     is_active: bool = True
+
+
+class McuStatus(StrEnum):
+    ACTIVE = "active"
+    NRND = "nrnd"  # not recommended for new designs
+    EOL = "eol"
+
+
+class McuModel(SQLModel, table=True):
+    """One of our MCU part numbers (the vendor's catalog)."""
+
+    __tablename__ = "mcu_model"
+
+    id: int | None = Field(default=None, primary_key=True)
+    part_number: str = Field(max_length=40, unique=True)
+    series: str = Field(max_length=40)
+    core: str = Field(default="", max_length=40)
+    status: McuStatus = Field(
+        sa_column=enum_column(McuStatus, "mcu_status", default=McuStatus.ACTIVE)
+    )

@@ -1,5 +1,7 @@
 from pydantic import BaseModel, ConfigDict
 
+from api.catalog.models import McuStatus
+
 
 class ProductDomainPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -16,3 +18,20 @@ class ProductDomainBrief(BaseModel):
 
     id: int
     name: str
+
+
+class McuModelPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    part_number: str
+    series: str
+    core: str
+    status: McuStatus
+
+
+class McuModelBrief(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    part_number: str

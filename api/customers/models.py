@@ -102,6 +102,7 @@ class Customer(SQLModel, table=True):
     released_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     released_from_agent_id: int | None = Field(default=None, foreign_key="agent.id")
     project_stage: str | None = Field(default=None, max_length=20)  # most advanced project stage
+    last_report_at: date | None = None  # date of the latest follow-up report
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
 

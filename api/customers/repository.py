@@ -6,11 +6,12 @@ from datetime import datetime
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlmodel import col, or_
+from sqlmodel import and_, col, or_
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.kit.clock import CHINA
 from api.kit.errors import NotFound
 from api.kit.pagination import PageParams, order_by, paginate
 
@@ -33,6 +34,9 @@ class CustomerFilters:
     contact_user_id: int | None = None
     agent_id: int | None = None
     near_expiry_before: datetime | None = None  # protected, period mode, ending before this
+    followup_overdue_at: datetime | None = (
+        None  # protected, no report for the interval (set: now - interval)
+    )
     sort: str | None = None
 
 
@@ -68,6 +72,15 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
             col(Customer.status) == CustomerStatus.PROTECTED,
             col(Customer.protection_mode) == ProtectionMode.PERIOD,
             col(Customer.protection_until) < f.near_expiry_before,
+        )
+    if f.followup_overdue_at is not None:
+        cutoff = f.followup_overdue_at
+        statement = statement.where(
+            col(Customer.status) == CustomerStatus.PROTECTED,
+            or_(
+                col(Customer.last_report_at) < cutoff.astimezone(CHINA).date(),
+                and_(col(Customer.last_report_at).is_(None), col(Customer.approved_at) < cutoff),
+            ),
         )
     return statement
 

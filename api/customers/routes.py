@@ -1,8 +1,10 @@
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Query
 
 from api.authz.principal import CurrentPrincipal
+from api.comments.service import unread_by_customer
 from api.customers import repository, service
 from api.customers.models import CustomerStatus
 from api.customers.repository import CustomerFilters
@@ -39,6 +41,7 @@ async def list_customers(
     contact_user_id: int | None = None,
     agent_id: int | None = None,
     near_expiry: bool = False,
+    followup_overdue: bool = False,
     sort: Annotated[
         str | None,
         Query(
@@ -58,10 +61,16 @@ async def list_customers(
         contact_user_id=contact_user_id,
         agent_id=agent_id,
         near_expiry_before=near_expiry_cutoff(rules, at) if near_expiry else None,
+        followup_overdue_at=at - timedelta(days=rules.followup_interval_days)
+        if followup_overdue
+        else None,
         sort=sort,
     )
     rows, total = await repository.list_customers(session, principal, page, filters)
-    return Page(items=[service.to_public(c, rules, at) for c in rows], total=total)
+    unread = await unread_by_customer(session, principal.user_id, [c.id or 0 for c in rows])
+    return Page(
+        items=[service.to_public(c, rules, at, unread.get(c.id or 0, 0)) for c in rows], total=total
+    )
 
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))
@@ -70,7 +79,10 @@ async def read_customer(
 ) -> CustomerPublic:
     """One customer the caller may see."""
     customer = await repository.get_visible(session, principal, customer_id)
-    return service.to_public(customer, await current_rules(session), now())
+    unread = await unread_by_customer(session, principal.user_id, [customer_id])
+    return service.to_public(
+        customer, await current_rules(session), now(), unread.get(customer_id, 0)
+    )
 
 
 @router.patch("/customers/{customer_id}", responses=ERRORS)

@@ -92,6 +92,9 @@ class CustomerPublic(BaseModel):
     days_left: int | None = Field(description="Days of protection left (period mode)")
     near_expiry: bool = Field(description="Protection ends within the warning window: shown red")
     approved_at: datetime | None
+    last_report_at: date | None = Field(description="Date of the latest follow-up report")
+    followup_overdue: bool = Field(description="No report within the follow-up interval (15 days)")
+    unread_comments: int = Field(description="Comments on its reports the caller has not read")
     created_at: datetime
     updated_at: datetime
 

@@ -17,13 +17,15 @@ from api.customers.models import Customer, CustomerFae, CustomerStatus, Protecti
 from api.customers.schemas import CustomerPublic, CustomerUpdate
 from api.kit.clock import add_months, now
 from api.kit.errors import AppError
-from api.protection.service import days_left, is_near_expiry, release
+from api.protection.service import days_left, is_followup_overdue, is_near_expiry, release
 from api.registrations.credit_code import is_valid_credit_code, normalise_credit_code
 from api.rules.models import Rules
 from api.users.models import User
 
 
-def to_public(customer: Customer, rules: Rules, at: datetime) -> CustomerPublic:
+def to_public(
+    customer: Customer, rules: Rules, at: datetime, unread_comments: int = 0
+) -> CustomerPublic:
     return CustomerPublic.model_validate(
         {
             **customer.model_dump(),
@@ -33,6 +35,8 @@ def to_public(customer: Customer, rules: Rules, at: datetime) -> CustomerPublic:
             "faes": customer.faes,
             "days_left": days_left(customer, at),
             "near_expiry": is_near_expiry(customer, rules, at),
+            "followup_overdue": is_followup_overdue(customer, rules, at),
+            "unread_comments": unread_comments,
         }
     )
 

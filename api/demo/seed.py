@@ -6,6 +6,7 @@ from sqlmodel import func, select
 from api.agents.models import Agent
 from api.authz.roles import Role
 from api.demo.customers import seed_customers
+from api.demo.followups import seed_followups
 from api.security import hash_password
 from api.users.models import User
 
@@ -75,4 +76,5 @@ async def seed_demo(session: AsyncSession) -> bool:
         )
     await session.flush()
     await seed_customers(session, agents)
+    await seed_followups(session)
     return True

@@ -7,6 +7,7 @@ from api.authz.principal import CurrentPrincipal
 from api.db import Session
 from api.extensions import repository, service
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate, ExtensionPublic
+from api.extensions.views import with_evidence
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
 from api.kit.routing import protected_router
@@ -44,7 +45,7 @@ async def list_extensions(
     """Extension applications the caller may see, newest first."""
     filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
     rows, total = await repository.list_extensions(session, principal, page, filters, customer_id)
-    return Page(items=[ExtensionPublic.model_validate(e) for e in rows], total=total)
+    return Page(items=await with_evidence(session, rows), total=total)
 
 
 @router.post("/extensions/{extension_id}/approve", responses=error_responses(403, 404, 409, 422))

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +20,14 @@ class ExtensionApproval(StrictInput):
     reason: str = Field(default="", max_length=1000)
 
 
+class FollowupEvidence(BaseModel):
+    """What the vendor weighs (SPEC §7: frequency and content of reports are the evidence)."""
+
+    reports_last_90_days: int
+    last_report_at: date | None
+    followup_overdue: bool
+
+
 class ExtensionPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -35,3 +43,4 @@ class ExtensionPublic(BaseModel):
     decided_until: datetime | None
     decision_reason: str
     created_at: datetime
+    evidence: FollowupEvidence | None = None

@@ -1,7 +1,9 @@
 """The one source of "now", so tests can move time instead of sleeping."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
+
+CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 
 def _system_now() -> datetime:
@@ -29,3 +31,8 @@ def add_months(moment: datetime, months: int) -> datetime:
     year, month = moment.year + index // 12, index % 12 + 1
     day = min(moment.day, calendar.monthrange(year, month)[1])
     return moment.replace(year=year, month=month, day=day)
+
+
+def today() -> date:
+    """Today's date where the users are (China Standard Time, UTC+8)."""
+    return now().astimezone(CHINA).date()

@@ -132,6 +132,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新的保护截止日期必须晚于当前截止日 {date} 和今天。",
         "The new end date must be later than the current one ({date}) and today.",
     ),
+    "report_needs_protected_customer": (
+        "只有审批通过、处于保护期的客户才能填写跟进报告。",
+        "Follow-up reports are for approved, protected customers only.",
+    ),
+    "report_date_in_future": ("报告日期不能晚于今天。", "The report date cannot be in the future."),
+    "project_not_of_customer": (
+        "所选项目不属于该客户。",
+        "The project does not belong to this customer.",
+    ),
+    "project_name_taken": (
+        "该客户已有名为“{name}”的项目。",
+        "The customer already has a project “{name}”.",
+    ),
+    "project_twice_in_report": (
+        "项目“{name}”在同一份报告中出现了两次。",
+        "The project “{name}” appears twice in the report.",
+    ),
+    "unknown_mcu_model": ("请选择有效的MCU型号。", "Choose a valid MCU model."),
+    "fae_cannot_edit_news": (
+        "FAE 只能填写项目内容，客户动态由业务员填写。",
+        "An FAE writes project entries only; the customer news is the salesperson's.",
+    ),
+    "entries_cannot_be_removed": (
+        "修改报告时不能删除已有的项目条目。",
+        "Editing a report cannot remove its project entries.",
+    ),
+    "entry_not_of_report": ("该条目不属于这份报告。", "The entry does not belong to this report."),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -141,6 +168,8 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "customer": ("客户", "Customer"),
     "registration": ("报备申请", "Registration"),
     "extension": ("延期申请", "Extension application"),
+    "report": ("跟进报告", "Report"),
+    "project": ("项目", "Project"),
     "resource": ("资源", "Resource"),
 }
 

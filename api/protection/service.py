@@ -1,6 +1,6 @@
 """Protection periods (保护期, SPEC §6): how long an agent keeps a customer."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,7 +9,7 @@ from sqlmodel import col
 from api.audit.service import record, snapshot
 from api.authz.principal import Principal
 from api.customers.models import Customer, CustomerFae, CustomerStatus, ProtectionMode
-from api.kit.clock import add_months
+from api.kit.clock import CHINA, add_months
 from api.projects.stages import DEVELOPMENT_STAGES, ProjectStage
 from api.rules.models import Rules
 
@@ -72,6 +72,21 @@ def is_near_expiry(customer: Customer, rules: Rules, at: datetime) -> bool:
     """Shown red on the home page: protection ends within `near_expiry_days` (15)."""
     left = days_left(customer, at)
     return left is not None and left < rules.near_expiry_days
+
+
+def followup_since(customer: Customer) -> datetime | None:
+    """Since when the customer waits for a report: the latest report, else the approval."""
+    if customer.last_report_at is not None:
+        return datetime.combine(customer.last_report_at, time(), CHINA)
+    return customer.approved_at
+
+
+def is_followup_overdue(customer: Customer, rules: Rules, at: datetime) -> bool:
+    """SPEC §7: each protected customer gets a report at least every `followup_interval_days`."""
+    since = followup_since(customer)
+    if customer.status is not CustomerStatus.PROTECTED or since is None:
+        return False
+    return at - since > timedelta(days=rules.followup_interval_days)
 
 
 def near_expiry_cutoff(rules: Rules, at: datetime) -> datetime:

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,6 +68,7 @@ class CustomerBrief(BaseModel):
     city: str
     status: CustomerStatus
     protection_until: datetime | None
+    last_report_at: date | None
 
 
 class RegistrationPublic(BaseModel):

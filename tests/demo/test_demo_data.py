@@ -43,3 +43,18 @@ async def test_demo_customers_cover_every_state(client, demo) -> None:
 
 async def test_demo_data_is_loaded_only_into_an_empty_database(session, demo) -> None:
     assert await seed_demo(session) is False
+
+
+async def test_demo_follow_ups_have_reports_projects_and_an_unread_comment(client, demo) -> None:
+    token = (
+        await client.post(
+            "/api/v1/auth/login", json={"username": "a.sales", "password": DEMO_PASSWORD}
+        )
+    ).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    customers = (
+        await client.get("/api/v1/customers", params={"search": "宏图"}, headers=headers)
+    ).json()["items"]
+    reports = await client.get(f"/api/v1/customers/{customers[0]['id']}/reports", headers=headers)
+    assert reports.json()["total"] == 2
+    assert (await client.get("/api/v1/me/unread-comments", headers=headers)).json()["total"] == 1

@@ -1,0 +1,79 @@
+"""A project's current state is its latest report entry; a customer's stage is its most
+advanced project's. Both are derived here and only here."""
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from api.authz.principal import Principal
+from api.customers.models import Customer
+from api.projects.models import Project
+from api.projects.stages import ProjectStage
+from api.protection.service import on_project_stage
+from api.reports.models import Report, ReportEntry
+from api.rules.models import Rules
+
+# The ladder; 暂停 and 丢失 are not on it and never make a customer more advanced.
+LADDER = [
+    ProjectStage.LEAD,
+    ProjectStage.APPROVED,
+    ProjectStage.DEVELOPMENT,
+    ProjectStage.SMALL_BATCH,
+    ProjectStage.MASS_PRODUCTION,
+]
+
+
+async def refresh_project(
+    session: AsyncSession,
+    actor: Principal,
+    customer: Customer,
+    project: Project,
+    rules: Rules,
+    at: datetime,
+    *,
+    is_new: bool = False,
+) -> None:
+    """Copy the latest entry (by report date, then report) onto the project. An edit of an older
+    report therefore changes nothing. Entering a stage (a change, or a new project) applies the
+    protection rules of SPEC §6 once, from that moment; staying in a stage does not."""
+    latest = await session.scalar(
+        select(ReportEntry)
+        .join(Report, col(Report.id) == col(ReportEntry.report_id))
+        .where(col(ReportEntry.project_id) == project.id)
+        .order_by(col(Report.report_date).desc(), col(Report.id).desc())
+        .limit(1)
+    )
+    if latest is None:
+        return
+    report = await session.get(Report, latest.report_id)
+    assert report is not None
+    previous_stage = project.stage
+    for field in (
+        "stage",
+        "progress",
+        "mcu_model_id",
+        "product_domain_id",
+        "annual_volume",
+        "milestone_date",
+        "milestone_text",
+        "open_questions",
+    ):
+        setattr(project, field, getattr(latest, field))
+    project.last_report_date = report.report_date
+    project.updated_at = at
+    session.add(project)
+    if is_new or project.stage is not previous_stage:
+        await on_project_stage(session, actor, customer, project.stage, rules, at)
+
+
+async def refresh_customer_stage(session: AsyncSession, customer: Customer) -> None:
+    """The customer's project status (项目状态): its most advanced project on the ladder."""
+    stages = await session.scalars(
+        select(col(Project.stage)).where(
+            col(Project.customer_id) == customer.id, col(Project.agent_id) == customer.agent_id
+        )
+    )
+    on_ladder = [LADDER.index(ProjectStage(s)) for s in stages if s in LADDER]
+    customer.project_stage = LADDER[max(on_ladder)].value if on_ladder else None
+    session.add(customer)
