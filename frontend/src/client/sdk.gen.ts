@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -257,6 +257,17 @@ export const customersAssignFaes = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * List Projects
+ *
+ * A customer's projects with their current state (pane 3 of the follow-up screen).
+ */
+export const projectsListProjects = <ThrowOnError extends boolean = false>(options: Options<ProjectsListProjectsData, ThrowOnError>) => (options.client ?? client).get<ProjectsListProjectsResponses, ProjectsListProjectsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/customers/{customer_id}/projects',
+    ...options
+});
+
+/**
  * Release Customer
  *
  * Release a protected customer to the pool, with a reason (vendor).
@@ -264,6 +275,32 @@ export const customersAssignFaes = <ThrowOnError extends boolean = false>(option
 export const customersReleaseCustomer = <ThrowOnError extends boolean = false>(options: Options<CustomersReleaseCustomerData, ThrowOnError>) => (options.client ?? client).post<CustomersReleaseCustomerResponses, CustomersReleaseCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/customers/{customer_id}/release',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Reports
+ *
+ * A customer's follow-up reports, newest first, filtered by report date.
+ */
+export const reportsListReports = <ThrowOnError extends boolean = false>(options: Options<ReportsListReportsData, ThrowOnError>) => (options.client ?? client).get<ReportsListReportsResponses, ReportsListReportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/customers/{customer_id}/reports',
+    ...options
+});
+
+/**
+ * Submit Report
+ *
+ * Submit a follow-up report: customer news plus project entries.
+ */
+export const reportsSubmitReport = <ThrowOnError extends boolean = false>(options: Options<ReportsSubmitReportData, ThrowOnError>) => (options.client ?? client).post<ReportsSubmitReportResponses, ReportsSubmitReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/customers/{customer_id}/reports',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -335,6 +372,17 @@ export const extensionsRejectExtension = <ThrowOnError extends boolean = false>(
 export const healthHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthHealthData, ThrowOnError>) => (options?.client ?? client).get<HealthHealthResponses, HealthHealthErrors, ThrowOnError>({ url: '/api/v1/health', ...options });
 
 /**
+ * List Mcu Models
+ *
+ * Our MCU part numbers (active first, then not-recommended and end-of-life).
+ */
+export const catalogListMcuModels = <ThrowOnError extends boolean = false>(options?: Options<CatalogListMcuModelsData, ThrowOnError>) => (options?.client ?? client).get<CatalogListMcuModelsResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models',
+    ...options
+});
+
+/**
  * Read Me
  *
  * The signed-in user, with role and agent.
@@ -358,6 +406,17 @@ export const meUpdateMe = <ThrowOnError extends boolean = false>(options: Option
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Unread Comments
+ *
+ * The caller's unread comments (点评) per report: the home page's green name and counter.
+ */
+export const commentsUnreadComments = <ThrowOnError extends boolean = false>(options?: Options<CommentsUnreadCommentsData, ThrowOnError>) => (options?.client ?? client).get<CommentsUnreadCommentsResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me/unread-comments',
+    ...options
 });
 
 /**
@@ -394,6 +453,17 @@ export const poolApplyFromPool = <ThrowOnError extends boolean = false>(options:
 export const catalogListProductDomains = <ThrowOnError extends boolean = false>(options?: Options<CatalogListProductDomainsData, ThrowOnError>) => (options?.client ?? client).get<CatalogListProductDomainsResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/product-domains',
+    ...options
+});
+
+/**
+ * Read Project
+ *
+ * One project with its history: every report entry, oldest first.
+ */
+export const projectsReadProject = <ThrowOnError extends boolean = false>(options: Options<ProjectsReadProjectData, ThrowOnError>) => (options.client ?? client).get<ProjectsReadProjectResponses, ProjectsReadProjectErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/projects/{project_id}',
     ...options
 });
 
@@ -510,6 +580,69 @@ export const registrationsWithdraw = <ThrowOnError extends boolean = false>(opti
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Read Report
+ *
+ * One report with its entries and comments.
+ */
+export const reportsReadReport = <ThrowOnError extends boolean = false>(options: Options<ReportsReadReportData, ThrowOnError>) => (options.client ?? client).get<ReportsReadReportResponses, ReportsReadReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{report_id}',
+    ...options
+});
+
+/**
+ * Edit Report
+ *
+ * Edit a report; the previous version is kept.
+ */
+export const reportsEditReport = <ThrowOnError extends boolean = false>(options: Options<ReportsEditReportData, ThrowOnError>) => (options.client ?? client).put<ReportsEditReportResponses, ReportsEditReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{report_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Comment
+ *
+ * Comment (点评) on a report or one entry (vendor).
+ */
+export const reportsComment = <ThrowOnError extends boolean = false>(options: Options<ReportsCommentData, ThrowOnError>) => (options.client ?? client).post<ReportsCommentResponses, ReportsCommentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{report_id}/comments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Mark Read
+ *
+ * Mark the report's comments read for the caller.
+ */
+export const reportsMarkRead = <ThrowOnError extends boolean = false>(options: Options<ReportsMarkReadData, ThrowOnError>) => (options.client ?? client).post<ReportsMarkReadResponses, ReportsMarkReadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{report_id}/read',
+    ...options
+});
+
+/**
+ * List Revisions
+ *
+ * Earlier versions of a report (vendor and master account).
+ */
+export const reportsListRevisions = <ThrowOnError extends boolean = false>(options: Options<ReportsListRevisionsData, ThrowOnError>) => (options.client ?? client).get<ReportsListRevisionsResponses, ReportsListRevisionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{report_id}/revisions',
+    ...options
 });
 
 /**

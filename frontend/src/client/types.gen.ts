@@ -218,6 +218,51 @@ export type CheckResult = {
 };
 
 /**
+ * CommentIn
+ */
+export type CommentIn = {
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Entry Id
+     *
+     * Comment on one entry instead of the report
+     */
+    entry_id?: number | null;
+};
+
+/**
+ * CommentPublic
+ */
+export type CommentPublic = {
+    author: UserBrief;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Entry Id
+     */
+    entry_id: number | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Unread
+     *
+     * Not yet read by the caller
+     */
+    unread?: boolean;
+};
+
+/**
  * ConflictCandidate
  *
  * A possibly-same company, told without who holds it (SPEC §3: no agent, no contact).
@@ -301,6 +346,10 @@ export type CustomerBrief = {
      */
     id: number;
     /**
+     * Last Report At
+     */
+    last_report_at: string | null;
+    /**
      * Name
      */
     name: string;
@@ -356,6 +405,12 @@ export type CustomerPublic = {
      */
     faes: Array<UserBrief>;
     /**
+     * Followup Overdue
+     *
+     * No report within the follow-up interval (15 days)
+     */
+    followup_overdue: boolean;
+    /**
      * Founded On
      */
     founded_on: string | null;
@@ -367,6 +422,12 @@ export type CustomerPublic = {
      * Industry Position
      */
     industry_position: string;
+    /**
+     * Last Report At
+     *
+     * Date of the latest follow-up report
+     */
+    last_report_at: string | null;
     /**
      * Major Events
      */
@@ -412,6 +473,12 @@ export type CustomerPublic = {
      */
     registered_capital: string;
     status: CustomerStatus;
+    /**
+     * Unread Comments
+     *
+     * Comments on its reports the caller has not read
+     */
+    unread_comments: number;
     /**
      * Updated At
      */
@@ -490,6 +557,98 @@ export type DecisionIn = {
 };
 
 /**
+ * EntryIn
+ *
+ * A project entry: an existing project (imported with one click) or a new one.
+ */
+export type EntryIn = {
+    /**
+     * Annual Volume
+     *
+     * 年预期: expected units per year
+     */
+    annual_volume: number;
+    /**
+     * Mcu Model Id
+     *
+     * Our MCU model (catalog)
+     */
+    mcu_model_id?: number | null;
+    /**
+     * Milestone Date
+     *
+     * 节点: when
+     */
+    milestone_date?: string | null;
+    /**
+     * Milestone Text
+     *
+     * 节点: what happens
+     */
+    milestone_text?: string;
+    new_project?: NewProject | null;
+    /**
+     * Open Questions
+     *
+     * Questions for the manufacturer
+     */
+    open_questions?: string;
+    /**
+     * Product Domain Id
+     */
+    product_domain_id: number;
+    /**
+     * Progress
+     *
+     * 进展
+     */
+    progress?: string;
+    /**
+     * Project Id
+     */
+    project_id?: number | null;
+    stage: ProjectStage;
+};
+
+/**
+ * EntryPublic
+ */
+export type EntryPublic = {
+    /**
+     * Annual Volume
+     */
+    annual_volume: number;
+    /**
+     * Id
+     */
+    id: number;
+    mcu_model: McuModelBrief | null;
+    /**
+     * Milestone Date
+     */
+    milestone_date: string | null;
+    /**
+     * Milestone Text
+     */
+    milestone_text: string;
+    /**
+     * Open Questions
+     */
+    open_questions: string;
+    product_domain: ProductDomainBrief;
+    /**
+     * Progress
+     */
+    progress: string;
+    project: ProjectBrief;
+    stage: ProjectStage;
+    /**
+     * Written By Id
+     */
+    written_by_id: number;
+};
+
+/**
  * ErrorOut
  *
  * Every error answer: a message for people and a code for programs.
@@ -562,6 +721,7 @@ export type ExtensionPublic = {
      * Decision Reason
      */
     decision_reason: string;
+    evidence?: FollowupEvidence | null;
     /**
      * Id
      */
@@ -591,6 +751,26 @@ export type FaeAssignment = {
      * FAEs of the customer's agent
      */
     fae_user_ids: Array<number>;
+};
+
+/**
+ * FollowupEvidence
+ *
+ * What the vendor weighs (SPEC §7: frequency and content of reports are the evidence).
+ */
+export type FollowupEvidence = {
+    /**
+     * Followup Overdue
+     */
+    followup_overdue: boolean;
+    /**
+     * Last Report At
+     */
+    last_report_at: string | null;
+    /**
+     * Reports Last 90 Days
+     */
+    reports_last_90_days: number;
 };
 
 /**
@@ -659,6 +839,64 @@ export type MasterAccountIn = {
      * Username
      */
     username: string;
+};
+
+/**
+ * McuModelBrief
+ */
+export type McuModelBrief = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Part Number
+     */
+    part_number: string;
+};
+
+/**
+ * McuModelPublic
+ */
+export type McuModelPublic = {
+    /**
+     * Core
+     */
+    core: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Part Number
+     */
+    part_number: string;
+    /**
+     * Series
+     */
+    series: string;
+    status: McuStatus;
+};
+
+/**
+ * McuStatus
+ */
+export type McuStatus = 'active' | 'nrnd' | 'eol';
+
+/**
+ * NewProject
+ */
+export type NewProject = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Product
+     *
+     * What the customer builds
+     */
+    product?: string;
 };
 
 /**
@@ -739,6 +977,20 @@ export type PageRegistrationPublic = {
      * Items
      */
     items: Array<RegistrationPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[ReportSummary]
+ */
+export type PageReportSummary = {
+    /**
+     * Items
+     */
+    items: Array<ReportSummary>;
     /**
      * Total
      */
@@ -900,6 +1152,182 @@ export type ProfileUpdate = {
      * Phone
      */
     phone?: string | null;
+};
+
+/**
+ * ProjectBrief
+ */
+export type ProjectBrief = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * ProjectHistoryEntry
+ *
+ * One report entry of the project, with the report it came from.
+ */
+export type ProjectHistoryEntry = {
+    /**
+     * Annual Volume
+     */
+    annual_volume: number;
+    mcu_model: McuModelBrief | null;
+    /**
+     * Milestone Date
+     */
+    milestone_date: string | null;
+    /**
+     * Milestone Text
+     */
+    milestone_text: string;
+    /**
+     * Open Questions
+     */
+    open_questions: string;
+    /**
+     * Progress
+     */
+    progress: string;
+    /**
+     * Report Date
+     */
+    report_date: string;
+    /**
+     * Report Id
+     */
+    report_id: number;
+    stage: ProjectStage;
+    written_by: UserBrief;
+};
+
+/**
+ * ProjectPublic
+ */
+export type ProjectPublic = {
+    /**
+     * Annual Volume
+     */
+    annual_volume: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Last Report Date
+     */
+    last_report_date: string | null;
+    mcu_model: McuModelBrief | null;
+    /**
+     * Milestone Date
+     */
+    milestone_date: string | null;
+    /**
+     * Milestone Text
+     */
+    milestone_text: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Open Questions
+     */
+    open_questions: string;
+    /**
+     * Product
+     */
+    product: string;
+    product_domain: ProductDomainBrief;
+    /**
+     * Progress
+     */
+    progress: string;
+    stage: ProjectStage;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ProjectStage
+ */
+export type ProjectStage = 'lead' | 'approved' | 'development' | 'small_batch' | 'mass_production' | 'on_hold' | 'lost';
+
+/**
+ * ProjectWithHistory
+ */
+export type ProjectWithHistory = {
+    /**
+     * Annual Volume
+     */
+    annual_volume: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * History
+     */
+    history: Array<ProjectHistoryEntry>;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Last Report Date
+     */
+    last_report_date: string | null;
+    mcu_model: McuModelBrief | null;
+    /**
+     * Milestone Date
+     */
+    milestone_date: string | null;
+    /**
+     * Milestone Text
+     */
+    milestone_text: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Open Questions
+     */
+    open_questions: string;
+    /**
+     * Product
+     */
+    product: string;
+    product_domain: ProductDomainBrief;
+    /**
+     * Progress
+     */
+    progress: string;
+    stage: ProjectStage;
+    /**
+     * Updated At
+     */
+    updated_at: string;
 };
 
 /**
@@ -1085,6 +1513,137 @@ export type RejectionIn = {
 };
 
 /**
+ * ReportDetail
+ */
+export type ReportDetail = {
+    author: UserBrief;
+    /**
+     * Comments
+     */
+    comments: Array<CommentPublic>;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * Customer News
+     */
+    customer_news: string;
+    /**
+     * Entries
+     */
+    entries: Array<EntryPublic>;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Report Date
+     */
+    report_date: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ReportIn
+ */
+export type ReportIn = {
+    /**
+     * Customer News
+     *
+     * 客户动态 (required)
+     */
+    customer_news: string;
+    /**
+     * Entries
+     */
+    entries?: Array<EntryIn>;
+    /**
+     * Report Date
+     *
+     * Defaults to today; never in the future
+     */
+    report_date?: string | null;
+};
+
+/**
+ * ReportRevisionPublic
+ */
+export type ReportRevisionPublic = {
+    /**
+     * Content
+     */
+    content: {
+        [key: string]: unknown;
+    };
+    /**
+     * Edited At
+     */
+    edited_at: string;
+    edited_by: UserBrief;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ReportSummary
+ *
+ * A report in a list (pane 1 of the follow-up screen).
+ */
+export type ReportSummary = {
+    author: UserBrief;
+    /**
+     * Comment Count
+     */
+    comment_count: number;
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * Customer News
+     */
+    customer_news: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Projects
+     */
+    projects: Array<ProjectBrief>;
+    /**
+     * Report Date
+     */
+    report_date: string;
+    /**
+     * Unread Comments
+     */
+    unread_comments: number;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
  * ReviewIn
  */
 export type ReviewIn = {
@@ -1245,6 +1804,24 @@ export type TokenOut = {
      * Token Type
      */
     token_type?: string;
+};
+
+/**
+ * UnreadComments
+ */
+export type UnreadComments = {
+    /**
+     * Reports
+     *
+     * [{report_id, customer_id, customer_name, unread}]
+     */
+    reports: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Total
+     */
+    total: number;
 };
 
 /**
@@ -1938,6 +2515,10 @@ export type CustomersListCustomersData = {
          */
         near_expiry?: boolean;
         /**
+         * Followup Overdue
+         */
+        followup_overdue?: boolean;
+        /**
          * Sort
          *
          * name, protection_until, created_at, updated_at, annual_mcu_usage_wan
@@ -2179,6 +2760,38 @@ export type CustomersAssignFaesResponses = {
 
 export type CustomersAssignFaesResponse = CustomersAssignFaesResponses[keyof CustomersAssignFaesResponses];
 
+export type ProjectsListProjectsData = {
+    body?: never;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/projects';
+};
+
+export type ProjectsListProjectsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ProjectsListProjectsError = ProjectsListProjectsErrors[keyof ProjectsListProjectsErrors];
+
+export type ProjectsListProjectsResponses = {
+    /**
+     * Response Projects-List Projects
+     *
+     * Successful Response
+     */
+    200: Array<ProjectPublic>;
+};
+
+export type ProjectsListProjectsResponse = ProjectsListProjectsResponses[keyof ProjectsListProjectsResponses];
+
 export type CustomersReleaseCustomerData = {
     body: ReasonIn;
     path: {
@@ -2220,6 +2833,103 @@ export type CustomersReleaseCustomerResponses = {
 };
 
 export type CustomersReleaseCustomerResponse = CustomersReleaseCustomerResponses[keyof CustomersReleaseCustomerResponses];
+
+export type ReportsListReportsData = {
+    body?: never;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: {
+        /**
+         * Date From
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         */
+        date_to?: string | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/customers/{customer_id}/reports';
+};
+
+export type ReportsListReportsErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReportsListReportsError = ReportsListReportsErrors[keyof ReportsListReportsErrors];
+
+export type ReportsListReportsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageReportSummary;
+};
+
+export type ReportsListReportsResponse = ReportsListReportsResponses[keyof ReportsListReportsResponses];
+
+export type ReportsSubmitReportData = {
+    body: ReportIn;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/reports';
+};
+
+export type ReportsSubmitReportErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type ReportsSubmitReportError = ReportsSubmitReportErrors[keyof ReportsSubmitReportErrors];
+
+export type ReportsSubmitReportResponses = {
+    /**
+     * Successful Response
+     */
+    201: ReportDetail;
+};
+
+export type ReportsSubmitReportResponse = ReportsSubmitReportResponses[keyof ReportsSubmitReportResponses];
 
 export type CustomersReviewCustomerData = {
     body: ReviewIn;
@@ -2426,6 +3136,24 @@ export type HealthHealthResponses = {
 
 export type HealthHealthResponse = HealthHealthResponses[keyof HealthHealthResponses];
 
+export type CatalogListMcuModelsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mcu-models';
+};
+
+export type CatalogListMcuModelsResponses = {
+    /**
+     * Response Catalog-List Mcu Models
+     *
+     * Successful Response
+     */
+    200: Array<McuModelPublic>;
+};
+
+export type CatalogListMcuModelsResponse = CatalogListMcuModelsResponses[keyof CatalogListMcuModelsResponses];
+
 export type MeReadMeData = {
     body?: never;
     path?: never;
@@ -2478,6 +3206,22 @@ export type MeUpdateMeResponses = {
 };
 
 export type MeUpdateMeResponse = MeUpdateMeResponses[keyof MeUpdateMeResponses];
+
+export type CommentsUnreadCommentsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/unread-comments';
+};
+
+export type CommentsUnreadCommentsResponses = {
+    /**
+     * Successful Response
+     */
+    200: UnreadComments;
+};
+
+export type CommentsUnreadCommentsResponse = CommentsUnreadCommentsResponses[keyof CommentsUnreadCommentsResponses];
 
 export type PoolListPoolData = {
     body?: never;
@@ -2598,6 +3342,40 @@ export type CatalogListProductDomainsResponses = {
 };
 
 export type CatalogListProductDomainsResponse = CatalogListProductDomainsResponses[keyof CatalogListProductDomainsResponses];
+
+export type ProjectsReadProjectData = {
+    body?: never;
+    path: {
+        /**
+         * Project Id
+         */
+        project_id: number;
+    };
+    query?: never;
+    url: '/api/v1/projects/{project_id}';
+};
+
+export type ProjectsReadProjectErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ProjectsReadProjectError = ProjectsReadProjectErrors[keyof ProjectsReadProjectErrors];
+
+export type ProjectsReadProjectResponses = {
+    /**
+     * Successful Response
+     */
+    200: ProjectWithHistory;
+};
+
+export type ProjectsReadProjectResponse = ProjectsReadProjectResponses[keyof ProjectsReadProjectResponses];
 
 export type CatalogListRegionsData = {
     body?: never;
@@ -2929,6 +3707,202 @@ export type RegistrationsWithdrawResponses = {
 };
 
 export type RegistrationsWithdrawResponse = RegistrationsWithdrawResponses[keyof RegistrationsWithdrawResponses];
+
+export type ReportsReadReportData = {
+    body?: never;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reports/{report_id}';
+};
+
+export type ReportsReadReportErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReportsReadReportError = ReportsReadReportErrors[keyof ReportsReadReportErrors];
+
+export type ReportsReadReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportDetail;
+};
+
+export type ReportsReadReportResponse = ReportsReadReportResponses[keyof ReportsReadReportResponses];
+
+export type ReportsEditReportData = {
+    body: ReportIn;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reports/{report_id}';
+};
+
+export type ReportsEditReportErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type ReportsEditReportError = ReportsEditReportErrors[keyof ReportsEditReportErrors];
+
+export type ReportsEditReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportDetail;
+};
+
+export type ReportsEditReportResponse = ReportsEditReportResponses[keyof ReportsEditReportResponses];
+
+export type ReportsCommentData = {
+    body: CommentIn;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reports/{report_id}/comments';
+};
+
+export type ReportsCommentErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type ReportsCommentError = ReportsCommentErrors[keyof ReportsCommentErrors];
+
+export type ReportsCommentResponses = {
+    /**
+     * Successful Response
+     */
+    201: CommentPublic;
+};
+
+export type ReportsCommentResponse = ReportsCommentResponses[keyof ReportsCommentResponses];
+
+export type ReportsMarkReadData = {
+    body?: never;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reports/{report_id}/read';
+};
+
+export type ReportsMarkReadErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReportsMarkReadError = ReportsMarkReadErrors[keyof ReportsMarkReadErrors];
+
+export type ReportsMarkReadResponses = {
+    /**
+     * Response Reports-Mark Read
+     *
+     * Successful Response
+     */
+    200: {
+        [key: string]: number;
+    };
+};
+
+export type ReportsMarkReadResponse = ReportsMarkReadResponses[keyof ReportsMarkReadResponses];
+
+export type ReportsListRevisionsData = {
+    body?: never;
+    path: {
+        /**
+         * Report Id
+         */
+        report_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reports/{report_id}/revisions';
+};
+
+export type ReportsListRevisionsErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ReportsListRevisionsError = ReportsListRevisionsErrors[keyof ReportsListRevisionsErrors];
+
+export type ReportsListRevisionsResponses = {
+    /**
+     * Response Reports-List Revisions
+     *
+     * Successful Response
+     */
+    200: Array<ReportRevisionPublic>;
+};
+
+export type ReportsListRevisionsResponse = ReportsListRevisionsResponses[keyof ReportsListRevisionsResponses];
 
 export type RulesReadRulesData = {
     body?: never;

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListProductDomains, catalogListRegions, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, healthHealth, meReadMe, meUpdateMe, type Options, poolApplyFromPool, poolListPool, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, rulesReadRules, rulesUpdateRules, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, healthHealth, meReadMe, meUpdateMe, type Options, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -542,6 +542,26 @@ export const customersAssignFaesMutation = (options?: Partial<Options<CustomersA
     return mutationOptions;
 };
 
+export const projectsListProjectsQueryKey = (options: Options<ProjectsListProjectsData>) => createQueryKey('projectsListProjects', options);
+
+/**
+ * List Projects
+ *
+ * A customer's projects with their current state (pane 3 of the follow-up screen).
+ */
+export const projectsListProjectsOptions = (options: Options<ProjectsListProjectsData>) => queryOptions<ProjectsListProjectsResponse, ProjectsListProjectsError, ProjectsListProjectsResponse, ReturnType<typeof projectsListProjectsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await projectsListProjects({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: projectsListProjectsQueryKey(options)
+});
+
 /**
  * Release Customer
  *
@@ -551,6 +571,74 @@ export const customersReleaseCustomerMutation = (options?: Partial<Options<Custo
     const mutationOptions: UseMutationOptions<CustomersReleaseCustomerResponse, CustomersReleaseCustomerError, Options<CustomersReleaseCustomerData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await customersReleaseCustomer({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const reportsListReportsQueryKey = (options: Options<ReportsListReportsData>) => createQueryKey('reportsListReports', options);
+
+/**
+ * List Reports
+ *
+ * A customer's follow-up reports, newest first, filtered by report date.
+ */
+export const reportsListReportsOptions = (options: Options<ReportsListReportsData>) => queryOptions<ReportsListReportsResponse, ReportsListReportsError, ReportsListReportsResponse, ReturnType<typeof reportsListReportsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await reportsListReports({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: reportsListReportsQueryKey(options)
+});
+
+export const reportsListReportsInfiniteQueryKey = (options: Options<ReportsListReportsData>): QueryKey<Options<ReportsListReportsData>> => createQueryKey('reportsListReports', options, true);
+
+/**
+ * List Reports
+ *
+ * A customer's follow-up reports, newest first, filtered by report date.
+ */
+export const reportsListReportsInfiniteOptions = (options: Options<ReportsListReportsData>) => infiniteQueryOptions<ReportsListReportsResponse, ReportsListReportsError, InfiniteData<ReportsListReportsResponse>, QueryKey<Options<ReportsListReportsData>>, number | Pick<QueryKey<Options<ReportsListReportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ReportsListReportsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await reportsListReports({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: reportsListReportsInfiniteQueryKey(options)
+});
+
+/**
+ * Submit Report
+ *
+ * Submit a follow-up report: customer news plus project entries.
+ */
+export const reportsSubmitReportMutation = (options?: Partial<Options<ReportsSubmitReportData>>): UseMutationOptions<ReportsSubmitReportResponse, ReportsSubmitReportError, Options<ReportsSubmitReportData>> => {
+    const mutationOptions: UseMutationOptions<ReportsSubmitReportResponse, ReportsSubmitReportError, Options<ReportsSubmitReportData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await reportsSubmitReport({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
@@ -687,6 +775,26 @@ export const healthHealthOptions = (options?: Options<HealthHealthData>) => quer
     queryKey: healthHealthQueryKey(options)
 });
 
+export const catalogListMcuModelsQueryKey = (options?: Options<CatalogListMcuModelsData>) => createQueryKey('catalogListMcuModels', options);
+
+/**
+ * List Mcu Models
+ *
+ * Our MCU part numbers (active first, then not-recommended and end-of-life).
+ */
+export const catalogListMcuModelsOptions = (options?: Options<CatalogListMcuModelsData>) => queryOptions<CatalogListMcuModelsResponse, DefaultError, CatalogListMcuModelsResponse, ReturnType<typeof catalogListMcuModelsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await catalogListMcuModels({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: catalogListMcuModelsQueryKey(options)
+});
+
 export const meReadMeQueryKey = (options?: Options<MeReadMeData>) => createQueryKey('meReadMe', options);
 
 /**
@@ -725,6 +833,26 @@ export const meUpdateMeMutation = (options?: Partial<Options<MeUpdateMeData>>): 
     };
     return mutationOptions;
 };
+
+export const commentsUnreadCommentsQueryKey = (options?: Options<CommentsUnreadCommentsData>) => createQueryKey('commentsUnreadComments', options);
+
+/**
+ * Unread Comments
+ *
+ * The caller's unread comments (点评) per report: the home page's green name and counter.
+ */
+export const commentsUnreadCommentsOptions = (options?: Options<CommentsUnreadCommentsData>) => queryOptions<CommentsUnreadCommentsResponse, DefaultError, CommentsUnreadCommentsResponse, ReturnType<typeof commentsUnreadCommentsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await commentsUnreadComments({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: commentsUnreadCommentsQueryKey(options)
+});
 
 export const poolListPoolQueryKey = (options?: Options<PoolListPoolData>) => createQueryKey('poolListPool', options);
 
@@ -812,6 +940,26 @@ export const catalogListProductDomainsOptions = (options?: Options<CatalogListPr
         return data;
     },
     queryKey: catalogListProductDomainsQueryKey(options)
+});
+
+export const projectsReadProjectQueryKey = (options: Options<ProjectsReadProjectData>) => createQueryKey('projectsReadProject', options);
+
+/**
+ * Read Project
+ *
+ * One project with its history: every report entry, oldest first.
+ */
+export const projectsReadProjectOptions = (options: Options<ProjectsReadProjectData>) => queryOptions<ProjectsReadProjectResponse, ProjectsReadProjectError, ProjectsReadProjectResponse, ReturnType<typeof projectsReadProjectQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await projectsReadProject({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: projectsReadProjectQueryKey(options)
 });
 
 export const catalogListRegionsQueryKey = (options?: Options<CatalogListRegionsData>) => createQueryKey('catalogListRegions', options);
@@ -1018,6 +1166,103 @@ export const registrationsWithdrawMutation = (options?: Partial<Options<Registra
     };
     return mutationOptions;
 };
+
+export const reportsReadReportQueryKey = (options: Options<ReportsReadReportData>) => createQueryKey('reportsReadReport', options);
+
+/**
+ * Read Report
+ *
+ * One report with its entries and comments.
+ */
+export const reportsReadReportOptions = (options: Options<ReportsReadReportData>) => queryOptions<ReportsReadReportResponse, ReportsReadReportError, ReportsReadReportResponse, ReturnType<typeof reportsReadReportQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await reportsReadReport({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: reportsReadReportQueryKey(options)
+});
+
+/**
+ * Edit Report
+ *
+ * Edit a report; the previous version is kept.
+ */
+export const reportsEditReportMutation = (options?: Partial<Options<ReportsEditReportData>>): UseMutationOptions<ReportsEditReportResponse, ReportsEditReportError, Options<ReportsEditReportData>> => {
+    const mutationOptions: UseMutationOptions<ReportsEditReportResponse, ReportsEditReportError, Options<ReportsEditReportData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await reportsEditReport({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Comment
+ *
+ * Comment (点评) on a report or one entry (vendor).
+ */
+export const reportsCommentMutation = (options?: Partial<Options<ReportsCommentData>>): UseMutationOptions<ReportsCommentResponse, ReportsCommentError, Options<ReportsCommentData>> => {
+    const mutationOptions: UseMutationOptions<ReportsCommentResponse, ReportsCommentError, Options<ReportsCommentData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await reportsComment({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Mark Read
+ *
+ * Mark the report's comments read for the caller.
+ */
+export const reportsMarkReadMutation = (options?: Partial<Options<ReportsMarkReadData>>): UseMutationOptions<ReportsMarkReadResponse, ReportsMarkReadError, Options<ReportsMarkReadData>> => {
+    const mutationOptions: UseMutationOptions<ReportsMarkReadResponse, ReportsMarkReadError, Options<ReportsMarkReadData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await reportsMarkRead({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const reportsListRevisionsQueryKey = (options: Options<ReportsListRevisionsData>) => createQueryKey('reportsListRevisions', options);
+
+/**
+ * List Revisions
+ *
+ * Earlier versions of a report (vendor and master account).
+ */
+export const reportsListRevisionsOptions = (options: Options<ReportsListRevisionsData>) => queryOptions<ReportsListRevisionsResponse, ReportsListRevisionsError, ReportsListRevisionsResponse, ReturnType<typeof reportsListRevisionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await reportsListRevisions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: reportsListRevisionsQueryKey(options)
+});
 
 export const rulesReadRulesQueryKey = (options?: Options<RulesReadRulesData>) => createQueryKey('rulesReadRules', options);
 
