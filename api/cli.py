@@ -1,4 +1,4 @@
-"""Operations: `python -m api.cli migrate | seed-demo | release-expired | openapi FILE`."""
+"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, jobs, openapi); see --help."""
 
 import argparse
 import asyncio
@@ -44,17 +44,19 @@ def seed_demo() -> None:
     )
 
 
-def release_expired() -> None:
+def run_job(name: str) -> None:
     from api.db import get_engine
-    from api.protection.tasks import run_release_expired
+    from api.jobs import run_forecast_snapshot, run_release_expired
+
+    job = {"release-expired": run_release_expired, "snapshot-forecast": run_forecast_snapshot}[name]
 
     async def run() -> int:
         try:
-            return await run_release_expired()
+            return await job()
         finally:
             await get_engine().dispose()
 
-    print(f"released {asyncio.run(run())} customers to the pool")
+    print(f"{name}: {asyncio.run(run())}")
 
 
 def openapi_document() -> str:
@@ -78,8 +80,8 @@ def main() -> None:
         migrate()
     elif args.command == "seed-demo":
         seed_demo()
-    elif args.command == "release-expired":
-        release_expired()
+    elif args.command in ("release-expired", "snapshot-forecast"):
+        run_job(args.command)
     else:
         args.file.write_text(openapi_document(), encoding="utf-8")
 

@@ -40,9 +40,7 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     spa_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"
-    expiry_job_minutes: float = Field(
-        default=10, ge=0, description="0 turns the in-app schedule off"
-    )
+    jobs_interval_minutes: float = Field(default=10, ge=0, description="0: no in-app schedule")
 
     @model_validator(mode="after")
     def _secure_defaults(self) -> "Settings":

@@ -23,17 +23,21 @@ from api.comments.routes import router as comments_router
 from api.config import get_settings
 from api.customers.routes import router as customers_router
 from api.extensions.routes import router as extensions_router
+from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
+from api.jobs import schedule
 from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
+from api.orders.routes import router as orders_router
 from api.pool.routes import router as pool_router
 from api.projects.routes import router as projects_router
-from api.protection.tasks import schedule_release_expired
 from api.registrations.routes import router as registrations_router
 from api.reports.routes import router as reports_router
 from api.rules.routes import router as rules_router
+from api.stats.routes import router as stats_router
+from api.tokens.routes import router as tokens_router
 from api.users.routes import me_router
 from api.users.routes import router as users_router
 
@@ -56,6 +60,10 @@ ROUTERS: list[APIRouter] = [
     reports_router,
     projects_router,
     comments_router,
+    orders_router,
+    stats_router,
+    forecast_router,
+    tokens_router,
 ]
 
 
@@ -125,8 +133,8 @@ def _mount_spa(app: FastAPI) -> None:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Scheduled jobs run inside every API process; each run takes a database lock."""
-    minutes = get_settings().expiry_job_minutes
-    job = asyncio.create_task(schedule_release_expired(minutes * 60)) if minutes > 0 else None
+    minutes = get_settings().jobs_interval_minutes
+    job = asyncio.create_task(schedule(minutes * 60)) if minutes > 0 else None
     yield
     if job is not None:
         job.cancel()

@@ -9,16 +9,20 @@ from api.catalog.models import McuModel, ProductDomain
 from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae, CustomerNameGram
 from api.extensions.models import Extension
+from api.forecast.models import ForecastSnapshot
+from api.orders.models import Order, OrderLine
 from api.projects.models import Project
 from api.registrations.models import Registration, RegistrationCheck
 from api.reports.models import Report, ReportEntry, ReportRevision
 from api.rules.models import Rules
+from api.tokens.models import ApiToken
 from api.users.models import User
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "Agent",
+    "ApiToken",
     "AuditLog",
     "Comment",
     "CommentReceipt",
@@ -26,8 +30,11 @@ __all__ = [
     "CustomerFae",
     "CustomerNameGram",
     "Extension",
+    "ForecastSnapshot",
     "LoginThrottle",
     "McuModel",
+    "Order",
+    "OrderLine",
     "ProductDomain",
     "Project",
     "RefreshToken",

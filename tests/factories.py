@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from api.agents.models import Agent
 from api.authz.roles import Role
-from api.catalog.models import ProductDomain
+from api.catalog.models import McuModel, ProductDomain
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.kit.clock import add_months, now
 from api.registrations.conflicts import name_grams
@@ -130,6 +130,14 @@ class Factory:
         self.session.add_all(CustomerFae(customer_id=customer.id, user_id=f.id) for f in faes)
         await self.session.commit()
         return customer
+
+    async def mcu_id(self, part_number: str = "CD32F030C8T6") -> int:
+        model = await self.session.scalar(
+            select(McuModel).where(col(McuModel.part_number) == part_number)
+        )
+        assert model is not None and model.id is not None
+        await self.session.commit()  # end the read: on SQLite it holds the write lock
+        return model.id
 
     async def domain_id(self, name: str = "小家电") -> int:
         domain = await self.session.scalar(

@@ -44,6 +44,7 @@ async def record(
     before: dict[str, Any] | None = None,
     agent_id: int | None = None,
     reason: str = "",
+    after_extra: dict[str, Any] | None = None,
 ) -> AuditLog:
     """Add an audit row for `action` on `obj` (flushed first, so new objects have their id).
     The actor is the signed-in principal, the user signing in themselves, or None (the system)."""
@@ -57,7 +58,7 @@ async def record(
         object_id=str(getattr(obj, "id", None) or getattr(obj, "login_name", "")),
         agent_id=agent_id if agent_id is not None else getattr(obj, "agent_id", None),
         before=before,
-        after=snapshot(obj),
+        after={**snapshot(obj), **(after_extra or {})},
         request_id=request_id_var.get(),
         reason=reason,
     )

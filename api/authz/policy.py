@@ -19,6 +19,7 @@ from api.authz.roles import MANAGEABLE_ROLES, Role
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.extensions.models import Extension
 from api.kit.errors import Forbidden
+from api.orders.models import Order
 from api.projects.models import Project
 from api.registrations.models import Registration
 from api.reports.models import Report
@@ -67,10 +68,10 @@ def _readable_customers(principal: Principal) -> ColumnElement[bool]:
 
 
 def _readable_customer_work(
-    model: type[Project] | type[Report],
+    model: type[Project] | type[Report] | type[Order],
 ) -> Callable[[Principal], ColumnElement[bool]]:
-    """Projects and reports: the vendor reads all; agent staff read their own agent's work on
-    customers they may see — never a previous agent's, after a customer changed hands (SPEC §3)."""
+    """Projects, reports and orders: the vendor reads all; agent staff read their own agent's
+    work on customers they may see — never a previous agent's, after a customer changed hands."""
 
     def readable(principal: Principal) -> ColumnElement[bool]:
         if principal.is_vendor:
@@ -126,6 +127,7 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Extension: _readable_extensions,
     Project: _readable_customer_work(Project),
     Report: _readable_customer_work(Report),
+    Order: _readable_customer_work(Order),
 }
 
 
@@ -199,6 +201,14 @@ def can_write_entries(principal: Principal, customer: Customer) -> bool:
     if principal.role is Role.FAE:
         return customer.agent_id == principal.agent_id  # loaded through the scope: assigned
     return can_work_on_customer(principal, customer)
+
+
+def can_record_orders(principal: Principal, customer: Customer) -> bool:
+    """Sales records: the assistant enters them, the master account too; sales only read."""
+    return (
+        principal.role in (Role.AGENT_ADMIN, Role.ASSISTANT)
+        and customer.agent_id == principal.agent_id
+    )
 
 
 def can_comment(principal: Principal) -> bool:

@@ -159,6 +159,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Editing a report cannot remove its project entries.",
     ),
     "entry_not_of_report": ("该条目不属于这份报告。", "The entry does not belong to this report."),
+    "token_scope": (
+        "该API令牌无权访问此接口。",
+        "This API token is not allowed to use this endpoint.",
+    ),
+    "api_token_revoked": ("该令牌已被吊销。", "This token is already revoked."),
+    "customer_without_projects": (
+        "该客户还没有项目，请联系业务员{contact}先在跟进报告中填写项目。",
+        "This customer has no projects yet: ask the salesperson {contact} to add them in a report.",
+    ),
+    "project_without_model": (
+        "项目“{project}”还没有填写MCU型号，请联系业务员{contact}在跟进报告中补充。",
+        "Project “{project}” has no MCU model yet: ask the salesperson {contact} to fill it in.",
+    ),
+    "order_needs_protected_customer": (
+        "只能为本代理商保护期内的客户录入销售记录。",
+        "Sales records are for customers your agent protects.",
+    ),
+    "contract_date_in_future": (
+        "销售日期（合同日期）不能晚于今天。",
+        "The contract date cannot be in the future.",
+    ),
+    "order_number_taken": (
+        "订单号“{number}”已存在。",
+        "The order number “{number}” is already used.",
+    ),
+    "date_range_invalid": (
+        "开始日期不能晚于结束日期。",
+        "The start date must not be after the end date.",
+    ),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -170,6 +199,8 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "extension": ("延期申请", "Extension application"),
     "report": ("跟进报告", "Report"),
     "project": ("项目", "Project"),
+    "api_token": ("API令牌", "API token"),
+    "order": ("销售记录", "Sales record"),
     "resource": ("资源", "Resource"),
 }
 

@@ -2,8 +2,6 @@
 servers at once: one database lock per run, row locks per customer, and a re-check of the state
 inside the transaction, so a customer is released exactly once."""
 
-import asyncio
-import logging
 from datetime import datetime
 
 from sqlalchemy import exists, not_, select, text
@@ -16,8 +14,6 @@ from api.extensions.models import Extension
 from api.kit.clock import now
 from api.protection.service import release
 from api.registrations.models import ApplicationStatus
-
-log = logging.getLogger("api.jobs")
 
 # pg_advisory_xact_lock key of this job ("CDexpiry" as a number): held until the run commits.
 EXPIRY_LOCK_KEY = 0x4344_6578_7069_7279
@@ -53,24 +49,3 @@ async def release_expired(session: AsyncSession, at: datetime | None = None) -> 
     for customer in expired:
         await release(session, None, customer, at, "customer.expired")
     return len(expired)
-
-
-async def run_release_expired() -> int:
-    """One run in its own transaction (the CLI and the in-app schedule call this)."""
-    from api.db import get_sessionmaker
-
-    async with get_sessionmaker()() as session, session.begin():
-        released = await release_expired(session)
-    if released:
-        log.info("released %d expired customers to the pool", released)
-    return released
-
-
-async def schedule_release_expired(interval_seconds: float) -> None:
-    """Run the expiry job forever at an interval (started by the app's lifespan)."""
-    while True:
-        try:
-            await run_release_expired()
-        except Exception:
-            log.exception("expiry job failed; retrying at the next interval")
-        await asyncio.sleep(interval_seconds)

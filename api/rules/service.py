@@ -23,7 +23,13 @@ async def update_rules(session: AsyncSession, principal: Principal, data: RulesU
     authorize(principal.is_vendor)
     rules = await current_rules(session)
     before = snapshot(rules)
-    for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
+    changes = data.model_dump(mode="json", exclude_unset=True, exclude_none=True)
+    if "stage_probabilities" in changes:  # a partial map changes only the stages it names
+        changes["stage_probabilities"] = {
+            **rules.stage_probabilities,
+            **changes["stage_probabilities"],
+        }
+    for field, value in changes.items():
         setattr(rules, field, value)
     rules.updated_at = now()
     session.add(rules)

@@ -56,23 +56,38 @@ def _dependency_calls(route: APIRoute) -> set:
 PROTECTED = [(m, p) for m, p, _ in _routes() if (m, p) not in PUBLIC]
 
 
+def _token_scope(route: APIRoute) -> str | None:
+    """The scope an integration route accepts API tokens for (scoped_principal), if any."""
+    scopes = {getattr(call, "token_scope", None) for call in _dependency_calls(route)} - {None}
+    assert len(scopes) <= 1
+    return str(scopes.pop()) if scopes else None
+
+
+def _guarded(route: APIRoute) -> bool:
+    return authenticated_principal in _dependency_calls(route) or _token_scope(route) is not None
+
+
 def test_every_non_public_route_requires_a_principal() -> None:
     for method, path, route in _routes():
-        if (method, path) in PUBLIC:
-            continue
-        required = (
-            authenticated_principal if (method, path) in PENDING_ALLOWED else active_principal
-        )
+        if (method, path) in PUBLIC or _token_scope(route) is not None:
+            continue  # integration routes: people with an own password, or tokens with the scope
+        pending = (method, path) in PENDING_ALLOWED
+        required = authenticated_principal if pending else active_principal
         assert required in _dependency_calls(route), f"{method} {path} has no principal dependency"
 
 
 def test_the_public_list_is_exactly_what_the_app_exposes_without_sign_in() -> None:
-    exposed = {
-        (m, p)
-        for m, p, route in _routes()
-        if authenticated_principal not in _dependency_calls(route)
-    }
+    exposed = {(m, p) for m, p, route in _routes() if not _guarded(route)}
     assert exposed == PUBLIC
+
+
+def test_only_forecast_and_statistics_routes_accept_api_tokens() -> None:
+    scoped = {(m, p): _token_scope(route) for m, p, route in _routes() if _token_scope(route)}
+    assert scoped == {
+        ("GET", "/api/v1/forecast"): "forecast:read",
+        ("GET", "/api/v1/forecast/accuracy"): "forecast:read",
+        ("GET", "/api/v1/stats/shipments"): "stats:read",
+    }
 
 
 def _concrete(path: str) -> str:

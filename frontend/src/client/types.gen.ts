@@ -5,6 +5,48 @@ export type ClientOptions = {
 };
 
 /**
+ * AccuracyPoint
+ */
+export type AccuracyPoint = {
+    /**
+     * Actual
+     */
+    actual: number;
+    /**
+     * Forecast
+     */
+    forecast: number;
+    /**
+     * Month
+     */
+    month: string;
+};
+
+/**
+ * AccuracySeries
+ */
+export type AccuracySeries = {
+    /**
+     * Key
+     */
+    key: number;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Mape
+     *
+     * Mean absolute percentage error over months with shipments, %
+     */
+    mape: number | null;
+    /**
+     * Points
+     */
+    points: Array<AccuracyPoint>;
+};
+
+/**
  * AgentBrief
  *
  * An agent as shown inside other objects.
@@ -118,6 +160,102 @@ export type AgentUpdate = {
      * Name
      */
     name?: string | null;
+};
+
+/**
+ * ApiTokenCreate
+ */
+export type ApiTokenCreate = {
+    /**
+     * Expires In Days
+     *
+     * None: until revoked
+     */
+    expires_in_days?: number | null;
+    /**
+     * Name
+     *
+     * Who uses it, e.g. 'ERP planning'
+     */
+    name: string;
+    /**
+     * Scopes
+     */
+    scopes: Array<TokenScope>;
+};
+
+/**
+ * ApiTokenCreated
+ */
+export type ApiTokenCreated = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Prefix
+     */
+    prefix: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * Scopes
+     */
+    scopes: Array<string>;
+    /**
+     * Token
+     *
+     * Shown only in this answer: store it in the integrator's secrets
+     */
+    token: string;
+};
+
+/**
+ * ApiTokenPublic
+ */
+export type ApiTokenPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Prefix
+     */
+    prefix: string;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * Scopes
+     */
+    scopes: Array<string>;
 };
 
 /**
@@ -557,6 +695,21 @@ export type DecisionIn = {
 };
 
 /**
+ * DeleteIn
+ */
+export type DeleteIn = {
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
+ * Dimension
+ */
+export type Dimension = 'none' | 'agent' | 'salesperson' | 'customer' | 'mcu_model' | 'product_domain' | 'region';
+
+/**
  * EntryIn
  *
  * A project entry: an existing project (imported with one click) or a new one.
@@ -774,6 +927,99 @@ export type FollowupEvidence = {
 };
 
 /**
+ * Forecast
+ */
+export type Forecast = {
+    /**
+     * By Model
+     */
+    by_model: Array<ModelMonths>;
+    /**
+     * Generated At
+     */
+    generated_at: string;
+    /**
+     * Months
+     */
+    months: Array<string>;
+    /**
+     * Rows
+     */
+    rows: Array<ForecastRow>;
+};
+
+/**
+ * ForecastAccuracy
+ */
+export type ForecastAccuracy = {
+    /**
+     * By Agent
+     */
+    by_agent: Array<AccuracySeries>;
+    /**
+     * By Model
+     */
+    by_model: Array<AccuracySeries>;
+    /**
+     * Lead Months
+     *
+     * Forecasts made this many months before the month they forecast
+     */
+    lead_months: number;
+};
+
+/**
+ * ForecastRow
+ */
+export type ForecastRow = {
+    /**
+     * Agent
+     */
+    agent: string;
+    /**
+     * Agent Id
+     */
+    agent_id: number;
+    /**
+     * Mcu Model
+     */
+    mcu_model: string;
+    /**
+     * Mcu Model Id
+     */
+    mcu_model_id: number;
+    /**
+     * Month
+     *
+     * YYYY-MM
+     */
+    month: string;
+    /**
+     * Product Domain
+     */
+    product_domain: string;
+    /**
+     * Product Domain Id
+     */
+    product_domain_id: number;
+    /**
+     * Quantity
+     *
+     * Expected units (annual volume / 12 × stage probability)
+     */
+    quantity: number;
+    /**
+     * Stage
+     */
+    stage: string;
+};
+
+/**
+ * Granularity
+ */
+export type Granularity = 'month' | 'quarter' | 'year';
+
+/**
  * HTTPValidationError
  */
 export type HttpValidationError = {
@@ -799,6 +1045,67 @@ export type HealthOut = {
      * Version
      */
     version: string;
+};
+
+/**
+ * LineIn
+ */
+export type LineIn = {
+    /**
+     * Batches
+     *
+     * 批次号: any number, kept in order
+     */
+    batches?: Array<string>;
+    /**
+     * Currency
+     */
+    currency?: 'CNY' | 'USD' | 'EUR' | 'HKD' | null;
+    /**
+     * Project Id
+     *
+     * One of the customer's projects; fills model and domain
+     */
+    project_id: number;
+    /**
+     * Quantity
+     *
+     * Units
+     */
+    quantity: number;
+    /**
+     * Unit Price
+     */
+    unit_price?: number | string | null;
+};
+
+/**
+ * LinePublic
+ */
+export type LinePublic = {
+    /**
+     * Batches
+     */
+    batches: Array<string>;
+    /**
+     * Currency
+     */
+    currency: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    mcu_model: McuModelBrief;
+    product_domain: ProductDomainBrief;
+    project: ProjectBrief;
+    /**
+     * Quantity
+     */
+    quantity: number;
+    /**
+     * Unit Price
+     */
+    unit_price: string | null;
 };
 
 /**
@@ -884,6 +1191,30 @@ export type McuModelPublic = {
 export type McuStatus = 'active' | 'nrnd' | 'eol';
 
 /**
+ * ModelMonths
+ */
+export type ModelMonths = {
+    /**
+     * By Month
+     */
+    by_month: {
+        [key: string]: number;
+    };
+    /**
+     * Mcu Model
+     */
+    mcu_model: string;
+    /**
+     * Mcu Model Id
+     */
+    mcu_model_id: number;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * NewProject
  */
 export type NewProject = {
@@ -897,6 +1228,73 @@ export type NewProject = {
      * What the customer builds
      */
     product?: string;
+};
+
+/**
+ * OrderIn
+ */
+export type OrderIn = {
+    /**
+     * Contract Date
+     *
+     * 销售日期: the contract's date, not in the future
+     */
+    contract_date: string;
+    /**
+     * Lines
+     */
+    lines: Array<LineIn>;
+    /**
+     * Order Number
+     */
+    order_number: string;
+    /**
+     * Remarks
+     */
+    remarks?: string;
+};
+
+/**
+ * OrderPublic
+ */
+export type OrderPublic = {
+    /**
+     * Contract Date
+     */
+    contract_date: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    created_by: UserBrief;
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Lines
+     */
+    lines: Array<LinePublic>;
+    /**
+     * Order Number
+     */
+    order_number: string;
+    /**
+     * Remarks
+     */
+    remarks: string;
+    /**
+     * Total Quantity
+     */
+    total_quantity?: number;
+    /**
+     * Updated At
+     */
+    updated_at: string;
 };
 
 /**
@@ -949,6 +1347,20 @@ export type PageExtensionPublic = {
      * Items
      */
     items: Array<ExtensionPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[OrderPublic]
+ */
+export type PageOrderPublic = {
+    /**
+     * Items
+     */
+    items: Array<OrderPublic>;
     /**
      * Total
      */
@@ -1711,6 +2123,14 @@ export type RulesPublic = {
      */
     review_interval_months: number;
     /**
+     * Stage Probabilities
+     *
+     * 各阶段转化为量产出货的概率（预测用）
+     */
+    stage_probabilities: {
+        [key in ProjectStage]?: number;
+    };
+    /**
      * Updated At
      */
     updated_at: string;
@@ -1748,6 +2168,12 @@ export type RulesUpdate = {
      * Review Interval Months
      */
     review_interval_months?: number | null;
+    /**
+     * Stage Probabilities
+     */
+    stage_probabilities?: {
+        [key in ProjectStage]?: number;
+    } | null;
 };
 
 /**
@@ -1783,6 +2209,77 @@ export type SetPasswordLinkInfo = {
 };
 
 /**
+ * ShipmentRow
+ */
+export type ShipmentRow = {
+    /**
+     * Amounts
+     *
+     * Amount per currency (lines with a unit price)
+     */
+    amounts: {
+        [key: string]: number;
+    };
+    /**
+     * By Period
+     *
+     * Quantity per month/quarter/year
+     */
+    by_period: {
+        [key: string]: number;
+    };
+    /**
+     * Change Pct
+     *
+     * Quantity change against the previous period, %
+     */
+    change_pct: number | null;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Label
+     */
+    label: string;
+    /**
+     * Previous Quantity
+     *
+     * Same-length period just before
+     */
+    previous_quantity: number;
+    /**
+     * Quantity
+     */
+    quantity: number;
+};
+
+/**
+ * ShipmentStats
+ */
+export type ShipmentStats = {
+    /**
+     * Date From
+     */
+    date_from: string;
+    /**
+     * Date To
+     */
+    date_to: string;
+    granularity: Granularity;
+    group_by: Dimension;
+    /**
+     * Periods
+     */
+    periods: Array<string>;
+    /**
+     * Rows
+     */
+    rows: Array<ShipmentRow>;
+    total: ShipmentRow;
+};
+
+/**
  * TokenOut
  */
 export type TokenOut = {
@@ -1805,6 +2302,11 @@ export type TokenOut = {
      */
     token_type?: string;
 };
+
+/**
+ * TokenScope
+ */
+export type TokenScope = 'forecast:read' | 'stats:read';
 
 /**
  * UnreadComments
@@ -2224,6 +2726,104 @@ export type AgentsReactivateAgentResponses = {
 };
 
 export type AgentsReactivateAgentResponse = AgentsReactivateAgentResponses[keyof AgentsReactivateAgentResponses];
+
+export type TokensListTokensData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/api-tokens';
+};
+
+export type TokensListTokensErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+};
+
+export type TokensListTokensError = TokensListTokensErrors[keyof TokensListTokensErrors];
+
+export type TokensListTokensResponses = {
+    /**
+     * Response Tokens-List Tokens
+     *
+     * Successful Response
+     */
+    200: Array<ApiTokenPublic>;
+};
+
+export type TokensListTokensResponse = TokensListTokensResponses[keyof TokensListTokensResponses];
+
+export type TokensCreateTokenData = {
+    body: ApiTokenCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/api-tokens';
+};
+
+export type TokensCreateTokenErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type TokensCreateTokenError = TokensCreateTokenErrors[keyof TokensCreateTokenErrors];
+
+export type TokensCreateTokenResponses = {
+    /**
+     * Successful Response
+     */
+    201: ApiTokenCreated;
+};
+
+export type TokensCreateTokenResponse = TokensCreateTokenResponses[keyof TokensCreateTokenResponses];
+
+export type TokensRevokeTokenData = {
+    body?: never;
+    path: {
+        /**
+         * Token Id
+         */
+        token_id: number;
+    };
+    query?: never;
+    url: '/api/v1/api-tokens/{token_id}/revoke';
+};
+
+export type TokensRevokeTokenErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type TokensRevokeTokenError = TokensRevokeTokenErrors[keyof TokensRevokeTokenErrors];
+
+export type TokensRevokeTokenResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApiTokenPublic;
+};
+
+export type TokensRevokeTokenResponse = TokensRevokeTokenResponses[keyof TokensRevokeTokenResponses];
 
 export type AuditListAuditData = {
     body?: never;
@@ -2760,6 +3360,99 @@ export type CustomersAssignFaesResponses = {
 
 export type CustomersAssignFaesResponse = CustomersAssignFaesResponses[keyof CustomersAssignFaesResponses];
 
+export type OrdersListOrdersData = {
+    body?: never;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: {
+        /**
+         * Date From
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         */
+        date_to?: string | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/customers/{customer_id}/orders';
+};
+
+export type OrdersListOrdersErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type OrdersListOrdersError = OrdersListOrdersErrors[keyof OrdersListOrdersErrors];
+
+export type OrdersListOrdersResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageOrderPublic;
+};
+
+export type OrdersListOrdersResponse = OrdersListOrdersResponses[keyof OrdersListOrdersResponses];
+
+export type OrdersCreateOrderData = {
+    body: OrderIn;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/orders';
+};
+
+export type OrdersCreateOrderErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type OrdersCreateOrderError = OrdersCreateOrderErrors[keyof OrdersCreateOrderErrors];
+
+export type OrdersCreateOrderResponses = {
+    /**
+     * Successful Response
+     */
+    201: OrderPublic;
+};
+
+export type OrdersCreateOrderResponse = OrdersCreateOrderResponses[keyof OrdersCreateOrderResponses];
+
 export type ProjectsListProjectsData = {
     body?: never;
     path: {
@@ -3111,6 +3804,86 @@ export type ExtensionsRejectExtensionResponses = {
 
 export type ExtensionsRejectExtensionResponse = ExtensionsRejectExtensionResponses[keyof ExtensionsRejectExtensionResponses];
 
+export type ForecastForecastData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Months
+         */
+        months?: number;
+        /**
+         * Mcu Model Id
+         */
+        mcu_model_id?: number | null;
+        /**
+         * Agent Id
+         */
+        agent_id?: number | null;
+        /**
+         * Product Domain Id
+         */
+        product_domain_id?: number | null;
+        /**
+         * Format
+         */
+        format?: string;
+    };
+    url: '/api/v1/forecast';
+};
+
+export type ForecastForecastErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ForecastForecastError = ForecastForecastErrors[keyof ForecastForecastErrors];
+
+export type ForecastForecastResponses = {
+    /**
+     * Successful Response
+     */
+    200: Forecast;
+};
+
+export type ForecastForecastResponse = ForecastForecastResponses[keyof ForecastForecastResponses];
+
+export type ForecastForecastAccuracyData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Months Back
+         */
+        months_back?: number;
+    };
+    url: '/api/v1/forecast/accuracy';
+};
+
+export type ForecastForecastAccuracyErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ForecastForecastAccuracyError = ForecastForecastAccuracyErrors[keyof ForecastForecastAccuracyErrors];
+
+export type ForecastForecastAccuracyResponses = {
+    /**
+     * Successful Response
+     */
+    200: ForecastAccuracy;
+};
+
+export type ForecastForecastAccuracyResponse = ForecastForecastAccuracyResponses[keyof ForecastForecastAccuracyResponses];
+
 export type HealthHealthData = {
     body?: never;
     path?: never;
@@ -3222,6 +3995,124 @@ export type CommentsUnreadCommentsResponses = {
 };
 
 export type CommentsUnreadCommentsResponse = CommentsUnreadCommentsResponses[keyof CommentsUnreadCommentsResponses];
+
+export type OrdersReadOrderData = {
+    body?: never;
+    path: {
+        /**
+         * Order Id
+         */
+        order_id: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{order_id}';
+};
+
+export type OrdersReadOrderErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type OrdersReadOrderError = OrdersReadOrderErrors[keyof OrdersReadOrderErrors];
+
+export type OrdersReadOrderResponses = {
+    /**
+     * Successful Response
+     */
+    200: OrderPublic;
+};
+
+export type OrdersReadOrderResponse = OrdersReadOrderResponses[keyof OrdersReadOrderResponses];
+
+export type OrdersUpdateOrderData = {
+    body: OrderIn;
+    path: {
+        /**
+         * Order Id
+         */
+        order_id: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{order_id}';
+};
+
+export type OrdersUpdateOrderErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type OrdersUpdateOrderError = OrdersUpdateOrderErrors[keyof OrdersUpdateOrderErrors];
+
+export type OrdersUpdateOrderResponses = {
+    /**
+     * Successful Response
+     */
+    200: OrderPublic;
+};
+
+export type OrdersUpdateOrderResponse = OrdersUpdateOrderResponses[keyof OrdersUpdateOrderResponses];
+
+export type OrdersDeleteOrderData = {
+    body: DeleteIn;
+    path: {
+        /**
+         * Order Id
+         */
+        order_id: number;
+    };
+    query?: never;
+    url: '/api/v1/orders/{order_id}/delete';
+};
+
+export type OrdersDeleteOrderErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type OrdersDeleteOrderError = OrdersDeleteOrderErrors[keyof OrdersDeleteOrderErrors];
+
+export type OrdersDeleteOrderResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type OrdersDeleteOrderResponse = OrdersDeleteOrderResponses[keyof OrdersDeleteOrderResponses];
 
 export type PoolListPoolData = {
     body?: never;
@@ -3948,6 +4839,54 @@ export type RulesUpdateRulesResponses = {
 };
 
 export type RulesUpdateRulesResponse = RulesUpdateRulesResponses[keyof RulesUpdateRulesResponses];
+
+export type StatsShipmentStatsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        granularity?: Granularity;
+        group_by?: Dimension;
+        /**
+         * Date From
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         */
+        date_to?: string | null;
+        /**
+         * Agent Id
+         */
+        agent_id?: number | null;
+        /**
+         * Top
+         */
+        top?: number | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
+    url: '/api/v1/stats/shipments';
+};
+
+export type StatsShipmentStatsErrors = {
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type StatsShipmentStatsError = StatsShipmentStatsErrors[keyof StatsShipmentStatsErrors];
+
+export type StatsShipmentStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ShipmentStats;
+};
+
+export type StatsShipmentStatsResponse = StatsShipmentStatsResponses[keyof StatsShipmentStatsResponses];
 
 export type UsersListUsersData = {
     body?: never;

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, healthHealth, meReadMe, meUpdateMe, type Options, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, meReadMe, meUpdateMe, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -203,6 +203,64 @@ export const agentsReactivateAgentMutation = (options?: Partial<Options<AgentsRe
     const mutationOptions: UseMutationOptions<AgentsReactivateAgentResponse, AgentsReactivateAgentError, Options<AgentsReactivateAgentData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await agentsReactivateAgent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const tokensListTokensQueryKey = (options?: Options<TokensListTokensData>) => createQueryKey('tokensListTokens', options);
+
+/**
+ * List Tokens
+ *
+ * Integrator tokens, newest first (vendor).
+ */
+export const tokensListTokensOptions = (options?: Options<TokensListTokensData>) => queryOptions<TokensListTokensResponse, TokensListTokensError, TokensListTokensResponse, ReturnType<typeof tokensListTokensQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await tokensListTokens({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: tokensListTokensQueryKey(options)
+});
+
+/**
+ * Create Token
+ *
+ * Create a token with scopes; the token itself is shown only in this answer (vendor).
+ */
+export const tokensCreateTokenMutation = (options?: Partial<Options<TokensCreateTokenData>>): UseMutationOptions<TokensCreateTokenResponse, TokensCreateTokenError, Options<TokensCreateTokenData>> => {
+    const mutationOptions: UseMutationOptions<TokensCreateTokenResponse, TokensCreateTokenError, Options<TokensCreateTokenData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await tokensCreateToken({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Revoke Token
+ *
+ * Revoke a token: it stops working at once (vendor).
+ */
+export const tokensRevokeTokenMutation = (options?: Partial<Options<TokensRevokeTokenData>>): UseMutationOptions<TokensRevokeTokenResponse, TokensRevokeTokenError, Options<TokensRevokeTokenData>> => {
+    const mutationOptions: UseMutationOptions<TokensRevokeTokenResponse, TokensRevokeTokenError, Options<TokensRevokeTokenData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await tokensRevokeToken({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
@@ -542,6 +600,74 @@ export const customersAssignFaesMutation = (options?: Partial<Options<CustomersA
     return mutationOptions;
 };
 
+export const ordersListOrdersQueryKey = (options: Options<OrdersListOrdersData>) => createQueryKey('ordersListOrders', options);
+
+/**
+ * List Orders
+ *
+ * A customer's sales records, newest contract first, with their lines.
+ */
+export const ordersListOrdersOptions = (options: Options<OrdersListOrdersData>) => queryOptions<OrdersListOrdersResponse, OrdersListOrdersError, OrdersListOrdersResponse, ReturnType<typeof ordersListOrdersQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await ordersListOrders({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: ordersListOrdersQueryKey(options)
+});
+
+export const ordersListOrdersInfiniteQueryKey = (options: Options<OrdersListOrdersData>): QueryKey<Options<OrdersListOrdersData>> => createQueryKey('ordersListOrders', options, true);
+
+/**
+ * List Orders
+ *
+ * A customer's sales records, newest contract first, with their lines.
+ */
+export const ordersListOrdersInfiniteOptions = (options: Options<OrdersListOrdersData>) => infiniteQueryOptions<OrdersListOrdersResponse, OrdersListOrdersError, InfiniteData<OrdersListOrdersResponse>, QueryKey<Options<OrdersListOrdersData>>, number | Pick<QueryKey<Options<OrdersListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<OrdersListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await ordersListOrders({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: ordersListOrdersInfiniteQueryKey(options)
+});
+
+/**
+ * Create Order
+ *
+ * Record an order (assistant or master account).
+ */
+export const ordersCreateOrderMutation = (options?: Partial<Options<OrdersCreateOrderData>>): UseMutationOptions<OrdersCreateOrderResponse, OrdersCreateOrderError, Options<OrdersCreateOrderData>> => {
+    const mutationOptions: UseMutationOptions<OrdersCreateOrderResponse, OrdersCreateOrderError, Options<OrdersCreateOrderData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await ordersCreateOrder({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const projectsListProjectsQueryKey = (options: Options<ProjectsListProjectsData>) => createQueryKey('projectsListProjects', options);
 
 /**
@@ -755,6 +881,46 @@ export const extensionsRejectExtensionMutation = (options?: Partial<Options<Exte
     return mutationOptions;
 };
 
+export const forecastForecastQueryKey = (options?: Options<ForecastForecastData>) => createQueryKey('forecastForecast', options);
+
+/**
+ * Forecast
+ *
+ * Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV.
+ */
+export const forecastForecastOptions = (options?: Options<ForecastForecastData>) => queryOptions<ForecastForecastResponse, ForecastForecastError, ForecastForecastResponse, ReturnType<typeof forecastForecastQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await forecastForecast({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: forecastForecastQueryKey(options)
+});
+
+export const forecastForecastAccuracyQueryKey = (options?: Options<ForecastForecastAccuracyData>) => createQueryKey('forecastForecastAccuracy', options);
+
+/**
+ * Forecast Accuracy
+ *
+ * Forecast made a month ahead against actual shipments, with MAPE per model and agent.
+ */
+export const forecastForecastAccuracyOptions = (options?: Options<ForecastForecastAccuracyData>) => queryOptions<ForecastForecastAccuracyResponse, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ReturnType<typeof forecastForecastAccuracyQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await forecastForecastAccuracy({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: forecastForecastAccuracyQueryKey(options)
+});
+
 export const healthHealthQueryKey = (options?: Options<HealthHealthData>) => createQueryKey('healthHealth', options);
 
 /**
@@ -853,6 +1019,64 @@ export const commentsUnreadCommentsOptions = (options?: Options<CommentsUnreadCo
     },
     queryKey: commentsUnreadCommentsQueryKey(options)
 });
+
+export const ordersReadOrderQueryKey = (options: Options<OrdersReadOrderData>) => createQueryKey('ordersReadOrder', options);
+
+/**
+ * Read Order
+ *
+ * One sales record with its lines.
+ */
+export const ordersReadOrderOptions = (options: Options<OrdersReadOrderData>) => queryOptions<OrdersReadOrderResponse, OrdersReadOrderError, OrdersReadOrderResponse, ReturnType<typeof ordersReadOrderQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await ordersReadOrder({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: ordersReadOrderQueryKey(options)
+});
+
+/**
+ * Update Order
+ *
+ * Correct a sales record (audited).
+ */
+export const ordersUpdateOrderMutation = (options?: Partial<Options<OrdersUpdateOrderData>>): UseMutationOptions<OrdersUpdateOrderResponse, OrdersUpdateOrderError, Options<OrdersUpdateOrderData>> => {
+    const mutationOptions: UseMutationOptions<OrdersUpdateOrderResponse, OrdersUpdateOrderError, Options<OrdersUpdateOrderData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await ordersUpdateOrder({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Order
+ *
+ * Delete a sales record with a reason (audited).
+ */
+export const ordersDeleteOrderMutation = (options?: Partial<Options<OrdersDeleteOrderData>>): UseMutationOptions<OrdersDeleteOrderResponse, OrdersDeleteOrderError, Options<OrdersDeleteOrderData>> => {
+    const mutationOptions: UseMutationOptions<OrdersDeleteOrderResponse, OrdersDeleteOrderError, Options<OrdersDeleteOrderData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await ordersDeleteOrder({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
 
 export const poolListPoolQueryKey = (options?: Options<PoolListPoolData>) => createQueryKey('poolListPool', options);
 
@@ -1302,6 +1526,26 @@ export const rulesUpdateRulesMutation = (options?: Partial<Options<RulesUpdateRu
     };
     return mutationOptions;
 };
+
+export const statsShipmentStatsQueryKey = (options?: Options<StatsShipmentStatsData>) => createQueryKey('statsShipmentStats', options);
+
+/**
+ * Shipment Stats
+ *
+ * Shipments by period and dimension against the previous period; JSON, .xlsx or CSV.
+ */
+export const statsShipmentStatsOptions = (options?: Options<StatsShipmentStatsData>) => queryOptions<StatsShipmentStatsResponse, StatsShipmentStatsError, StatsShipmentStatsResponse, ReturnType<typeof statsShipmentStatsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await statsShipmentStats({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: statsShipmentStatsQueryKey(options)
+});
 
 export const usersListUsersQueryKey = (options?: Options<UsersListUsersData>) => createQueryKey('usersListUsers', options);
 

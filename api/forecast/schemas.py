@@ -1,0 +1,52 @@
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+
+class ForecastRow(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    mcu_model_id: int
+    mcu_model: str
+    agent_id: int
+    agent: str
+    product_domain_id: int
+    product_domain: str
+    stage: str
+    quantity: float = Field(description="Expected units (annual volume / 12 × stage probability)")
+
+
+class ModelMonths(BaseModel):
+    mcu_model_id: int
+    mcu_model: str
+    by_month: dict[str, float]
+    total: float
+
+
+class Forecast(BaseModel):
+    generated_at: datetime
+    months: list[str]
+    rows: list[ForecastRow]
+    by_model: list[ModelMonths]
+
+
+class AccuracyPoint(BaseModel):
+    month: str
+    forecast: float
+    actual: int
+
+
+class AccuracySeries(BaseModel):
+    key: int
+    label: str
+    points: list[AccuracyPoint]
+    mape: float | None = Field(
+        description="Mean absolute percentage error over months with shipments, %"
+    )
+
+
+class ForecastAccuracy(BaseModel):
+    lead_months: int = Field(
+        description="Forecasts made this many months before the month they forecast"
+    )
+    by_model: list[AccuracySeries]
+    by_agent: list[AccuracySeries]

@@ -1,0 +1,137 @@
+"""Demand forecast (订单预期判断, SPEC §10): from every active project's annual volume, stage
+probability and milestone, the expected units per MCU model per month."""
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.agents.models import Agent
+from api.authz.policy import readable_statement
+from api.authz.principal import Principal
+from api.catalog.models import McuModel, ProductDomain
+from api.customers.models import Customer, CustomerStatus
+from api.forecast.schemas import ForecastRow, ModelMonths
+from api.projects.models import Project
+from api.rules.models import Rules
+
+
+def month_of(day: date | datetime) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def shift_month(month: str, by: int) -> str:
+    year, number = int(month[:4]), int(month[5:7]) - 1 + by
+    return f"{year + number // 12}-{number % 12 + 1:02d}"
+
+
+def horizon(start: str, months: int) -> list[str]:
+    return [shift_month(start, n) for n in range(months)]
+
+
+async def compute(
+    session: AsyncSession,
+    principal: Principal,
+    rules: Rules,
+    *,
+    start_month: str,
+    months: int,
+    mcu_model_id: int | None = None,
+    agent_id: int | None = None,
+    product_domain_id: int | None = None,
+) -> list[ForecastRow]:
+    """Each project of a protected customer (the current agent's) with our MCU model expects
+    annual_volume / 12 × P(stage) units a month, from its milestone's month (or now) on."""
+    statement = (
+        readable_statement(principal, Project)
+        .join(Customer, col(Customer.id) == col(Project.customer_id))
+        .join(McuModel, col(McuModel.id) == col(Project.mcu_model_id))
+        .join(Agent, col(Agent.id) == col(Project.agent_id))
+        .join(ProductDomain, col(ProductDomain.id) == col(Project.product_domain_id))
+        .where(
+            col(Customer.status) == CustomerStatus.PROTECTED,
+            col(Customer.agent_id) == col(Project.agent_id),
+            col(Project.annual_volume) > 0,
+        )
+        .with_only_columns(
+            col(Project.stage),
+            col(Project.annual_volume),
+            col(Project.milestone_date),
+            col(McuModel.id),
+            col(McuModel.part_number),
+            col(Agent.id),
+            col(Agent.name),
+            col(ProductDomain.id),
+            col(ProductDomain.name),
+        )
+    )
+    for column, value in (
+        (Project.mcu_model_id, mcu_model_id),
+        (Project.agent_id, agent_id),
+        (Project.product_domain_id, product_domain_id),
+    ):
+        if value is not None:
+            statement = statement.where(col(column) == value)
+    months_ahead = horizon(start_month, months)
+    cells: dict[tuple, float] = defaultdict(float)
+    for (
+        stage,
+        volume,
+        milestone,
+        model_id,
+        model,
+        agent,
+        agent_name,
+        domain_id,
+        domain,
+    ) in await session.execute(statement):
+        probability = rules.stage_probabilities.get(str(stage), 0.0)
+        if probability <= 0:
+            continue
+        starts = month_of(milestone) if milestone else start_month
+        for month in months_ahead:
+            if month >= starts:
+                cells[
+                    (month, model_id, model, agent, agent_name, domain_id, domain, str(stage))
+                ] += volume / 12 * probability
+    return [
+        ForecastRow(
+            month=month,
+            mcu_model_id=model_id,
+            mcu_model=model,
+            agent_id=agent,
+            agent=agent_name,
+            product_domain_id=domain_id,
+            product_domain=domain,
+            stage=stage,
+            quantity=round(quantity, 1),
+        )
+        for (
+            month,
+            model_id,
+            model,
+            agent,
+            agent_name,
+            domain_id,
+            domain,
+            stage,
+        ), quantity in sorted(cells.items())
+    ]
+
+
+def by_model(rows: list[ForecastRow], months: list[str]) -> list[ModelMonths]:
+    totals: dict[tuple[int, str], dict[str, float]] = defaultdict(
+        lambda: dict.fromkeys(months, 0.0)
+    )
+    for row in rows:
+        totals[(row.mcu_model_id, row.mcu_model)][row.month] += row.quantity
+    return [
+        ModelMonths(
+            mcu_model_id=model_id,
+            mcu_model=model,
+            by_month={m: round(q, 1) for m, q in per_month.items()},
+            total=round(sum(per_month.values()), 1),
+        )
+        for (model_id, model), per_month in sorted(totals.items(), key=lambda item: item[0][1])
+    ]

@@ -1,0 +1,126 @@
+"""Monthly forecast snapshots and the accuracy judged against them (SPEC §10)."""
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from api.agents.models import Agent
+from api.authz.policy import authorize
+from api.authz.principal import SYSTEM, Principal
+from api.authz.roles import Role
+from api.catalog.models import McuModel
+from api.forecast.models import ForecastSnapshot
+from api.forecast.schemas import AccuracyPoint, AccuracySeries, ForecastAccuracy
+from api.forecast.service import compute, month_of, shift_month
+from api.orders.models import Order, OrderLine
+from api.orders.repository import live_orders
+from api.rules.models import Rules
+
+SNAPSHOT_MONTHS = 12
+
+
+async def take_snapshot(session: AsyncSession, rules: Rules, at: datetime) -> int:
+    """Store this month's forecast (vendor-wide, per model and agent) unless already stored.
+    Safe to run from several servers: the unique cell constraint keeps one copy."""
+    made_in = month_of(at)
+    taken = (
+        select(col(ForecastSnapshot.id)).where(col(ForecastSnapshot.made_in) == made_in).limit(1)
+    )
+    if await session.scalar(taken):
+        return 0
+    cells: dict[tuple[str, int, int], float] = defaultdict(float)
+    for row in await compute(session, SYSTEM, rules, start_month=made_in, months=SNAPSHOT_MONTHS):
+        cells[(row.month, row.mcu_model_id, row.agent_id)] += row.quantity
+    session.add_all(
+        ForecastSnapshot(
+            made_in=made_in,
+            target_month=month,
+            mcu_model_id=model,
+            agent_id=agent,
+            quantity=round(q, 1),
+        )
+        for (month, model, agent), q in cells.items()
+    )
+    return len(cells)
+
+
+async def accuracy(
+    session: AsyncSession, principal: Principal, *, today: date, months_back: int, lead: int = 1
+) -> ForecastAccuracy:
+    """For each of the last `months_back` whole months: what the forecast made `lead` months
+    before said, against what was shipped; MAPE per MCU model and per agent. The vendor sees all
+    agents; agent master accounts and assistants their own agent."""
+    authorize(principal.role in (Role.VENDOR, Role.AGENT_ADMIN, Role.ASSISTANT))
+    current = month_of(today)
+    targets = [shift_month(current, -n) for n in range(months_back, 0, -1)]
+    forecast: dict[tuple[str, int, int], float] = defaultdict(float)
+    snapshots = select(ForecastSnapshot).where(
+        col(ForecastSnapshot.target_month).in_(targets),
+        col(ForecastSnapshot.made_in).in_([shift_month(t, -lead) for t in targets]),
+    )
+    if not principal.is_vendor:
+        snapshots = snapshots.where(col(ForecastSnapshot.agent_id) == principal.agent_id)
+    for snap in await session.scalars(snapshots):
+        if snap.made_in == shift_month(snap.target_month, -lead):
+            forecast[(snap.target_month, snap.mcu_model_id, snap.agent_id)] += snap.quantity
+    actual = await _shipped(session, principal, targets[0], current)
+    models = {m.id or 0: m.part_number for m in await session.scalars(select(McuModel))}
+    agents = {a.id or 0: a.name for a in await session.scalars(select(Agent))}
+    return ForecastAccuracy(
+        lead_months=lead,
+        by_model=_series(targets, forecast, actual, 1, models),
+        by_agent=_series(targets, forecast, actual, 2, agents),
+    )
+
+
+async def _shipped(
+    session: AsyncSession, principal: Principal, first: str, before: str
+) -> dict[tuple[str, int, int], int]:
+    start = date(int(first[:4]), int(first[5:7]), 1)
+    end = date(int(before[:4]), int(before[5:7]), 1)
+    statement = (
+        live_orders(principal)
+        .join(OrderLine, col(OrderLine.order_id) == col(Order.id))
+        .where(col(Order.contract_date) >= start, col(Order.contract_date) < end)
+        .with_only_columns(
+            col(Order.contract_date),
+            col(OrderLine.mcu_model_id),
+            col(Order.agent_id),
+            col(OrderLine.quantity),
+        )
+    )
+    shipped: dict[tuple[str, int, int], int] = defaultdict(int)
+    for day, model, agent, quantity in await session.execute(statement):
+        shipped[(month_of(day), model, agent)] += int(quantity)
+    return shipped
+
+
+def _series(
+    targets: list[str],
+    forecast: dict[tuple[str, int, int], float],
+    actual: dict[tuple[str, int, int], int],
+    axis: int,
+    labels: dict[int, str],
+) -> list[AccuracySeries]:
+    keys = sorted({int(k[axis]) for k in [*forecast, *actual]})
+    series = []
+    for key in keys:
+        points = [
+            AccuracyPoint(
+                month=month,
+                forecast=round(
+                    sum(q for k, q in forecast.items() if k[0] == month and k[axis] == key), 1
+                ),
+                actual=sum(q for k, q in actual.items() if k[0] == month and k[axis] == key),
+            )
+            for month in targets
+        ]
+        errors = [abs(p.actual - p.forecast) / p.actual for p in points if p.actual > 0]
+        mape = round(sum(errors) / len(errors) * 100, 1) if errors else None
+        series.append(
+            AccuracySeries(key=key, label=labels.get(key, str(key)), points=points, mape=mape)
+        )
+    return series

@@ -1,0 +1,44 @@
+"""Scheduled jobs, run inside every API process; each run is one transaction that takes its own
+database lock, so several servers running them at once do each thing once."""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from api.db import get_sessionmaker
+from api.forecast.snapshots import take_snapshot
+from api.kit.clock import now
+from api.protection.tasks import release_expired
+from api.rules.service import current_rules
+
+log = logging.getLogger("api.jobs")
+
+
+async def run_release_expired() -> int:
+    async with get_sessionmaker()() as session, session.begin():
+        released = await release_expired(session)
+    if released:
+        log.info("released %d expired customers to the pool", released)
+    return released
+
+
+async def run_forecast_snapshot() -> int:
+    async with get_sessionmaker()() as session, session.begin():
+        cells = await take_snapshot(session, await current_rules(session), now())
+    if cells:
+        log.info("stored this month's forecast snapshot (%d cells)", cells)
+    return cells
+
+
+JOBS: list[Callable[[], Awaitable[int]]] = [run_release_expired, run_forecast_snapshot]
+
+
+async def schedule(interval_seconds: float) -> None:
+    """Run every job forever at an interval (started by the app's lifespan)."""
+    while True:
+        for job in JOBS:
+            try:
+                await job()
+            except Exception:
+                log.exception("%s failed; retrying at the next interval", job.__name__)
+        await asyncio.sleep(interval_seconds)

@@ -1,0 +1,52 @@
+from datetime import date
+
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+from sqlmodel import col
+
+from api.authz.policy import readable_statement
+from api.authz.principal import Principal
+from api.kit.errors import NotFound
+from api.kit.pagination import PageParams, paginate
+from api.orders.models import Order, OrderLine
+
+
+def live_orders(principal: Principal) -> Select[Order]:
+    """The caller's readable, not deleted orders: the start of every order and statistics query."""
+    return readable_statement(principal, Order).where(col(Order.deleted_at).is_(None))
+
+
+def _with_lines(statement: Select[Order]) -> Select[Order]:
+    return statement.execution_options(populate_existing=True).options(
+        selectinload(Order.created_by),  # type: ignore[arg-type]
+        selectinload(Order.lines).selectinload(OrderLine.project),  # type: ignore[arg-type]
+        selectinload(Order.lines).selectinload(OrderLine.mcu_model),  # type: ignore[arg-type]
+        selectinload(Order.lines).selectinload(OrderLine.product_domain),  # type: ignore[arg-type]
+    )
+
+
+async def list_orders(
+    session: AsyncSession,
+    principal: Principal,
+    customer_id: int,
+    page: PageParams,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> tuple[list[Order], int]:
+    statement = _with_lines(live_orders(principal)).where(col(Order.customer_id) == customer_id)
+    if date_from is not None:
+        statement = statement.where(col(Order.contract_date) >= date_from)
+    if date_to is not None:
+        statement = statement.where(col(Order.contract_date) <= date_to)
+    statement = statement.order_by(col(Order.contract_date).desc(), col(Order.id).desc())
+    return await paginate(session, statement, page)
+
+
+async def get_visible(session: AsyncSession, principal: Principal, order_id: int) -> Order:
+    order = await session.scalar(
+        _with_lines(live_orders(principal)).where(col(Order.id) == order_id)
+    )
+    if order is None:
+        raise NotFound("order")
+    return order

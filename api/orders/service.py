@@ -1,0 +1,146 @@
+"""Sales records (销售记录, SPEC §9): entered by the assistant for protected customers."""
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from api.audit.service import record, snapshot
+from api.authz.policy import authorize, can_record_orders
+from api.authz.principal import Principal
+from api.customers import repository as customers
+from api.customers.models import Customer, CustomerStatus
+from api.kit.clock import now, today
+from api.kit.errors import AppError, Conflict
+from api.orders import repository
+from api.orders.models import Order, OrderLine
+from api.orders.schemas import LineIn, OrderIn
+from api.projects.models import Project
+from api.users.models import User
+
+
+async def _contact_name(session: AsyncSession, customer: Customer) -> str:
+    contact = (
+        await session.get(User, customer.contact_user_id) if customer.contact_user_id else None
+    )
+    return contact.display_name if contact else "—"
+
+
+async def _lines(session: AsyncSession, customer: Customer, lines: list[LineIn]) -> list[OrderLine]:
+    """Each line's project must be the customer's and have our MCU model; model and domain are
+    copied from it. Refusals name the salesperson who must complete the report (SPEC §9)."""
+    projects = {
+        p.id: p
+        for p in await session.scalars(
+            select(Project).where(
+                col(Project.customer_id) == customer.id, col(Project.agent_id) == customer.agent_id
+            )
+        )
+    }
+    if not projects:
+        raise AppError(
+            "customer_without_projects", 422, contact=await _contact_name(session, customer)
+        )
+    built = []
+    for line in lines:
+        project = projects.get(line.project_id)
+        if project is None:
+            raise AppError("project_not_of_customer", 422)
+        if project.mcu_model_id is None:
+            raise AppError(
+                "project_without_model",
+                422,
+                project=project.name,
+                contact=await _contact_name(session, customer),
+            )
+        built.append(
+            OrderLine(
+                project_id=line.project_id,
+                mcu_model_id=project.mcu_model_id,
+                product_domain_id=project.product_domain_id,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                currency=line.currency,
+                batches=line.batches,
+            )
+        )
+    return built
+
+
+async def _recordable(session: AsyncSession, principal: Principal, customer_id: int) -> Customer:
+    customer = await customers.get_visible(session, principal, customer_id)
+    authorize(can_record_orders(principal, customer))
+    if customer.status is not CustomerStatus.PROTECTED:
+        raise AppError("order_needs_protected_customer", 422)
+    return customer
+
+
+def _check_date(data: OrderIn) -> None:
+    if data.contract_date > today():
+        raise AppError("contract_date_in_future", 422)
+
+
+async def _flush_unique(session: AsyncSession, order: Order) -> None:
+    try:
+        async with session.begin_nested():
+            session.add(order)
+            await session.flush()
+    except IntegrityError:
+        raise Conflict("order_number_taken", number=order.order_number) from None
+
+
+async def create(
+    session: AsyncSession, principal: Principal, customer_id: int, data: OrderIn
+) -> Order:
+    """Record an order for a customer the agent protects. Raises 403, 404, 409 on a used order
+    number (per agent), 422 on a future date or a line that cannot be recorded."""
+    customer = await _recordable(session, principal, customer_id)
+    _check_date(data)
+    order = Order(
+        customer_id=customer_id,
+        agent_id=customer.agent_id or 0,
+        order_number=data.order_number.strip(),
+        contract_date=data.contract_date,
+        remarks=data.remarks,
+        created_by_id=principal.user_id,
+        lines=await _lines(session, customer, data.lines),
+    )
+    await _flush_unique(session, order)
+    await record(session, principal, "order.create", order, after_extra=_lines_snapshot(order))
+    return await repository.get_visible(session, principal, order.id or 0)
+
+
+async def update(
+    session: AsyncSession, principal: Principal, order_id: int, data: OrderIn
+) -> Order:
+    """Replace an order's header and lines (audited with before and after)."""
+    order = await repository.get_visible(session, principal, order_id)
+    customer = await _recordable(session, principal, order.customer_id)
+    _check_date(data)
+    before = {**snapshot(order), **_lines_snapshot(order)}
+    order.order_number, order.contract_date, order.remarks = (
+        data.order_number.strip(),
+        data.contract_date,
+        data.remarks,
+    )
+    order.lines = await _lines(session, customer, data.lines)
+    order.updated_at = now()
+    await _flush_unique(session, order)
+    await record(
+        session, principal, "order.update", order, before=before, after_extra=_lines_snapshot(order)
+    )
+    return await repository.get_visible(session, principal, order_id)
+
+
+async def delete(session: AsyncSession, principal: Principal, order_id: int, reason: str) -> None:
+    """Delete with a reason: the order leaves lists and statistics; the audit keeps it."""
+    order = await repository.get_visible(session, principal, order_id)
+    customer = await customers.get_visible(session, principal, order.customer_id)
+    authorize(can_record_orders(principal, customer))
+    before = {**snapshot(order), **_lines_snapshot(order)}
+    order.deleted_at, order.deleted_reason = now(), reason
+    session.add(order)
+    await record(session, principal, "order.delete", order, before=before, reason=reason)
+
+
+def _lines_snapshot(order: Order) -> dict:
+    return {"lines": [snapshot(line) for line in order.lines]}
