@@ -7,6 +7,7 @@ from api.agents.models import Agent
 from api.authz.roles import Role
 from api.demo.customers import seed_customers
 from api.demo.followups import seed_followups
+from api.demo.orders import seed_orders
 from api.security import hash_password
 from api.users.models import User
 
@@ -77,4 +78,5 @@ async def seed_demo(session: AsyncSession) -> bool:
     await session.flush()
     await seed_customers(session, agents)
     await seed_followups(session)
+    await seed_orders(session)
     return True

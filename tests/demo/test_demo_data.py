@@ -58,3 +58,20 @@ async def test_demo_follow_ups_have_reports_projects_and_an_unread_comment(clien
     reports = await client.get(f"/api/v1/customers/{customers[0]['id']}/reports", headers=headers)
     assert reports.json()["total"] == 2
     assert (await client.get("/api/v1/me/unread-comments", headers=headers)).json()["total"] == 1
+
+
+async def test_demo_statistics_and_forecast_have_content(client, demo) -> None:
+    token = (
+        await client.post(
+            "/api/v1/auth/login", json={"username": "vendor", "password": DEMO_PASSWORD}
+        )
+    ).json()
+    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    stats = (
+        await client.get("/api/v1/stats/shipments", params={"group_by": "agent"}, headers=headers)
+    ).json()
+    assert {r["label"] for r in stats["rows"]} == {"华南代理", "华东代理"}
+    forecast = (await client.get("/api/v1/forecast", headers=headers)).json()
+    assert forecast["by_model"]
+    accuracy = (await client.get("/api/v1/forecast/accuracy", headers=headers)).json()
+    assert any(s["mape"] is not None for s in accuracy["by_model"])
