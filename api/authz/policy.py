@@ -85,32 +85,26 @@ def _readable_customer_work(
     return readable
 
 
-def _readable_registrations(principal: Principal) -> ColumnElement[bool]:
-    own_agent = col(Registration.agent_id) == principal.agent_id
-    match principal.role:
-        case Role.VENDOR:
-            return true()
-        case Role.AGENT_ADMIN | Role.ASSISTANT:
-            return own_agent
-        case Role.SALES:
-            return and_(own_agent, col(Registration.applicant_id) == principal.user_id)
-        case Role.FAE:
-            return false()
-    return false()
+def _readable_applications(
+    model: type[Registration] | type[Extension],
+) -> Callable[[Principal], ColumnElement[bool]]:
+    """Registration and extension applications (申请处理): the vendor decides them all; the
+    agent's master account and assistant follow their agent's; a salesperson their own."""
 
+    def readable(principal: Principal) -> ColumnElement[bool]:
+        own_agent = col(model.agent_id) == principal.agent_id
+        match principal.role:
+            case Role.VENDOR:
+                return true()
+            case Role.AGENT_ADMIN | Role.ASSISTANT:
+                return own_agent
+            case Role.SALES:
+                return and_(own_agent, col(model.applicant_id) == principal.user_id)
+            case Role.FAE:
+                return false()
+        return false()
 
-def _readable_extensions(principal: Principal) -> ColumnElement[bool]:
-    own_agent = col(Extension.agent_id) == principal.agent_id
-    match principal.role:
-        case Role.VENDOR:
-            return true()
-        case Role.AGENT_ADMIN | Role.ASSISTANT:
-            return own_agent
-        case Role.SALES:
-            return and_(own_agent, col(Extension.applicant_id) == principal.user_id)
-        case Role.FAE:
-            return false()
-    return false()
+    return readable
 
 
 def _readable_audit(principal: Principal) -> ColumnElement[bool]:
@@ -123,8 +117,8 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Agent: _readable_agents,
     AuditLog: _readable_audit,
     Customer: _readable_customers,
-    Registration: _readable_registrations,
-    Extension: _readable_extensions,
+    Registration: _readable_applications(Registration),
+    Extension: _readable_applications(Extension),
     Project: _readable_customer_work(Project),
     Report: _readable_customer_work(Report),
     Order: _readable_customer_work(Order),

@@ -6,7 +6,7 @@ from fastapi import Depends, Query
 from api.authz.principal import CurrentPrincipal
 from api.comments.service import unread_by_customer
 from api.customers import repository, service
-from api.customers.models import CustomerStatus
+from api.customers.models import Customer, CustomerStatus
 from api.customers.repository import CustomerFilters
 from api.customers.schemas import (
     ContactAssignment,
@@ -25,6 +25,12 @@ from api.protection.service import near_expiry_cutoff
 from api.rules.service import current_rules
 
 router = protected_router("customers")
+
+
+async def _answer(session: Session, customer: Customer) -> CustomerPublic:
+    return service.to_public(customer, await current_rules(session), now())
+
+
 ERRORS = error_responses(403, 404, 409, 422)
 
 
@@ -91,7 +97,7 @@ async def update_customer(
 ) -> CustomerPublic:
     """Complete or correct a customer's details."""
     customer = await service.update_details(session, principal, customer_id, body)
-    return service.to_public(customer, await current_rules(session), now())
+    return await _answer(session, customer)
 
 
 @router.put("/customers/{customer_id}/contact", responses=ERRORS)
@@ -100,7 +106,7 @@ async def assign_contact(
 ) -> CustomerPublic:
     """Hand the customer to another salesperson of the agent (master account)."""
     customer = await service.assign_contact(session, principal, customer_id, body.contact_user_id)
-    return service.to_public(customer, await current_rules(session), now())
+    return await _answer(session, customer)
 
 
 @router.put("/customers/{customer_id}/faes", responses=ERRORS)
@@ -109,7 +115,7 @@ async def assign_faes(
 ) -> CustomerPublic:
     """Set the FAEs who help on the customer's projects (master account)."""
     customer = await service.assign_faes(session, principal, customer_id, body.fae_user_ids)
-    return service.to_public(customer, await current_rules(session), now())
+    return await _answer(session, customer)
 
 
 @router.post("/customers/{customer_id}/release", responses=ERRORS)
@@ -118,7 +124,7 @@ async def release_customer(
 ) -> CustomerPublic:
     """Release a protected customer to the pool, with a reason (vendor)."""
     customer = await service.release_by_vendor(session, principal, customer_id, body.reason)
-    return service.to_public(customer, await current_rules(session), now())
+    return await _answer(session, customer)
 
 
 @router.post("/customers/{customer_id}/review", responses=ERRORS)

@@ -7,6 +7,7 @@ from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.extensions.models import Extension
 from api.kit.errors import NotFound
+from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
 from api.registrations.repository import ApplicationFilters
 
@@ -31,10 +32,9 @@ async def list_extensions(
         statement = statement.where(col(Extension.customer_id) == customer_id)
     if filters.status is not None:
         statement = statement.where(col(Extension.status) == filters.status)
-    if filters.created_from is not None:
-        statement = statement.where(col(Extension.created_at) >= filters.created_from)
-    if filters.created_to is not None:
-        statement = statement.where(col(Extension.created_at) < filters.created_to)
+    statement = statement.where(
+        within(col(Extension.created_at), filters.created_from, filters.created_to)
+    )
     statement = statement.order_by(col(Extension.created_at).desc(), col(Extension.id).desc())
     return await paginate(session, statement, page)
 

@@ -8,6 +8,7 @@ from sqlmodel import col
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.kit.errors import NotFound
+from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
 from api.orders.models import Order, OrderLine
 
@@ -35,10 +36,7 @@ async def list_orders(
     date_to: date | None = None,
 ) -> tuple[list[Order], int]:
     statement = _with_lines(live_orders(principal)).where(col(Order.customer_id) == customer_id)
-    if date_from is not None:
-        statement = statement.where(col(Order.contract_date) >= date_from)
-    if date_to is not None:
-        statement = statement.where(col(Order.contract_date) <= date_to)
+    statement = statement.where(within(col(Order.contract_date), date_from, date_to))
     statement = statement.order_by(col(Order.contract_date).desc(), col(Order.id).desc())
     return await paginate(session, statement, page)
 

@@ -11,6 +11,7 @@ from sqlmodel import col
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.kit.errors import NotFound
+from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
 from api.registrations.models import (
     ApplicationStatus,
@@ -46,10 +47,9 @@ async def list_registrations(
         statement = statement.where(col(Registration.status) == filters.status)
     if filters.kind is not None:
         statement = statement.where(col(Registration.kind) == filters.kind)
-    if filters.created_from is not None:
-        statement = statement.where(col(Registration.created_at) >= filters.created_from)
-    if filters.created_to is not None:
-        statement = statement.where(col(Registration.created_at) < filters.created_to)
+    statement = statement.where(
+        within(col(Registration.created_at), filters.created_from, filters.created_to)
+    )
     statement = statement.order_by(col(Registration.created_at).desc(), col(Registration.id).desc())
     return await paginate(session, statement, page)
 

@@ -12,6 +12,7 @@ from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.comments.models import Comment, CommentReceipt
 from api.kit.errors import NotFound
+from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
 from api.projects.models import Project
 from api.reports.models import Report, ReportEntry
@@ -37,10 +38,7 @@ async def list_reports(
     statement = _with_parts(readable_statement(principal, Report)).where(
         col(Report.customer_id) == customer_id
     )
-    if date_from is not None:
-        statement = statement.where(col(Report.report_date) >= date_from)
-    if date_to is not None:
-        statement = statement.where(col(Report.report_date) <= date_to)
+    statement = statement.where(within(col(Report.report_date), date_from, date_to))
     statement = statement.order_by(col(Report.report_date).desc(), col(Report.id).desc())
     return await paginate(session, statement, page)
 
