@@ -60,7 +60,7 @@ def _env() -> Iterator[None]:
     os.environ["SECRET_KEY"] = TEST_SECRET
     os.environ["DEMO_MODE"] = "false"
     os.environ["LOG_LEVEL"] = "WARNING"
-    os.environ["EXPIRY_JOB_MINUTES"] = "0"  # tests run the job themselves
+    os.environ["JOBS_INTERVAL_MINUTES"] = "0"  # tests run the job themselves
     yield
 
 
