@@ -10,13 +10,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** The whole error answer: some carry more than detail and code (e.g. conflict candidates). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, detail: string, fields: FieldError[] = [], body: Record<string, unknown> = {}) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.body = body;
   }
 
   /** The server's human message ("" when there is none, e.g. network failures). */
@@ -42,7 +45,7 @@ export function toApiError(error: unknown, status: number | undefined): ApiError
     const fields = Array.isArray(error.errors)
       ? error.errors.filter(isRecord).map((e) => ({ field: String(e.field ?? ''), message: String(e.message ?? '') }))
       : [];
-    return new ApiError(status, code, detail, fields);
+    return new ApiError(status, code, detail, fields, error);
   }
   return new ApiError(status, `http_${status}`, typeof error === 'string' ? error.slice(0, 300) : '');
 }

@@ -1,24 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../client';
-import { accessFor, canManage, canSee, roleChoicesFor } from './access';
+import type { CustomerPublic, Role } from '../client';
+import {
+  accessFor,
+  canEditCustomer,
+  canManage,
+  canReleaseCustomer,
+  canReviewCustomer,
+  canSee,
+  canWithdraw,
+  extensionRefusal,
+  roleChoicesFor,
+} from './access';
 
 const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key);
 
 describe('access.ts: the side menu per role', () => {
-  it('shows the vendor Home, People, Agents and Audit log', () => {
-    expect(menuOf('vendor')).toEqual(['home', 'people', 'agents', 'audit']);
+  it('shows the vendor everything but registering', () => {
+    expect(menuOf('vendor')).toEqual(['home', 'pool', 'applications', 'review', 'rules', 'people', 'agents', 'audit']);
   });
 
-  it('shows an agent master account Home and People only', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'people']);
+  it('shows an agent master account registering, the pool, applications and its people', () => {
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'people']);
   });
 
-  it.each<Role>(['sales', 'fae', 'assistant'])('shows %s only Home', (role) => {
-    expect(menuOf(role)).toEqual(['home']);
+  it('shows sales registering, the pool and applications', () => {
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications']);
+  });
+
+  it('shows an assistant the pool and applications, without registering', () => {
+    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications']);
+  });
+
+  it('shows an FAE only Home (no pool, no applications)', () => {
+    expect(menuOf('fae')).toEqual(['home']);
+  });
+
+  it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents and audit from %s', (role) => {
     const access = accessFor({ role });
-    expect(canSee(access, 'people')).toBe(false);
-    expect(canSee(access, 'agents')).toBe(false);
-    expect(canSee(access, 'audit')).toBe(false);
+    for (const area of ['review', 'rules', 'agents', 'audit'] as const) expect(canSee(access, area)).toBe(false);
+  });
+
+  it('lets only sales and master accounts register and apply from the pool', () => {
+    const registering = (['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]).filter(
+      (role) => accessFor({ role }).registersCustomers,
+    );
+    expect(registering).toEqual(['agent_admin', 'sales']);
+  });
+
+  it('lets only the master account pick the contact and assign people', () => {
+    expect(accessFor({ role: 'agent_admin' })).toMatchObject({ picksContact: true, assignsCustomerPeople: true });
+    expect(accessFor({ role: 'sales' })).toMatchObject({ picksContact: false, assignsCustomerPeople: false });
   });
 
   it('shows nothing before /me is known', () => {
@@ -26,7 +57,17 @@ describe('access.ts: the side menu per role', () => {
   });
 
   it('menu paths point at the routes', () => {
-    expect(accessFor({ role: 'vendor' }).menu.map((e) => e.path)).toEqual(['/', '/people', '/agents', '/audit']);
+    expect(accessFor({ role: 'vendor' }).menu.map((e) => e.path)).toEqual([
+      '/',
+      '/pool',
+      '/applications',
+      '/review',
+      '/rules',
+      '/people',
+      '/agents',
+      '/audit',
+    ]);
+    expect(accessFor({ role: 'sales' }).menu.map((e) => e.path)).toContain('/register');
   });
 });
 
@@ -64,5 +105,112 @@ describe('access.ts: whom a role may manage', () => {
   it('lets only the vendor see and filter by every agent', () => {
     expect(accessFor({ role: 'vendor' }).seesAllAgents).toBe(true);
     expect(accessFor({ role: 'agent_admin' }).seesAllAgents).toBe(false);
+  });
+});
+
+const NOW = new Date('2026-11-27T06:00:00Z');
+const ME = { id: 3, agent: { id: 1, name: '华南代理' } };
+
+function customer(patch: Partial<CustomerPublic> = {}): CustomerPublic {
+  return {
+    id: 1,
+    name: '东莞市锐进电器有限公司',
+    credit_code: null,
+    province: '广东省',
+    city: '东莞市',
+    product_domain: { id: 2, name: '大家电' },
+    annual_mcu_usage_wan: 120,
+    mcus_in_use: [],
+    purchaser: '',
+    factory: '',
+    founded_on: null,
+    registered_capital: '',
+    major_events: '',
+    industry_position: '',
+    status: 'protected',
+    agent: { id: 1, name: '华南代理' },
+    contact: { id: 3, display_name: '李明' },
+    faes: [],
+    project_stage: null,
+    protection_mode: 'period',
+    protection_until: '2026-12-06T06:29:00Z',
+    next_review_at: null,
+    days_left: 9,
+    near_expiry: true,
+    approved_at: '2026-08-25T06:29:00Z',
+    created_at: '2026-08-24T06:29:00Z',
+    updated_at: '2026-08-24T06:29:00Z',
+    last_report_at: null,
+    followup_overdue: false,
+    unread_comments: 0,
+    ...patch,
+  };
+}
+
+describe('access.ts: what may be done to a customer', () => {
+  const sales = accessFor({ role: 'sales' });
+  const admin = accessFor({ role: 'agent_admin' });
+
+  it('lets the contact salesperson and the master account ask for an extension', () => {
+    expect(extensionRefusal(sales, ME, customer(), NOW)).toBeNull();
+    expect(extensionRefusal(admin, { id: 2 }, customer(), NOW)).toBeNull();
+  });
+
+  it('refuses an extension to a salesperson who is not the contact, and to other roles', () => {
+    expect(extensionRefusal(sales, { id: 99 }, customer(), NOW)).toBe('role');
+    for (const role of ['vendor', 'fae', 'assistant'] as Role[]) {
+      expect(extensionRefusal(accessFor({ role }), ME, customer(), NOW)).toBe('role');
+    }
+  });
+
+  it('refuses an extension unless protected for a period that has not ended', () => {
+    expect(extensionRefusal(sales, ME, customer({ status: 'pending', protection_until: null }), NOW)).toBe('notProtected');
+    expect(extensionRefusal(sales, ME, customer({ status: 'released' }), NOW)).toBe('notProtected');
+    expect(extensionRefusal(sales, ME, customer({ protection_mode: 'review' }), NOW)).toBe('review');
+    expect(extensionRefusal(sales, ME, customer({ protection_until: '2026-11-27T05:59:59Z' }), NOW)).toBe('expired');
+  });
+
+  it('lets the vendor, the master account and the contact edit details', () => {
+    expect(canEditCustomer(accessFor({ role: 'vendor' }), { id: 1 }, customer())).toBe(true);
+    expect(canEditCustomer(admin, { id: 2 }, customer())).toBe(true);
+    expect(canEditCustomer(sales, ME, customer())).toBe(true);
+    expect(canEditCustomer(sales, { id: 99 }, customer())).toBe(false);
+    expect(canEditCustomer(accessFor({ role: 'fae' }), ME, customer())).toBe(false);
+    expect(canEditCustomer(accessFor({ role: 'assistant' }), ME, customer())).toBe(false);
+  });
+
+  it('lets the vendor release protected customers and review mass-production ones', () => {
+    const vendor = accessFor({ role: 'vendor' });
+    expect(canReleaseCustomer(vendor, customer())).toBe(true);
+    expect(canReleaseCustomer(vendor, customer({ status: 'pending' }))).toBe(false);
+    expect(canReleaseCustomer(admin, customer())).toBe(false);
+    expect(canReviewCustomer(vendor, customer())).toBe(false);
+    expect(canReviewCustomer(vendor, customer({ protection_mode: 'review' }))).toBe(true);
+  });
+});
+
+describe('access.ts: withdrawing a registration', () => {
+  const registration = (patch: object = {}) => ({
+    status: 'pending' as const,
+    applicant: { id: 3, display_name: '李明' },
+    agent: { id: 1, name: '华南代理' },
+    ...patch,
+  });
+
+  it('lets the applicant withdraw while pending', () => {
+    expect(canWithdraw(accessFor({ role: 'sales' }), ME, registration())).toBe(true);
+    expect(canWithdraw(accessFor({ role: 'sales' }), ME, registration({ status: 'approved' }))).toBe(false);
+  });
+
+  it('lets the master account withdraw its own agent’s applications only', () => {
+    const admin = accessFor({ role: 'agent_admin' });
+    expect(canWithdraw(admin, { id: 2, agent: { id: 1, name: '华南代理' } }, registration())).toBe(true);
+    expect(canWithdraw(admin, { id: 2, agent: { id: 2, name: '华东代理' } }, registration())).toBe(false);
+  });
+
+  it('does not let another salesperson, an assistant or the vendor withdraw', () => {
+    expect(canWithdraw(accessFor({ role: 'sales' }), { id: 8, agent: ME.agent }, registration())).toBe(false);
+    expect(canWithdraw(accessFor({ role: 'assistant' }), ME, registration())).toBe(false);
+    expect(canWithdraw(accessFor({ role: 'vendor' }), { id: 1, agent: null }, registration())).toBe(false);
   });
 });

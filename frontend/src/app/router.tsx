@@ -1,12 +1,17 @@
 import { createBrowserRouter } from 'react-router';
 import AgentsPage from '../pages/agents';
+import ApplicationsPage from '../pages/applications';
 import AuditPage from '../pages/audit';
 import ForcedPasswordChangePage from '../pages/change-password';
 import HomePage from '../pages/home';
 import LoginPage from '../pages/login';
 import NotFoundPage from '../pages/not-found';
 import PeoplePage from '../pages/people';
+import PoolPage from '../pages/pool';
 import ProfilePage from '../pages/profile';
+import RegisterPage from '../pages/register';
+import ReviewPage from '../pages/review';
+import RulesPage from '../pages/rules';
 import SetPasswordPage from '../pages/set-password';
 import { PublicOnly, RequireArea, RequireSession } from './guards';
 import { AppLayout } from './layout/AppLayout';
@@ -31,6 +36,14 @@ export function createRouter() {
               children: [
                 { path: '/', element: <HomePage /> },
                 { path: '/profile', element: <ProfilePage /> },
+                { element: <RequireArea area="register" />, children: [{ path: '/register', element: <RegisterPage /> }] },
+                { element: <RequireArea area="pool" />, children: [{ path: '/pool', element: <PoolPage /> }] },
+                {
+                  element: <RequireArea area="applications" />,
+                  children: [{ path: '/applications', element: <ApplicationsPage /> }],
+                },
+                { element: <RequireArea area="review" />, children: [{ path: '/review', element: <ReviewPage /> }] },
+                { element: <RequireArea area="rules" />, children: [{ path: '/rules', element: <RulesPage /> }] },
                 { element: <RequireArea area="people" />, children: [{ path: '/people', element: <PeoplePage /> }] },
                 { element: <RequireArea area="agents" />, children: [{ path: '/agents', element: <AgentsPage /> }] },
                 { element: <RequireArea area="audit" />, children: [{ path: '/audit', element: <AuditPage /> }] },

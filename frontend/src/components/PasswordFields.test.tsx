@@ -1,16 +1,31 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button, Form } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
+import { authPasswordRulesQueryKey } from '../client/@tanstack/react-query.gen';
 import { NewPasswordFields } from './PasswordFields';
 import { isLoginName, passwordLength } from './passwordRules';
 
-function Harness({ onFinish, username }: { onFinish: (values: unknown) => void; username?: string }) {
+/** The server's rules as GET /auth/password-rules would answer them (already in the cache). */
+function Harness({
+  onFinish,
+  username,
+  minLength = 12,
+}: {
+  onFinish: (values: unknown) => void;
+  username?: string;
+  minLength?: number;
+}) {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(authPasswordRulesQueryKey(), { min_length: minLength, max_length: 256 });
   return (
-    <Form layout="vertical" onFinish={onFinish}>
-      <NewPasswordFields username={username} />
-      <Button htmlType="submit">submit</Button>
-    </Form>
+    <QueryClientProvider client={queryClient}>
+      <Form layout="vertical" onFinish={onFinish}>
+        <NewPasswordFields username={username} />
+        <Button htmlType="submit">submit</Button>
+      </Form>
+    </QueryClientProvider>
   );
 }
 
@@ -54,6 +69,17 @@ describe('new password + confirmation', () => {
     await waitFor(() =>
       expect(onFinish).toHaveBeenCalledWith({ new_password: 'all lower case words', confirm_password: 'all lower case words' }),
     );
+  });
+
+  it('follows the minimum length the server sets', async () => {
+    const onFinish = vi.fn();
+    render(<Harness onFinish={onFinish} minLength={16} />);
+    expect(screen.getByTestId('password-rules')).toHaveTextContent('至少 16 个字符');
+    await userEvent.type(screen.getByLabelText('新密码'), 'fifteen chars!!');
+    await userEvent.type(screen.getByLabelText('确认新密码'), 'fifteen chars!!');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText('密码至少需要 16 个字符')).toBeInTheDocument();
+    expect(onFinish).not.toHaveBeenCalled();
   });
 
   it('shows the rules beside the field', () => {

@@ -1,13 +1,7 @@
 import { CheckCircleFilled, InfoCircleOutlined } from '@ant-design/icons';
 import { Form, Input, Space, Typography } from 'antd';
 import { useT } from '../locales/i18n';
-import {
-  confirmPasswordRules,
-  isLoginName,
-  newPasswordRules,
-  PASSWORD_MIN_LENGTH,
-  passwordLength,
-} from './passwordRules';
+import { confirmPasswordRules, isLoginName, newPasswordRules, passwordLength, usePasswordLengths } from './passwordRules';
 
 function Hint({ ok, text }: { ok: boolean | null; text: string }) {
   return (
@@ -23,13 +17,13 @@ function Hint({ ok, text }: { ok: boolean | null; text: string }) {
 }
 
 /** The rules, shown beside the new password; the ones the typed password meets are ticked. */
-export function PasswordRules({ value, username }: { value?: string; username?: string }) {
+export function PasswordRules({ value, username, min }: { value?: string; username?: string; min: number }) {
   const t = useT();
   const typed = value ?? '';
   return (
     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
       <Space orientation="vertical" size={2} data-testid="password-rules">
-        <Hint ok={typed ? passwordLength(typed) >= PASSWORD_MIN_LENGTH : null} text={t('password.ruleLength', { min: PASSWORD_MIN_LENGTH })} />
+        <Hint ok={typed ? passwordLength(typed) >= min : null} text={t('password.ruleLength', { min })} />
         <Hint ok={null} text={t('password.ruleNoComposition')} />
         <Hint ok={null} text={t('password.ruleCommon')} />
         {username !== undefined ? (
@@ -45,13 +39,14 @@ export function NewPasswordFields({ username, autoFocus = false }: { username?: 
   const t = useT();
   const form = Form.useFormInstance();
   const value = Form.useWatch<string | undefined>('new_password', form);
+  const lengths = usePasswordLengths();
   return (
     <>
       <Form.Item
         name="new_password"
         label={t('password.new')}
-        rules={newPasswordRules(t, username)}
-        extra={<PasswordRules value={value} username={username} />}
+        rules={newPasswordRules(t, username, lengths)}
+        extra={<PasswordRules value={value} username={username} min={lengths.min} />}
         hasFeedback
       >
         <Input.Password autoComplete="new-password" autoFocus={autoFocus} data-testid="new-password" />

@@ -1,10 +1,24 @@
-// The password rules the server checks (SPEC §4, NIST SP 800-63B): at least 12 characters, no
-// composition rules, not a common password, not the login name. Checked here for quick
-// feedback; the server has the last word (and the common-password list).
+// The password rules the server checks (SPEC §4, NIST SP 800-63B): a minimum length (a server
+// setting, GET /auth/password-rules), no composition rules, not a common password, not the login
+// name. Checked here for quick feedback; the server has the last word (and the common list).
+import { useQuery } from '@tanstack/react-query';
 import type { Rule } from 'antd/es/form';
+import { authPasswordRulesOptions } from '../client/@tanstack/react-query.gen';
 import type { Translate } from '../locales/i18n';
 
+/** The server's default, used until its own rules have loaded. */
 export const PASSWORD_MIN_LENGTH = 12;
+
+export interface PasswordLengths {
+  min: number;
+  max: number;
+}
+
+/** The length bounds the server enforces (public endpoint, so sign-in-free pages can ask). */
+export function usePasswordLengths(): PasswordLengths {
+  const { data } = useQuery({ ...authPasswordRulesOptions(), staleTime: Infinity, meta: { silent: true } });
+  return { min: data?.min_length ?? PASSWORD_MIN_LENGTH, max: data?.max_length ?? 256 };
+}
 
 /** Length in characters as people count them (code points, so 密码 counts as 2). */
 export function passwordLength(value: string): number {
@@ -15,15 +29,18 @@ export function isLoginName(value: string, username?: string): boolean {
   return !!username && value.trim().toLowerCase() === username.trim().toLowerCase();
 }
 
-export function newPasswordRules(t: Translate, username?: string): Rule[] {
+export function newPasswordRules(
+  t: Translate,
+  username?: string,
+  lengths: PasswordLengths = { min: PASSWORD_MIN_LENGTH, max: 256 },
+): Rule[] {
   return [
     { required: true, message: t('password.required') },
     {
       validator: async (_rule, value: string | undefined) => {
         if (!value) return;
-        if (passwordLength(value) < PASSWORD_MIN_LENGTH) {
-          throw new Error(t('password.tooShort', { min: PASSWORD_MIN_LENGTH }));
-        }
+        if (passwordLength(value) < lengths.min) throw new Error(t('password.tooShort', { min: lengths.min }));
+        if (passwordLength(value) > lengths.max) throw new Error(t('password.tooLong', { max: lengths.max }));
         if (isLoginName(value, username)) throw new Error(t('password.isLogin'));
       },
     },

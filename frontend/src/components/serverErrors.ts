@@ -16,6 +16,12 @@ const FIELD_OF_CODE: Record<string, string> = {
   agent_name_taken: 'name',
   agent_required: 'agent_id',
   agent_inactive: 'agent_id',
+  registration_blocked: 'name',
+  unknown_region: 'region',
+  unknown_product_domain: 'product_domain_id',
+  credit_code_invalid: 'credit_code',
+  not_agent_member: 'contact_user_id',
+  extension_date_too_early: 'protection_until',
 };
 
 /**

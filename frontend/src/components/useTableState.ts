@@ -1,6 +1,7 @@
 // Server-side paging and sorting for antd tables: page/pageSize/sort as API query params.
 import { useCallback, useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
+import type { Translate } from '../locales/i18n';
 import type { SorterResult } from 'antd/es/table/interface';
 
 export interface TableState {
@@ -49,4 +50,16 @@ export function useTableState(initial: Partial<TableState> = {}) {
   const resetPage = useCallback(() => setState((prev) => (prev.page === 1 ? prev : { ...prev, page: 1 })), []);
 
   return { state, query: toQuery(state), onChange, resetPage };
+}
+
+/** The pagination of a server-paged table: page, size choices and the total. */
+export function serverPagination(t: Translate, state: TableState, total: number | undefined): TablePaginationConfig {
+  return {
+    current: state.page,
+    pageSize: state.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (count) => t('common.total', { total: count }),
+  };
 }

@@ -1,4 +1,14 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  CloudOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -8,6 +18,11 @@ import { useCurrentUser } from '../auth';
 
 const ICONS: Record<Area, ReactNode> = {
   home: <HomeOutlined />,
+  register: <FormOutlined />,
+  pool: <CloudOutlined />,
+  applications: <FileSearchOutlined />,
+  review: <CheckSquareOutlined />,
+  rules: <SettingOutlined />,
   people: <TeamOutlined />,
   agents: <ApartmentOutlined />,
   audit: <AuditOutlined />,

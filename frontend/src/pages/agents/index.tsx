@@ -20,7 +20,7 @@ import { RowActions } from '../../components/RowActions';
 import { fromStatus, toStatus } from '../../components/status';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { sortOrderOf, useTableState } from '../../components/useTableState';
+import { serverPagination, sortOrderOf, useTableState } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { AgentFormModal } from './AgentFormModal';
 
@@ -131,14 +131,7 @@ export default function AgentsPage() {
               <Empty description={debouncedSearch || isActive !== undefined ? t('common.noMatch') : t('agents.empty')} />
             ),
           }}
-          pagination={{
-            current: table.state.page,
-            pageSize: table.state.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
       <AgentFormModal

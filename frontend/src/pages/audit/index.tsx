@@ -10,7 +10,7 @@ import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { useTableState } from '../../components/useTableState';
+import { serverPagination, useTableState } from '../../components/useTableState';
 import { useT, type MessageKey, type Translate } from '../../locales/i18n';
 import { AuditDiff } from './AuditDiff';
 
@@ -124,14 +124,7 @@ export default function AuditPage() {
               <Empty description={objectType || action || debouncedObjectId ? t('common.noMatch') : t('audit.empty')} />
             ),
           }}
-          pagination={{
-            current: table.state.page,
-            pageSize: table.state.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
     </>

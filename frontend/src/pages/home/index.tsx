@@ -1,81 +1,132 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Col, Flex, Row, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import type { Area } from '../../app/access';
+import { CloudOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Space, Table, Typography } from 'antd';
+import { useState, type HTMLAttributes, type MouseEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { canSee } from '../../app/access';
 import { useCurrentUser } from '../../app/auth';
+import type { CustomerPublic } from '../../client';
+import { useDomainName } from '../../components/catalog';
+import { ContentCard } from '../../components/ContentCard';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
 import { RoleTag } from '../../components/RoleTag';
-import { useT } from '../../locales/i18n';
-import type { MessageKey } from '../../locales/i18n';
+import { serverPagination } from '../../components/useTableState';
+import { useI18n } from '../../locales/i18n';
+import { CustomerDrawer } from '../customer/CustomerDrawer';
+import { ExtensionRequestModal } from '../customer/ExtensionRequestModal';
+import { customerColumns } from './columns';
+import { CustomerToolbar } from './CustomerToolbar';
+import { NearExpiryLegend } from './Legend';
+import { RowContextMenu, RowMenuButton, type ContextMenuAt } from './RowMenu';
+import { rowMenuItems, type RowMenuKey } from './rowMenuItems';
+import { useCustomers } from './useCustomers';
 
-const SHORTCUTS: Partial<Record<Area, { icon: ReactNode; text: MessageKey }>> = {
-  people: { icon: <TeamOutlined />, text: 'home.peopleText' },
-  agents: { icon: <ApartmentOutlined />, text: 'home.agentsText' },
-  audit: { icon: <AuditOutlined />, text: 'home.auditText' },
-};
-
-function Shortcut({ to, icon, title, text, testId }: { to: string; icon: ReactNode; title: string; text: string; testId: string }) {
-  return (
-    <Link to={to} data-testid={testId} style={{ display: 'block', height: '100%' }}>
-      <Card hoverable style={{ height: '100%' }}>
-        <Space align="start" size="middle">
-          <span style={{ fontSize: 24, color: '#1677ff' }}>{icon}</span>
-          <div>
-            <Typography.Text strong>{title}</Typography.Text>
-            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-              {text}
-            </Typography.Paragraph>
-          </div>
-        </Space>
-      </Card>
-    </Link>
-  );
-}
-
-/** Welcome, and shortcuts to what the role may use. */
+/** 主页: the caller's customers (scoped by the server), red when protection is about to end. */
 export default function HomePage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { me, access } = useCurrentUser();
+  const navigate = useNavigate();
+  const domainName = useDomainName();
+  const { table, search, setSearch, filters, setFilters, query, filtered } = useCustomers();
+  const [params, setParams] = useSearchParams();
+  const openId = Number(params.get('customer')) || null;
+  const [extending, setExtending] = useState<CustomerPublic | null>(null);
+  const [menuAt, setMenuAt] = useState<ContextMenuAt | null>(null);
+
+  const openDetails = (customer: { id: number }) => setParams({ customer: String(customer.id) });
+  const closeDetails = () => setParams({}, { replace: true });
+  const onSelect = (customer: CustomerPublic, key: RowMenuKey) => {
+    if (key === 'details') openDetails(customer);
+    if (key === 'extension') setExtending(customer);
+  };
   if (!me) return null;
+
+  const itemsOf = (customer: CustomerPublic) => rowMenuItems(access, me, customer);
+  const columns = customerColumns(t, lang, table.state.sort, {
+    showAgent: access.seesAllAgents,
+    domainName,
+    onOpen: openDetails,
+    menu: (customer) => (
+      <RowMenuButton customer={customer} items={itemsOf(customer)} onSelect={(key) => onSelect(customer, key)} />
+    ),
+  });
+
   return (
     <>
-      <Card style={{ marginBottom: 24 }}>
-        <Flex vertical gap={8}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">
-            {t('home.welcome', { name: me.display_name })}
-          </Typography.Title>
+      <PageHeader
+        title={<span data-testid="welcome">{t('home.welcome', { name: me.display_name })}</span>}
+        subtitle={
           <Space wrap size={[8, 4]}>
             <span data-testid="welcome-role">
               <RoleTag role={me.role} />
             </span>
-            <Typography.Text type="secondary" data-testid="welcome-agent">
-              {me.agent ? me.agent.name : t('home.vendorSide')}
-            </Typography.Text>
+            <span data-testid="welcome-agent">{me.agent ? me.agent.name : t('home.vendorSide')}</span>
+            <span>{t(`home.scope.${me.role}`)}</span>
           </Space>
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {t(`home.intro.${me.role}`)}
-          </Typography.Paragraph>
-        </Flex>
-      </Card>
-      <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        {access.menu
-          .filter((entry) => SHORTCUTS[entry.key])
-          .map((entry) => (
-            <Col key={entry.key} xs={24} sm={12} xl={8}>
-              <Shortcut
-                to={entry.path}
-                icon={SHORTCUTS[entry.key]!.icon}
-                title={t(entry.label)}
-                text={t(SHORTCUTS[entry.key]!.text)}
-                testId={`shortcut-${entry.key}`}
-              />
-            </Col>
-          ))}
-        <Col xs={24} sm={12} xl={8}>
-          <Shortcut to="/profile" icon={<UserOutlined />} title={t('nav.profile')} text={t('home.profileText')} testId="shortcut-profile" />
-        </Col>
-      </Row>
+        }
+        extra={
+          <>
+            {canSee(access, 'register') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/register')} data-testid="home-register">
+                {t('nav.register')}
+              </Button>
+            ) : null}
+            {canSee(access, 'pool') ? (
+              <Button icon={<CloudOutlined />} onClick={() => navigate('/pool')} data-testid="home-pool">
+                {t('nav.pool')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <ContentCard>
+        <CustomerToolbar search={search} onSearch={setSearch} filters={filters} setFilters={setFilters} />
+        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        <Table<CustomerPublic>
+          rowKey="id"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          onChange={table.onChange}
+          scroll={{ x: 'max-content' }}
+          size="middle"
+          data-testid="customers-table"
+          rowClassName={(customer) => (customer.near_expiry ? 'customer-row near-expiry' : 'customer-row')}
+          onRow={(customer) =>
+            ({
+              'data-near-expiry': customer.near_expiry ? 'true' : 'false',
+              'data-testid': 'customer-row',
+              onContextMenu: (event: MouseEvent) => {
+                event.preventDefault();
+                setMenuAt({ customer, x: event.clientX, y: event.clientY });
+              },
+              onDoubleClick: () => openDetails(customer),
+            }) as HTMLAttributes<HTMLElement>
+          }
+          locale={{
+            emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('home.empty')} />,
+          }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
+          footer={() => (
+            <Flex justify="space-between" wrap gap={8}>
+              <NearExpiryLegend />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('home.menuHint')}
+              </Typography.Text>
+            </Flex>
+          )}
+        />
+      </ContentCard>
+      {menuAt ? (
+        <RowContextMenu
+          at={menuAt}
+          items={itemsOf(menuAt.customer)}
+          onSelect={(key) => onSelect(menuAt.customer, key)}
+          onClose={() => setMenuAt(null)}
+        />
+      ) : null}
+      <CustomerDrawer customerId={openId} onClose={closeDetails} onRequestExtension={setExtending} />
+      <ExtensionRequestModal customer={extending} onClose={() => setExtending(null)} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { ImplicitSubmit } from '../../components/ImplicitSubmit';
 import { invalidateOperations } from '../../components/queries';
 import { showFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
-import { useAgentChoices } from './usePeople';
+import { useAgentChoices } from '../../components/choices';
 
 interface Values {
   username: string;

@@ -11,7 +11,9 @@ import { fromStatus, toStatus } from '../../components/status';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import { peopleColumns } from './columns';
-import { useAgentChoices, usePeople } from './usePeople';
+import { useAgentChoices } from '../../components/choices';
+import { serverPagination } from '../../components/useTableState';
+import { usePeople } from './usePeople';
 import { UserFormModal } from './UserFormModal';
 import { useUserActions } from './useUserActions';
 
@@ -104,14 +106,7 @@ export default function PeoplePage() {
           locale={{
             emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('people.empty')} />,
           }}
-          pagination={{
-            current: table.state.page,
-            pageSize: table.state.pageSize,
-            total: query.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
       <UserFormModal

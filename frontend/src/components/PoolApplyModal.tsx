@@ -1,0 +1,91 @@
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorText } from '../api';
+import { useCurrentUser } from '../app/auth';
+import { poolApplyFromPoolMutation } from '../client/@tanstack/react-query.gen';
+import { useT } from '../locales/i18n';
+import { usePeopleChoices } from './choices';
+import { invalidateOperations } from './queries';
+
+export interface PoolTarget {
+  id: number;
+  name: string;
+}
+
+interface Values {
+  note?: string;
+  contact_user_id?: number;
+}
+
+/** Apply for a pool customer (资源池): confirm, optional note, the contact for a master account. */
+export function PoolApplyModal({
+  target,
+  onClose,
+  onApplied,
+}: {
+  target: PoolTarget | null;
+  onClose: () => void;
+  onApplied?: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const { access } = useCurrentUser();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const sales = usePeopleChoices('sales', !!target && access.picksContact);
+  const apply = useMutation({
+    ...poolApplyFromPoolMutation(),
+    meta: { silent: true }, // shown in the dialog: cooldown, limit, taken
+    onSettled: () =>
+      void invalidateOperations(queryClient, 'poolListPool', 'customersListCustomers', 'registrationsListRegistrations'),
+    onSuccess: () => {
+      void message.success(t('pool.applied', { name: target?.name ?? '' }));
+      onClose();
+      onApplied?.();
+    },
+  });
+
+  return (
+    <Modal
+      open={!!target}
+      title={t('pool.applyTitle', { name: target?.name ?? '' })}
+      okText={t('pool.applyConfirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={apply.isPending}
+      okButtonProps={{ 'data-testid': 'pool-apply-ok' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+      afterClose={() => {
+        form.resetFields();
+        apply.reset();
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('pool.applyText')}</Typography.Paragraph>
+      {apply.isError ? (
+        <Alert type="error" showIcon title={errorText(apply.error)} style={{ marginBottom: 16 }} data-testid="pool-apply-error" />
+      ) : null}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(values) =>
+          target &&
+          apply.mutate({
+            path: { customer_id: target.id },
+            body: { note: (values.note ?? '').trim(), contact_user_id: values.contact_user_id ?? null },
+          })
+        }
+      >
+        {access.picksContact ? (
+          <Form.Item name="contact_user_id" label={t('register.contact')} extra={t('register.contactHint')}>
+            <Select allowClear loading={sales.isLoading} options={sales.data ?? []} placeholder={t('register.contactPlaceholder')} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="note" label={t('register.note')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

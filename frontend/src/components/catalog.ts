@@ -1,0 +1,37 @@
+// Catalogs every form and filter needs (product domains, regions, rules): fetched once, cached long.
+import { useQuery } from '@tanstack/react-query';
+import type { ProductDomainBrief, ProductDomainPublic } from '../client';
+import {
+  catalogListProductDomainsOptions,
+  catalogListRegionsOptions,
+  rulesReadRulesOptions,
+} from '../client/@tanstack/react-query.gen';
+import { useI18n, type Lang } from '../locales/i18n';
+
+export function useProductDomains() {
+  return useQuery({ ...catalogListProductDomainsOptions(), staleTime: 10 * 60_000 });
+}
+
+export function useRegions() {
+  return useQuery({ ...catalogListRegionsOptions(), staleTime: Infinity });
+}
+
+export function useRules(enabled = true) {
+  return useQuery({ ...rulesReadRulesOptions(), staleTime: 60_000, enabled });
+}
+
+/** A domain's name in the UI language (the catalog has both; a brief only the Chinese name). */
+export function domainLabel(domain: ProductDomainBrief | ProductDomainPublic, lang: Lang): string {
+  if (lang === 'en-US' && 'name_en' in domain && domain.name_en) return domain.name_en;
+  return domain.name;
+}
+
+/** Names domains (also the briefs inside customers) in the UI language, through the catalog. */
+export function useDomainName(): (domain: ProductDomainBrief) => string {
+  const { lang } = useI18n();
+  const domains = useProductDomains();
+  return (brief) => {
+    const full = domains.data?.find((d) => d.id === brief.id);
+    return domainLabel(full ?? brief, lang);
+  };
+}

@@ -1,0 +1,51 @@
+import { DatePicker, Select } from 'antd';
+import type { Dispatch, SetStateAction } from 'react';
+import type { ApplicationStatus, RegistrationKind } from '../../client';
+import { APPLICATION_STATUSES } from '../../components/statuses';
+import { TableToolbar } from '../../components/TableToolbar';
+import { useT } from '../../locales/i18n';
+import type { ApplicationFilters } from './useApplicationFilters';
+
+/** Status, submission dates and (registrations) kind. */
+export function ApplicationToolbar({
+  filters,
+  setFilters,
+  withKind = false,
+}: {
+  filters: ApplicationFilters;
+  setFilters: Dispatch<SetStateAction<ApplicationFilters>>;
+  withKind?: boolean;
+}) {
+  const t = useT();
+  return (
+    <TableToolbar>
+      <Select<ApplicationStatus>
+        allowClear
+        placeholder={t('applications.filterStatus')}
+        aria-label={t('applications.filterStatus')}
+        style={{ width: 140 }}
+        value={filters.status}
+        onChange={(status) => setFilters((f) => ({ ...f, status }))}
+        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))}
+      />
+      {withKind ? (
+        <Select<RegistrationKind>
+          allowClear
+          placeholder={t('applications.filterKind')}
+          aria-label={t('applications.filterKind')}
+          style={{ width: 140 }}
+          value={filters.kind}
+          onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
+          options={(['new', 'pool'] as const).map((k) => ({ value: k, label: t(`registrationKind.${k}`) }))}
+        />
+      ) : null}
+      <DatePicker.RangePicker
+        value={filters.range ?? null}
+        onChange={(range) => setFilters((f) => ({ ...f, range: range && range[0] && range[1] ? [range[0], range[1]] : null }))}
+        aria-label={t('applications.filterDates')}
+        placeholder={[t('applications.from'), t('applications.to')]}
+        style={{ width: 260, maxWidth: '100%' }}
+      />
+    </TableToolbar>
+  );
+}

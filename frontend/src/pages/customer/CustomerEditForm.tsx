@@ -1,0 +1,49 @@
+import { App, Button, Flex, Form } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { reportError } from '../../api';
+import type { CustomerPublic } from '../../client';
+import { customersUpdateCustomerMutation } from '../../client/@tanstack/react-query.gen';
+import { BackgroundFields, CustomerCoreFields, CustomerPartyFields } from '../../components/CustomerFields';
+import { DETAIL_FIELD_MAP, detailsBody, detailValuesOf, type CustomerDetailValues } from '../../components/customerForm';
+import { invalidateOperations } from '../../components/queries';
+import { showFieldErrors } from '../../components/serverErrors';
+import { useT } from '../../locales/i18n';
+
+/** Complete or correct a customer's details (the name is the registration's and stays). */
+export function CustomerEditForm({ customer, onDone }: { customer: CustomerPublic; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CustomerDetailValues>();
+  const update = useMutation({
+    ...customersUpdateCustomerMutation(),
+    meta: { silent: true },
+    onSuccess: () => {
+      void invalidateOperations(queryClient, 'customersListCustomers', 'customersReadCustomer');
+      void message.success(t('customer.saved'));
+      onDone();
+    },
+    onError: (error) => {
+      if (!showFieldErrors(form, error, DETAIL_FIELD_MAP)) reportError(error);
+    },
+  });
+  return (
+    <Form<CustomerDetailValues>
+      form={form}
+      layout="vertical"
+      initialValues={detailValuesOf(customer)}
+      onFinish={(values) => update.mutate({ path: { customer_id: customer.id }, body: detailsBody(values) })}
+      data-testid="customer-edit-form"
+    >
+      <CustomerCoreFields />
+      <CustomerPartyFields />
+      <BackgroundFields defaultOpen />
+      <Flex gap={8} justify="flex-end">
+        <Button onClick={onDone}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="customer-save">
+          {t('common.save')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,36 @@
+// The home table's row menu (the legacy client's right-click menu on a customer): what it offers
+// and what is enabled for this user and customer.
+import { extensionRefusal, type Access } from '../../app/access';
+import type { CustomerPublic, UserPublic } from '../../client';
+import type { MessageKey } from '../../locales/i18n';
+
+export type RowMenuKey = 'followup' | 'orders' | 'extension' | 'details';
+
+export interface RowMenuItem {
+  key: RowMenuKey;
+  label: MessageKey;
+  disabled: boolean;
+  /** Why it is disabled (a tooltip). */
+  hint?: MessageKey;
+}
+
+export function rowMenuItems(
+  access: Access,
+  me: Pick<UserPublic, 'id'>,
+  customer: Pick<CustomerPublic, 'contact' | 'status' | 'protection_mode' | 'protection_until'>,
+  now: Date = new Date(),
+): RowMenuItem[] {
+  const refusal = extensionRefusal(access, me, customer, now);
+  return [
+    // Follow-up reports and sales records come with the next issues.
+    { key: 'followup', label: 'home.menu.followup', disabled: true, hint: 'common.nextRelease' },
+    { key: 'orders', label: 'home.menu.orders', disabled: true, hint: 'common.nextRelease' },
+    {
+      key: 'extension',
+      label: 'home.menu.extension',
+      disabled: refusal !== null,
+      hint: refusal ? (`extension.refusal.${refusal}` as const) : undefined,
+    },
+    { key: 'details', label: 'home.menu.details', disabled: false },
+  ];
+}

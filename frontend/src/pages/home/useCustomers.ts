@@ -1,0 +1,48 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CustomerStatus } from '../../client';
+import { customersListCustomersOptions } from '../../client/@tanstack/react-query.gen';
+import { useListState } from '../../components/useListState';
+
+export interface CustomerFilters {
+  statuses: CustomerStatus[];
+  domainId?: number;
+  /** [province] or [province, city]. */
+  region?: string[];
+  nearExpiry: boolean;
+  agentId?: number;
+}
+
+/** The states worth working on: applications in review and protected customers. */
+export const DEFAULT_STATUSES: CustomerStatus[] = ['pending', 'protected'];
+
+export const DEFAULT_FILTERS: CustomerFilters = { statuses: DEFAULT_STATUSES, nearExpiry: false };
+
+/** The home table's state (search, filters, paging, sorting) and its server query. */
+export function useCustomers() {
+  const { table, search, setSearch, debouncedSearch, filters, setFilters } = useListState(DEFAULT_FILTERS);
+  const query = useQuery({
+    ...customersListCustomersOptions({
+      query: {
+        ...table.query,
+        search: debouncedSearch || undefined,
+        status: filters.statuses.length ? filters.statuses : undefined,
+        product_domain_id: filters.domainId,
+        province: filters.region?.[0],
+        city: filters.region?.[1],
+        near_expiry: filters.nearExpiry || undefined,
+        agent_id: filters.agentId,
+      },
+    }),
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
+  });
+
+  const filtered =
+    !!debouncedSearch ||
+    filters.nearExpiry ||
+    filters.domainId !== undefined ||
+    !!filters.region ||
+    filters.agentId !== undefined ||
+    filters.statuses.join() !== DEFAULT_STATUSES.join();
+  return { table, search, setSearch, filters, setFilters, query, filtered };
+}

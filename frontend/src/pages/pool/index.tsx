@@ -1,0 +1,91 @@
+import { Button, Empty, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useCurrentUser } from '../../app/auth';
+import type { PoolCustomer } from '../../client';
+import { useDomainName } from '../../components/catalog';
+import { ContentCard } from '../../components/ContentCard';
+import { formatDate, formatNumber } from '../../components/format';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { PoolApplyModal, type PoolTarget } from '../../components/PoolApplyModal';
+import { ProductDomainSelect } from '../../components/ProductDomainField';
+import { RegionCascader } from '../../components/RegionCascader';
+import { TableToolbar } from '../../components/TableToolbar';
+import { serverPagination, sortOrderOf } from '../../components/useTableState';
+import { useI18n } from '../../locales/i18n';
+import { usePool } from './usePool';
+
+/** 资源池: open customers (public fields only); sales and master accounts may apply for one. */
+export default function PoolPage() {
+  const { t, lang } = useI18n();
+  const { access } = useCurrentUser();
+  const domainName = useDomainName();
+  const { table, search, setSearch, filters, setFilters, query, filtered } = usePool();
+  const [target, setTarget] = useState<PoolTarget | null>(null);
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(table.state.sort, key) });
+
+  const columns: ColumnsType<PoolCustomer> = [
+    { title: t('customer.name'), dataIndex: 'name', ...sortable('name') },
+    { title: t('customer.region'), key: 'region', render: (_: unknown, c) => `${c.province} ${c.city}` },
+    { title: t('customer.domain'), key: 'domain', render: (_: unknown, c) => domainName(c.product_domain) },
+    {
+      title: t('customer.usageShort'),
+      dataIndex: 'annual_mcu_usage_wan',
+      align: 'right',
+      ...sortable('annual_mcu_usage_wan'),
+      render: (v: number) => formatNumber(v, lang),
+    },
+    { title: t('pool.releasedAt'), dataIndex: 'released_at', ...sortable('released_at'), render: (v: string | null) => formatDate(v) },
+  ];
+  if (access.registersCustomers) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, c) => (
+        <Button type="link" size="small" onClick={() => setTarget({ id: c.id, name: c.name })} data-testid="pool-apply">
+          {t('pool.apply')}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader title={t('nav.pool')} subtitle={t('pool.subtitle')} />
+      <ContentCard>
+        <TableToolbar search={search} onSearch={setSearch} searchPlaceholder={t('pool.searchPlaceholder')}>
+          <RegionCascader
+            anyLevel
+            placeholder={t('home.filterRegion')}
+            style={{ width: 200, maxWidth: '100%' }}
+            value={filters.region}
+            onChange={(region) => setFilters((f) => ({ ...f, region }))}
+          />
+          <ProductDomainSelect
+            allowClear
+            placeholder={t('home.filterDomain')}
+            style={{ width: 160, maxWidth: '100%' }}
+            value={filters.domainId}
+            onChange={(domainId) => setFilters((f) => ({ ...f, domainId }))}
+          />
+        </TableToolbar>
+        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        <Table<PoolCustomer>
+          rowKey="id"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          onChange={table.onChange}
+          scroll={{ x: 'max-content' }}
+          size="middle"
+          data-testid="pool-table"
+          locale={{ emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('pool.empty')} /> }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
+        />
+      </ContentCard>
+      <PoolApplyModal target={target} onClose={() => setTarget(null)} />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { App, type FormInstance } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { isApiError, reportError } from '../../api';
+import type { ConflictCandidate } from '../../client';
+import { registrationsApplyMutation } from '../../client/@tanstack/react-query.gen';
+import { candidatesOfError } from '../../components/candidates';
+import { DETAIL_FIELD_MAP, detailsBody, type CustomerDetailValues } from '../../components/customerForm';
+import { invalidateOperations } from '../../components/queries';
+import { showFieldErrors } from '../../components/serverErrors';
+import { useT } from '../../locales/i18n';
+import { nameHints } from './checkAlert';
+
+export interface RegisterValues extends CustomerDetailValues {
+  name: string;
+  contact_user_id?: number;
+  note?: string;
+}
+
+/** Refused as already registered: the name and the candidates the server named. */
+export interface Refusal {
+  name: string;
+  candidates: ConflictCandidate[];
+}
+
+/** Submit a registration; 409 and 422 answers land on the form, success goes home. */
+export function useRegister(form: FormInstance<RegisterValues>) {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const apply = useMutation({
+    ...registrationsApplyMutation(),
+    meta: { silent: true },
+    onSuccess: (registration) => {
+      void invalidateOperations(queryClient, 'customersListCustomers', 'registrationsListRegistrations');
+      const hints = nameHints(registration.warnings).map((key) => t(key));
+      void message.success({ content: [t('register.submitted', { name: registration.customer.name }), ...hints].join(' '), duration: 5 });
+      navigate('/');
+    },
+    onError: (error, variables) => {
+      if (isApiError(error) && error.code === 'registration_blocked') {
+        setRefusal({ name: variables.body.name, candidates: candidatesOfError(error) });
+      }
+      if (!showFieldErrors(form, error, DETAIL_FIELD_MAP)) reportError(error);
+    },
+  });
+  const submit = (values: RegisterValues) => {
+    setRefusal(null);
+    apply.mutate({
+      body: {
+        ...detailsBody(values),
+        name: values.name.trim(),
+        contact_user_id: values.contact_user_id ?? null,
+        note: (values.note ?? '').trim(),
+      },
+    });
+  };
+  return { submit, submitting: apply.isPending, refusal };
+}

@@ -1,0 +1,19 @@
+// Dates of an extension decision: calendar days in Asia/Shanghai.
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ExtensionPublic } from '../../client';
+import { shanghaiDay } from '../../components/format';
+
+/** The current end of protection: the customer's now, or the one at request time. */
+export function currentEnd(extension: ExtensionPublic): string {
+  return extension.customer.protection_until ?? extension.protection_until_at_request;
+}
+
+/** The suggested new end: the current end plus 3 months. */
+export function suggestedEnd(extension: ExtensionPublic): Dayjs {
+  return shanghaiDay(currentEnd(extension)).add(3, 'month');
+}
+
+/** A new end must be after the current end and after today. */
+export function isTooEarly(day: Dayjs, extension: ExtensionPublic, today: Dayjs = dayjs()): boolean {
+  return !day.isAfter(shanghaiDay(currentEnd(extension)), 'day') || !day.isAfter(today, 'day');
+}
