@@ -4,9 +4,8 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from api.authz.principal import CurrentPrincipal
-from api.comments.service import unread_by_customer
-from api.customers import repository, service
-from api.customers.models import Customer, CustomerStatus
+from api.customers import repository, service, views
+from api.customers.models import CustomerStatus
 from api.customers.repository import CustomerFilters
 from api.customers.schemas import (
     ContactAssignment,
@@ -25,10 +24,6 @@ from api.protection.service import near_expiry_cutoff
 from api.rules.service import current_rules
 
 router = protected_router("customers")
-
-
-async def _answer(session: Session, customer: Customer) -> CustomerPublic:
-    return service.to_public(customer, await current_rules(session), now())
 
 
 ERRORS = error_responses(403, 404, 409, 422)
@@ -73,10 +68,7 @@ async def list_customers(
         sort=sort,
     )
     rows, total = await repository.list_customers(session, principal, page, filters)
-    unread = await unread_by_customer(session, principal.user_id, [c.id or 0 for c in rows])
-    return Page(
-        items=[service.to_public(c, rules, at, unread.get(c.id or 0, 0)) for c in rows], total=total
-    )
+    return Page(items=await views.public_page(session, principal, rows), total=total)
 
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))
@@ -85,10 +77,7 @@ async def read_customer(
 ) -> CustomerPublic:
     """One customer the caller may see."""
     customer = await repository.get_visible(session, principal, customer_id)
-    unread = await unread_by_customer(session, principal.user_id, [customer_id])
-    return service.to_public(
-        customer, await current_rules(session), now(), unread.get(customer_id, 0)
-    )
+    return await views.public(session, principal, customer)
 
 
 @router.patch("/customers/{customer_id}", responses=ERRORS)
@@ -97,7 +86,7 @@ async def update_customer(
 ) -> CustomerPublic:
     """Complete or correct a customer's details."""
     customer = await service.update_details(session, principal, customer_id, body)
-    return await _answer(session, customer)
+    return await views.public(session, principal, customer)
 
 
 @router.put("/customers/{customer_id}/contact", responses=ERRORS)
@@ -106,7 +95,7 @@ async def assign_contact(
 ) -> CustomerPublic:
     """Hand the customer to another salesperson of the agent (master account)."""
     customer = await service.assign_contact(session, principal, customer_id, body.contact_user_id)
-    return await _answer(session, customer)
+    return await views.public(session, principal, customer)
 
 
 @router.put("/customers/{customer_id}/faes", responses=ERRORS)
@@ -115,7 +104,7 @@ async def assign_faes(
 ) -> CustomerPublic:
     """Set the FAEs who help on the customer's projects (master account)."""
     customer = await service.assign_faes(session, principal, customer_id, body.fae_user_ids)
-    return await _answer(session, customer)
+    return await views.public(session, principal, customer)
 
 
 @router.post("/customers/{customer_id}/release", responses=ERRORS)
@@ -124,7 +113,7 @@ async def release_customer(
 ) -> CustomerPublic:
     """Release a protected customer to the pool, with a reason (vendor)."""
     customer = await service.release_by_vendor(session, principal, customer_id, body.reason)
-    return await _answer(session, customer)
+    return await views.public(session, principal, customer)
 
 
 @router.post("/customers/{customer_id}/review", responses=ERRORS)
@@ -136,4 +125,4 @@ async def review_customer(
     customer = await service.review_mass_production(
         session, principal, customer_id, rules, body.keep, body.reason
     )
-    return service.to_public(customer, rules, now())
+    return await views.public(session, principal, customer)

@@ -95,6 +95,7 @@ class CustomerPublic(BaseModel):
     last_report_at: date | None = Field(description="Date of the latest follow-up report")
     followup_overdue: bool = Field(description="No report within the follow-up interval (15 days)")
     unread_comments: int = Field(description="Comments on its reports the caller has not read")
+    open_extension: bool = Field(description="An extension application awaits the vendor")
     created_at: datetime
     updated_at: datetime
 

@@ -24,7 +24,11 @@ from api.users.models import User
 
 
 def to_public(
-    customer: Customer, rules: Rules, at: datetime, unread_comments: int = 0
+    customer: Customer,
+    rules: Rules,
+    at: datetime,
+    unread_comments: int = 0,
+    open_extension: bool = False,
 ) -> CustomerPublic:
     return CustomerPublic.model_validate(
         {
@@ -37,6 +41,7 @@ def to_public(
             "near_expiry": is_near_expiry(customer, rules, at),
             "followup_overdue": is_followup_overdue(customer, rules, at),
             "unread_comments": unread_comments,
+            "open_extension": open_extension,
         }
     )
 

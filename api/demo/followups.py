@@ -9,10 +9,12 @@ from sqlmodel import select
 from api.catalog.models import McuModel, ProductDomain
 from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer
-from api.kit.clock import today
+from api.kit.clock import now, today
 from api.projects.models import Project
 from api.projects.stages import ProjectStage
+from api.protection.service import on_project_stage
 from api.reports.models import Report, ReportEntry
+from api.rules.models import Rules
 from api.users.models import User
 
 # customer, days ago, author, news,
@@ -174,6 +176,9 @@ async def seed_followups(session: AsyncSession) -> None:
             for field, value in state.items():
                 setattr(project, field, value)
             project.last_report_date = day
+        for project in (p for (c, _), p in projects.items() if c == customer_name):
+            # SPEC §6 as the report API applies it: 量产 puts the customer under periodic review.
+            await on_project_stage(session, None, customer, project.stage, Rules(), now())
         customer.last_report_at = day
         customer.project_stage = _most_advanced(customer_name, projects)
         last_report[customer_name] = report

@@ -3,6 +3,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
+from api.agents.models import Agent
 from api.customers.models import Customer
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime, enum_column
@@ -40,6 +41,7 @@ class Extension(SQLModel, table=True):
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime, index=True)
 
     customer: Customer = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+    agent: Agent = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     applicant: User = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "foreign_keys": "Extension.applicant_id"}
     )

@@ -1,7 +1,7 @@
 from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlmodel import col
+from sqlmodel import col, select
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
@@ -9,12 +9,14 @@ from api.extensions.models import Extension
 from api.kit.errors import NotFound
 from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
+from api.registrations.models import ApplicationStatus
 from api.registrations.repository import ApplicationFilters
 
 
 def _with_parties(statement: Select[Extension]) -> Select[Extension]:
     return statement.execution_options(populate_existing=True).options(
         selectinload(Extension.customer),  # type: ignore[arg-type]
+        selectinload(Extension.agent),  # type: ignore[arg-type]
         selectinload(Extension.applicant),  # type: ignore[arg-type]
         selectinload(Extension.decided_by),  # type: ignore[arg-type]
     )
@@ -47,3 +49,16 @@ async def get_visible(session: AsyncSession, principal: Principal, extension_id:
     if extension is None:
         raise NotFound("extension")
     return extension
+
+
+async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
+    """Which of these customers have an extension awaiting the vendor (one statement)."""
+    if not customer_ids:
+        return set()
+    rows = await session.scalars(
+        select(col(Extension.customer_id)).where(
+            col(Extension.customer_id).in_(customer_ids),
+            col(Extension.status) == ApplicationStatus.PENDING,
+        )
+    )
+    return set(rows)

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.agents.schemas import AgentBrief
 from api.kit.schemas import StrictInput
 from api.registrations.models import ApplicationStatus
 from api.registrations.schemas import CustomerBrief
@@ -34,6 +35,7 @@ class ExtensionPublic(BaseModel):
     id: int
     status: ApplicationStatus
     customer: CustomerBrief
+    agent: AgentBrief
     applicant: UserBrief
     reason: str
     requested_until: datetime | None

@@ -15,6 +15,7 @@ from api.registrations.models import ApplicationStatus, RegistrationKind
 from api.registrations.probing import probing_users
 from api.registrations.repository import ApplicationFilters
 from api.registrations.schemas import (
+    BlockedOut,
     CheckResult,
     DecisionIn,
     ProbingUser,
@@ -38,7 +39,9 @@ async def check_name(
 
 
 @router.post(
-    "/registrations", status_code=status.HTTP_201_CREATED, responses=error_responses(403, 409, 422)
+    "/registrations",
+    status_code=status.HTTP_201_CREATED,
+    responses={**error_responses(403, 422), 409: {"model": BlockedOut}},
 )
 async def apply(
     body: RegistrationCreate, session: Session, principal: CurrentPrincipal

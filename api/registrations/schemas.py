@@ -81,12 +81,20 @@ class RegistrationPublic(BaseModel):
     agent: AgentBrief
     applicant: UserBrief
     note: str
-    conflicts: list[dict] = Field(description="Candidates found at application time (vendor view)")
+    conflicts: list[ConflictCandidate] = Field(description="Candidates found at application time")
     decided_by: UserBrief | None
     decided_at: datetime | None
     decision_reason: str
     created_at: datetime
     warnings: list[str] = Field(default_factory=list)
+
+
+class BlockedOut(BaseModel):
+    """409 from POST /registrations: the company is already held; who holds it is not told."""
+
+    detail: str
+    code: str
+    candidates: list[ConflictCandidate]
 
 
 class ProbingUser(BaseModel):

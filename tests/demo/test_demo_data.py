@@ -35,6 +35,8 @@ async def test_demo_customers_cover_every_state(client, demo) -> None:
     ).json()["items"]
     assert {c["status"] for c in customers} == {"pending", "protected", "released", "rejected"}
     assert any(c["near_expiry"] for c in customers)
+    assert any(c["protection_mode"] == "review" for c in customers)  # a 量产 customer under review
+    assert any(c["open_extension"] for c in customers)
     extensions = await client.get(
         "/api/v1/extensions", params={"status": "pending"}, headers=headers
     )

@@ -37,7 +37,9 @@ def open_menu(page: Page, item: str) -> None:
 
 
 def customer_row(page: Page, name: str) -> Locator:
-    return page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
+    return (
+        page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
+    )
 
 
 def test_sales_registers_customer_sees_conflict_and_vendor_approves(page: Page) -> None:

@@ -29,6 +29,8 @@ async def test_one_open_extension_per_customer(client, factory, world) -> None:
         world.agent_a, world.a_sales, protection_until=now() + timedelta(days=10)
     )
     assert (await _request(client, world.a_sales, customer.id)).status_code == 201
+    detail = await client.get(f"/api/v1/customers/{customer.id}", headers=world.a_sales.headers)
+    assert detail.json()["open_extension"] is True
     second = await _request(client, world.a_admin, customer.id)
     assert second.status_code == 409 and second.json()["code"] == "extension_open"
 
@@ -103,9 +105,8 @@ async def test_applications_list_shows_extensions_the_caller_may_see(
         world.agent_a, world.a_sales, protection_until=now() + timedelta(days=10)
     )
     await _request(client, world.a_sales, customer.id)
-    assert (await client.get("/api/v1/extensions", headers=world.a_admin.headers)).json()[
-        "total"
-    ] == 1
+    mine = (await client.get("/api/v1/extensions", headers=world.a_admin.headers)).json()
+    assert mine["total"] == 1 and mine["items"][0]["agent"]["name"] == "华南代理"
     assert (await client.get("/api/v1/extensions", headers=world.b_admin.headers)).json()[
         "total"
     ] == 0

@@ -143,6 +143,7 @@ function customer(patch: Partial<CustomerPublic> = {}): CustomerPublic {
     last_report_at: null,
     followup_overdue: false,
     unread_comments: 0,
+    open_extension: false,
     ...patch,
   };
 }

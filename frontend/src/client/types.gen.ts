@@ -322,6 +322,26 @@ export type AuditEntry = {
 };
 
 /**
+ * BlockedOut
+ *
+ * 409 from POST /registrations: the company is already held; who holds it is not told.
+ */
+export type BlockedOut = {
+    /**
+     * Candidates
+     */
+    candidates: Array<ConflictCandidate>;
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Detail
+     */
+    detail: string;
+};
+
+/**
  * ChangePasswordIn
  */
 export type ChangePasswordIn = {
@@ -588,6 +608,12 @@ export type CustomerPublic = {
      * Next Review At
      */
     next_review_at: string | null;
+    /**
+     * Open Extension
+     *
+     * An extension application awaits the vendor
+     */
+    open_extension: boolean;
     product_domain: ProductDomainBrief;
     /**
      * Project Stage
@@ -855,6 +881,7 @@ export type ExtensionCreate = {
  * ExtensionPublic
  */
 export type ExtensionPublic = {
+    agent: AgentBrief;
     applicant: UserBrief;
     /**
      * Created At
@@ -1877,11 +1904,9 @@ export type RegistrationPublic = {
     /**
      * Conflicts
      *
-     * Candidates found at application time (vendor view)
+     * Candidates found at application time
      */
-    conflicts: Array<{
-        [key: string]: unknown;
-    }>;
+    conflicts: Array<ConflictCandidate>;
     /**
      * Created At
      */
@@ -4355,7 +4380,7 @@ export type RegistrationsApplyErrors = {
     /**
      * Conflict
      */
-    409: ErrorOut;
+    409: BlockedOut;
     /**
      * Unprocessable Entity
      */

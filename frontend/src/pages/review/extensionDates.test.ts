@@ -6,6 +6,7 @@ import { currentEnd, isTooEarly, suggestedEnd } from './extensionDates';
 const extension = (patch: Partial<ExtensionPublic> = {}): ExtensionPublic => ({
   id: 1,
   status: 'pending',
+  agent: { id: 1, name: '华南代理' },
   customer: {
     id: 3,
     name: '惠州市星辰电池科技有限公司',
