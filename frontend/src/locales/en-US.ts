@@ -1,6 +1,11 @@
 import type { MessageKey } from './zh-CN';
 
+import { followupEnUS } from './followup.en-US';
+import { salesEnUS } from './sales.en-US';
+
 export const enUS: Record<MessageKey, string> = {
+  ...followupEnUS,
+  ...salesEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',
