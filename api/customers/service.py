@@ -22,6 +22,8 @@ from api.registrations.credit_code import is_valid_credit_code, normalise_credit
 from api.rules.models import Rules
 from api.users.models import User
 
+CLEARABLE = frozenset({"credit_code", "founded_on"})
+
 
 def to_public(
     customer: Customer,
@@ -82,7 +84,8 @@ async def update_details(
         await check_domain(session, changes["product_domain_id"])
     before = snapshot(customer)
     for field, value in changes.items():
-        if value is not None or field in ("credit_code", "founded_on"):
+        # null clears an optional field; for a required one it means "leave as is"
+        if value is not None or field in CLEARABLE:
             setattr(customer, field, value)
     customer.updated_at = now()
     session.add(customer)
