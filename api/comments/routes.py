@@ -2,7 +2,7 @@ from api.authz.principal import CurrentPrincipal
 from api.comments import service
 from api.db import Session
 from api.kit.routing import protected_router
-from api.reports.schemas import UnreadComments
+from api.reports.schemas import UnreadComments, UnreadReport
 
 router = protected_router("comments")
 
@@ -14,7 +14,7 @@ async def unread_comments(session: Session, principal: CurrentPrincipal) -> Unre
     return UnreadComments(
         total=sum(r[3] for r in rows),
         reports=[
-            {"report_id": r[0], "customer_id": r[1], "customer_name": r[2], "unread": r[3]}
+            UnreadReport(report_id=r[0], customer_id=r[1] or 0, customer_name=r[2], unread=r[3])
             for r in rows
         ],
     )

@@ -102,8 +102,13 @@ class ReportRevisionPublic(BaseModel):
     edited_at: datetime
 
 
+class UnreadReport(BaseModel):
+    report_id: int
+    customer_id: int
+    customer_name: str
+    unread: int
+
+
 class UnreadComments(BaseModel):
     total: int
-    reports: list[dict[str, Any]] = Field(
-        description="[{report_id, customer_id, customer_name, unread}]"
-    )
+    reports: list[UnreadReport]

@@ -135,7 +135,10 @@ async def shipments(
     for day, key, label, currency, quantity, amount in await _daily(
         session, principal, dimension, previous_from, date_to, agent_id
     ):
-        name = "all" if dimension is Dimension.NONE else str(key)
+        if dimension is Dimension.NONE:
+            name, label = "all", "全部"
+        else:
+            name = str(key)
         tally = tallies.setdefault(name, _Tally(label=str(label) if label is not None else "—"))
         current = day >= date_from
         for target in (tally, total):

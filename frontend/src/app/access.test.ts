@@ -3,6 +3,7 @@ import type { CustomerPublic, Role } from '../client';
 import {
   accessFor,
   canEditCustomer,
+  canEnterOrders,
   canManage,
   canReleaseCustomer,
   canReviewCustomer,
@@ -16,23 +17,25 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
-    expect(menuOf('vendor')).toEqual(['home', 'pool', 'applications', 'review', 'rules', 'people', 'agents', 'audit']);
+    expect(menuOf('vendor')).toEqual([
+      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit',
+    ]);
   });
 
   it('shows an agent master account registering, the pool, applications and its people', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'people']);
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people']);
   });
 
   it('shows sales registering, the pool and applications', () => {
-    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications']);
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast']);
   });
 
   it('shows an assistant the pool and applications, without registering', () => {
-    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications']);
+    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast']);
   });
 
-  it('shows an FAE only Home (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home']);
+  it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
+    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents and audit from %s', (role) => {
@@ -62,9 +65,12 @@ describe('access.ts: the side menu per role', () => {
       '/pool',
       '/applications',
       '/review',
+      '/stats',
+      '/forecast',
       '/rules',
       '/people',
       '/agents',
+      '/tokens',
       '/audit',
     ]);
     expect(accessFor({ role: 'sales' }).menu.map((e) => e.path)).toContain('/register');
@@ -213,5 +219,34 @@ describe('access.ts: withdrawing a registration', () => {
     expect(canWithdraw(accessFor({ role: 'sales' }), { id: 8, agent: ME.agent }, registration())).toBe(false);
     expect(canWithdraw(accessFor({ role: 'assistant' }), ME, registration())).toBe(false);
     expect(canWithdraw(accessFor({ role: 'vendor' }), { id: 1, agent: null }, registration())).toBe(false);
+  });
+});
+
+describe('access.ts: sales records, statistics, forecast and API tokens', () => {
+  it('shows statistics and forecast to every role, API tokens to the vendor only', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      const access = accessFor({ role });
+      expect(canSee(access, 'stats')).toBe(true);
+      expect(canSee(access, 'forecast')).toBe(true);
+      expect(canSee(access, 'tokens')).toBe(role === 'vendor');
+    }
+    expect(accessFor({ role: 'vendor' }).menu.find((e) => e.key === 'tokens')?.label).toBe('sales.nav.tokens');
+  });
+
+  it('lets the assistant and the master account enter orders of protected customers only', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      const enters = role === 'assistant' || role === 'agent_admin';
+      expect(canEnterOrders(accessFor({ role }), { status: 'protected' })).toBe(enters);
+      expect(canEnterOrders(accessFor({ role }), { status: 'released' } as never)).toBe(false);
+    }
+  });
+
+  it('shows forecast accuracy to the vendor, the master account and the assistant', () => {
+    const sees = (role: Role) => accessFor({ role }).seesForecastAccuracy;
+    expect((['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]).filter(sees)).toEqual([
+      'vendor',
+      'agent_admin',
+      'assistant',
+    ]);
   });
 });

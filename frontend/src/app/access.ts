@@ -12,7 +12,10 @@ export type Area =
   | 'rules'
   | 'people'
   | 'agents'
-  | 'audit';
+  | 'audit'
+  | 'stats'
+  | 'forecast'
+  | 'tokens';
 
 export interface MenuEntry {
   key: Area;
@@ -39,6 +42,10 @@ export interface Access {
   assignsCustomerPeople: boolean;
   /** The vendor decides applications, releases and reviews customers. */
   decidesApplications: boolean;
+  /** The assistant and the master account enter and edit sales records (SPEC §9). */
+  entersOrders: boolean;
+  /** Forecast accuracy (forecast vs actual): vendor, master account, assistant. */
+  seesForecastAccuracy: boolean;
 }
 
 export const ALL_ROLES: Role[] = ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'];
@@ -54,14 +61,17 @@ const MENU: Record<Area, MenuEntry> = {
   people: { key: 'people', path: '/people', label: 'nav.people' },
   agents: { key: 'agents', path: '/agents', label: 'nav.agents' },
   audit: { key: 'audit', path: '/audit', label: 'nav.audit' },
+  stats: { key: 'stats', path: '/stats', label: 'sales.nav.stats' },
+  forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
+  tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
 };
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'rules', 'people', 'agents', 'audit'],
-  agent_admin: ['home', 'register', 'pool', 'applications', 'people'],
-  sales: ['home', 'register', 'pool', 'applications'],
-  fae: ['home'],
-  assistant: ['home', 'pool', 'applications'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit'],
+  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people'],
+  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast'],
+  fae: ['home', 'stats', 'forecast'],
+  assistant: ['home', 'pool', 'applications', 'stats', 'forecast'],
 };
 
 const ASSIGNABLE_BY_ROLE: Record<Role, Role[]> = {
@@ -91,6 +101,8 @@ const NOBODY: Access = {
   picksContact: false,
   assignsCustomerPeople: false,
   decidesApplications: false,
+  entersOrders: false,
+  seesForecastAccuracy: false,
 };
 
 export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Access {
@@ -107,6 +119,8 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     picksContact: me.role === 'agent_admin',
     assignsCustomerPeople: me.role === 'agent_admin',
     decidesApplications: me.role === 'vendor',
+    entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
+    seesForecastAccuracy: me.role === 'vendor' || me.role === 'agent_admin' || me.role === 'assistant',
   };
 }
 
@@ -158,6 +172,11 @@ export function extensionRefusal(
   return null;
 }
 
+/** Enter or edit a customer's sales records: assistant / master account, protected customers only. */
+export function canEnterOrders(access: Access, customer: Pick<CustomerPublic, 'status'>): boolean {
+  return access.entersOrders && customer.status === 'protected';
+}
+
 /** Vendor: release a protected customer to the pool. */
 export function canReleaseCustomer(access: Access, customer: Pick<CustomerPublic, 'status'>): boolean {
   return access.decidesApplications && customer.status === 'protected';
@@ -180,4 +199,35 @@ export function canWithdraw(
   if (registration.status !== 'pending') return false;
   if (access.role === 'agent_admin') return registration.agent.id === me.agent?.id;
   return access.registersCustomers && registration.applicant.id === me.id;
+}
+
+/** What the follow-up screen (客户跟进, SPEC §7) lets this user do on `customer`. */
+export interface FollowupRights {
+  /** Start a new report: the master account or the contact, protected customers only. */
+  writes: boolean;
+  /** Change the entries of an existing report (also an assigned FAE). */
+  editsEntries: boolean;
+  /** Change the customer news of an existing report (not an FAE). */
+  editsNews: boolean;
+  /** Comment (点评) on reports and entries: the vendor. */
+  comments: boolean;
+  /** See earlier versions of a report: the vendor and the master account. */
+  seesRevisions: boolean;
+}
+
+export function followupRights(
+  access: Access,
+  me: Pick<UserPublic, 'id'>,
+  customer: CustomerParties & Pick<CustomerPublic, 'status' | 'faes'>,
+): FollowupRights {
+  const protectedCustomer = customer.status === 'protected';
+  const writer = worksOn(access, me, customer);
+  const fae = access.role === 'fae' && customer.faes.some((person) => person.id === me.id);
+  return {
+    writes: writer && protectedCustomer,
+    editsEntries: (writer || fae) && protectedCustomer,
+    editsNews: writer && protectedCustomer,
+    comments: access.role === 'vendor',
+    seesRevisions: access.role === 'vendor' || access.role === 'agent_admin',
+  };
 }

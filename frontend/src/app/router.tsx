@@ -3,6 +3,7 @@ import AgentsPage from '../pages/agents';
 import ApplicationsPage from '../pages/applications';
 import AuditPage from '../pages/audit';
 import ForcedPasswordChangePage from '../pages/change-password';
+import FollowupPage from '../pages/followup';
 import HomePage from '../pages/home';
 import LoginPage from '../pages/login';
 import NotFoundPage from '../pages/not-found';
@@ -12,7 +13,11 @@ import ProfilePage from '../pages/profile';
 import RegisterPage from '../pages/register';
 import ReviewPage from '../pages/review';
 import RulesPage from '../pages/rules';
+import SalesRecordsPage from '../pages/sales';
 import SetPasswordPage from '../pages/set-password';
+import ForecastPage from '../pages/forecast';
+import StatsPage from '../pages/stats';
+import TokensPage from '../pages/tokens';
 import { PublicOnly, RequireArea, RequireSession } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { SessionRoot } from './SessionRoot';
@@ -36,6 +41,7 @@ export function createRouter() {
               children: [
                 { path: '/', element: <HomePage /> },
                 { path: '/profile', element: <ProfilePage /> },
+                { path: '/customers/:id/followup', element: <FollowupPage /> },
                 { element: <RequireArea area="register" />, children: [{ path: '/register', element: <RegisterPage /> }] },
                 { element: <RequireArea area="pool" />, children: [{ path: '/pool', element: <PoolPage /> }] },
                 {
@@ -47,6 +53,10 @@ export function createRouter() {
                 { element: <RequireArea area="people" />, children: [{ path: '/people', element: <PeoplePage /> }] },
                 { element: <RequireArea area="agents" />, children: [{ path: '/agents', element: <AgentsPage /> }] },
                 { element: <RequireArea area="audit" />, children: [{ path: '/audit', element: <AuditPage /> }] },
+                { path: '/customers/:id/orders', element: <SalesRecordsPage /> },
+                { element: <RequireArea area="stats" />, children: [{ path: '/stats', element: <StatsPage /> }] },
+                { element: <RequireArea area="forecast" />, children: [{ path: '/forecast', element: <ForecastPage /> }] },
+                { element: <RequireArea area="tokens" />, children: [{ path: '/tokens', element: <TokensPage /> }] },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

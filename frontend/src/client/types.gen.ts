@@ -2339,16 +2339,34 @@ export type TokenScope = 'forecast:read' | 'stats:read';
 export type UnreadComments = {
     /**
      * Reports
-     *
-     * [{report_id, customer_id, customer_name, unread}]
      */
-    reports: Array<{
-        [key: string]: unknown;
-    }>;
+    reports: Array<UnreadReport>;
     /**
      * Total
      */
     total: number;
+};
+
+/**
+ * UnreadReport
+ */
+export type UnreadReport = {
+    /**
+     * Customer Id
+     */
+    customer_id: number;
+    /**
+     * Customer Name
+     */
+    customer_name: string;
+    /**
+     * Report Id
+     */
+    report_id: number;
+    /**
+     * Unread
+     */
+    unread: number;
 };
 
 /**

@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet } from 'react-router';
+import { FollowupUnreadBadge } from '../../components/FollowupUnreadBadge';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../locales/i18n';
 import { SideMenu } from './SideMenu';
@@ -56,6 +57,7 @@ export function AppLayout() {
         ) : null}
         <ProductName short={narrow} />
         <div style={{ flex: 1 }} />
+        <FollowupUnreadBadge />
         <LanguageSwitch compact={narrow} />
         <UserMenu />
       </Header>

@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   CloudOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  KeyOutlined,
+  LineChartOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -26,6 +29,9 @@ const ICONS: Record<Area, ReactNode> = {
   people: <TeamOutlined />,
   agents: <ApartmentOutlined />,
   audit: <AuditOutlined />,
+  stats: <BarChartOutlined />,
+  forecast: <LineChartOutlined />,
+  tokens: <KeyOutlined />,
 };
 
 function selectedPath(pathname: string): string {

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { CustomerPublic, ProductDomainBrief } from '../../client';
 import { formatNumber } from '../../components/format';
+import { FollowupContactName, FollowupOverdueFlag } from '../../components/FollowupMarks';
 import { DaysLeft, ProtectionCell } from '../../components/Protection';
 import { CustomerStatusTag } from '../../components/StatusTags';
 import { sortOrderOf } from '../../components/useTableState';
@@ -37,10 +38,16 @@ export function customerColumns(
         </Button>
       ),
     },
+    {
+      title: <span className="sr-only">{t('followup.overdue')}</span>,
+      key: 'followup_overdue',
+      width: 28,
+      render: (_: unknown, c) => <FollowupOverdueFlag customer={c} />,
+    },
     { title: t('customer.region'), key: 'region', render: (_: unknown, c) => `${c.province} ${c.city}` },
     { title: t('customer.domain'), key: 'domain', render: (_: unknown, c) => options.domainName(c.product_domain) },
     { title: t('common.status'), dataIndex: 'status', render: (_: unknown, c) => <CustomerStatusTag status={c.status} /> },
-    { title: t('customer.contact'), key: 'contact', render: (_: unknown, c) => c.contact?.display_name ?? '—' },
+    { title: t('customer.contact'), key: 'contact', render: (_: unknown, c) => <FollowupContactName customer={c} /> },
   ];
   if (options.showAgent) {
     columns.push({ title: t('customer.agent'), key: 'agent', render: (_: unknown, c) => c.agent?.name ?? '—' });

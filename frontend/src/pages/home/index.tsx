@@ -38,6 +38,8 @@ export default function HomePage() {
   const onSelect = (customer: CustomerPublic, key: RowMenuKey) => {
     if (key === 'details') openDetails(customer);
     if (key === 'extension') setExtending(customer);
+    if (key === 'followup') navigate(`/customers/${customer.id}/followup`);
+    if (key === 'orders') navigate(`/customers/${customer.id}/orders`);
   };
   if (!me) return null;
 

@@ -26,8 +26,23 @@ describe('the home row menu', () => {
 
   it('shows follow-up and sales records disabled until the next release, with that as the hint', () => {
     const items = state('agent_admin', { id: 2 });
-    expect(items.followup).toMatchObject({ disabled: true, hint: 'common.nextRelease' });
-    expect(items.orders).toMatchObject({ disabled: true, hint: 'common.nextRelease' });
+    expect(items.followup.disabled).toBe(false);
+    expect(items.followup.hint).toBeUndefined();
+    expect(items.orders.disabled).toBe(false);
+    expect(items.orders.hint).toBeUndefined();
+  });
+
+  it('enables sales records (销售记录) for everyone who sees the customer', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(state(role, { id: 1 }).orders.disabled).toBe(false);
+      expect(state(role, { id: 1 }).orders.hint).toBeUndefined();
+    }
+  });
+
+  it('enables follow-up (客户跟进) for everyone who sees the customer', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(state(role, { id: 1 }).followup.disabled).toBe(false);
+    }
   });
 
   it('always enables details', () => {

@@ -22,9 +22,10 @@ export function rowMenuItems(
 ): RowMenuItem[] {
   const refusal = extensionRefusal(access, me, customer, now);
   return [
-    // Follow-up reports and sales records come with the next issues.
-    { key: 'followup', label: 'home.menu.followup', disabled: true, hint: 'common.nextRelease' },
-    { key: 'orders', label: 'home.menu.orders', disabled: true, hint: 'common.nextRelease' },
+    // 客户跟进: everyone who sees the customer (the screen itself decides who may write).
+    { key: 'followup', label: 'home.menu.followup', disabled: false },
+    // 销售记录: everyone who sees the customer reads; the screen lets the assistant / master account write.
+    { key: 'orders', label: 'home.menu.orders', disabled: false },
     {
       key: 'extension',
       label: 'home.menu.extension',

@@ -8,6 +8,7 @@ import { useRules } from '../../components/catalog';
 import { ContentCard } from '../../components/ContentCard';
 import { ErrorResult } from '../../components/ErrorResult';
 import { formatTime } from '../../components/format';
+import { ForecastStageProbabilities } from '../../components/ForecastStageProbabilities';
 import { PageHeader } from '../../components/PageHeader';
 import { showFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
@@ -66,6 +67,7 @@ export default function RulesPage() {
                 ))}
               </div>
             ))}
+            <ForecastStageProbabilities />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('rules.updatedAt', { time: formatTime(rules.data.updated_at) })}
             </Typography.Paragraph>

@@ -1,0 +1,70 @@
+// The follow-up screen's server state: the customer, its reports (pane 1), its projects (pane 3),
+// the selected report, and marking its comments read when it is opened.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import {
+  catalogListMcuModelsOptions,
+  customersReadCustomerOptions,
+  projectsListProjectsOptions,
+  reportsListReportsOptions,
+  reportsMarkReadMutation,
+  reportsReadReportOptions,
+} from '../../client/@tanstack/react-query.gen';
+import { invalidateOperations } from '../../components/queries';
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+/** Every answer that shows reports, projects or unread comments. */
+export const FOLLOWUP_OPERATIONS = [
+  'reportsListReports',
+  'reportsReadReport',
+  'reportsListRevisions',
+  'projectsListProjects',
+  'projectsReadProject',
+  'customersListCustomers',
+  'customersReadCustomer',
+  'commentsUnreadComments',
+];
+
+export function useCustomer(customerId: number) {
+  return useQuery(customersReadCustomerOptions({ path: { customer_id: customerId } }));
+}
+
+export function useFollowupData(customerId: number, range: DateRange) {
+  const path = { customer_id: customerId };
+  const reports = useQuery(
+    reportsListReportsOptions({ path, query: { date_from: range.from ?? null, date_to: range.to ?? null, limit: 100 } }),
+  );
+  const projects = useQuery(projectsListProjectsOptions({ path }));
+  return { reports, projects };
+}
+
+export function useMcuModels() {
+  return useQuery({ ...catalogListMcuModelsOptions(), staleTime: 10 * 60_000 });
+}
+
+/** The selected report; its unread comments are marked read once it is shown. */
+export function useReport(reportId: number | null) {
+  const queryClient = useQueryClient();
+  const report = useQuery({ ...reportsReadReportOptions({ path: { report_id: reportId ?? 0 } }), enabled: reportId !== null });
+  const markRead = useMutation({
+    ...reportsMarkReadMutation(),
+    meta: { silent: true },
+    // The open report keeps its "new" marks until it is fetched again; the counters update now.
+    onSuccess: () =>
+      void invalidateOperations(queryClient, ...FOLLOWUP_OPERATIONS.filter((id) => id !== 'reportsReadReport')),
+  });
+  const marked = useRef(new Set<number>());
+  const data = report.data;
+  const unread = data ? data.comments.some((comment) => comment.unread) : false;
+  const { mutate } = markRead;
+  useEffect(() => {
+    if (!data || !unread || marked.current.has(data.id)) return;
+    marked.current.add(data.id);
+    mutate({ path: { report_id: data.id } });
+  }, [data, unread, mutate]);
+  return report;
+}

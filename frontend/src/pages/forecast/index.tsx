@@ -1,0 +1,77 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { reportError } from '../../api';
+import { useCurrentUser } from '../../app/auth';
+import { ChartPanel } from '../../components/ChartPanel';
+import { ContentCard } from '../../components/ContentCard';
+import { formatTime } from '../../components/format';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { useT, type MessageKey } from '../../locales/i18n';
+import { AccuracySection } from './AccuracySection';
+import { ForecastFilterBar } from './ForecastFilterBar';
+import { ForecastTable } from './ForecastTable';
+import { stackByStage, stageOption, STAGE_ORDER } from './stacking';
+import { useForecast } from './useForecast';
+
+/** 需求预测: expected demand per MCU model and month, by stage; accuracy against shipments. */
+export default function ForecastPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { access } = useCurrentUser();
+  const { filters, setFilters, query, downloadCsv } = useForecast();
+  const [downloading, setDownloading] = useState(false);
+  const forecast = query.data;
+  const option = useMemo(() => {
+    if (!forecast) return {};
+    const stageName = (stage: string) =>
+      STAGE_ORDER.includes(stage as never) ? t(`stage.${stage}` as MessageKey) : stage;
+    return stageOption(forecast.months, stackByStage(forecast), stageName);
+  }, [forecast, t]);
+  const empty = !forecast || forecast.rows.length === 0;
+
+  const onDownload = () => {
+    setDownloading(true);
+    downloadCsv()
+      .then(() => void message.success(t('sales.stats.downloaded')), (error: unknown) => reportError(error))
+      .finally(() => setDownloading(false));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('sales.nav.forecast')}
+        subtitle={t('sales.forecast.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} loading={downloading} onClick={onDownload} data-testid="forecast-csv">
+            {t('sales.forecast.exportCsv')}
+          </Button>
+        }
+      />
+      <ContentCard>
+        <ForecastFilterBar filters={filters} onChange={setFilters} showAgent={access.seesAllAgents} />
+        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        <Card size="small" title={t('sales.forecast.byStage')} style={{ marginBottom: 16 }}>
+          <ChartPanel
+            option={option}
+            loading={query.isFetching}
+            empty={!query.isPending && empty}
+            emptyText={t('sales.forecast.empty')}
+            testId="forecast-stage-chart"
+            ariaLabel={t('sales.forecast.byStage')}
+          />
+        </Card>
+        <Card size="small" title={t('sales.forecast.byModel')}>
+          <ForecastTable forecast={forecast} loading={query.isFetching} />
+        </Card>
+        {forecast ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+            {t('sales.forecast.generatedAt', { time: formatTime(forecast.generated_at) })}
+          </Typography.Paragraph>
+        ) : null}
+      </ContentCard>
+      {access.seesForecastAccuracy ? <AccuracySection /> : null}
+    </>
+  );
+}

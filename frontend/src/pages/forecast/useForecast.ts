@@ -1,0 +1,33 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { forecastForecast } from '../../client';
+import {
+  catalogListMcuModelsOptions,
+  forecastForecastAccuracyOptions,
+  forecastForecastOptions,
+} from '../../client/@tanstack/react-query.gen';
+import { downloadFile } from '../../components/StatsDownload';
+import { forecastQuery, type ForecastFilters } from './stacking';
+
+export function useForecast() {
+  const [filters, setFilters] = useState<ForecastFilters>({ months: 12, modelId: null, agentId: null, domainId: null });
+  const query = useQuery({ ...forecastForecastOptions({ query: forecastQuery(filters) }), placeholderData: keepPreviousData });
+  const downloadCsv = () =>
+    downloadFile(
+      () => forecastForecast({ query: { ...forecastQuery(filters), format: 'csv' }, parseAs: 'blob', throwOnError: true }),
+      'forecast.csv',
+    );
+  return { filters, setFilters, query, downloadCsv };
+}
+
+export function useAccuracy(enabled: boolean, monthsBack: number) {
+  return useQuery({
+    ...forecastForecastAccuracyOptions({ query: { months_back: monthsBack } }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMcuModels() {
+  return useQuery({ ...catalogListMcuModelsOptions(), staleTime: 10 * 60_000 });
+}

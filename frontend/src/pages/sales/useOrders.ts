@@ -1,0 +1,36 @@
+// Server state of the sales records screen: the customer, its projects, its orders and the writes.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  customersReadCustomerOptions,
+  ordersCreateOrderMutation,
+  ordersDeleteOrderMutation,
+  ordersListOrdersOptions,
+  ordersUpdateOrderMutation,
+  projectsListProjectsOptions,
+} from '../../client/@tanstack/react-query.gen';
+import { invalidateOperations } from '../../components/queries';
+import type { TableState } from '../../components/useTableState';
+import { toQuery } from '../../components/useTableState';
+
+export function useCustomerOrders(customerId: number, table: TableState) {
+  const path = { customer_id: customerId };
+  const { limit, offset } = toQuery(table);
+  const customer = useQuery({ ...customersReadCustomerOptions({ path }), enabled: customerId > 0 });
+  const projects = useQuery({ ...projectsListProjectsOptions({ path }), enabled: customerId > 0 });
+  const orders = useQuery({
+    ...ordersListOrdersOptions({ path, query: { limit, offset } }),
+    enabled: customerId > 0,
+    placeholderData: keepPreviousData,
+  });
+  return { customer, projects, orders };
+}
+
+/** Create, update and delete; each refreshes the history and the statistics. */
+export function useOrderWrites() {
+  const queryClient = useQueryClient();
+  const refresh = () => invalidateOperations(queryClient, 'ordersListOrders', 'statsShipmentStats');
+  const create = useMutation({ ...ordersCreateOrderMutation(), meta: { silent: true }, onSuccess: refresh });
+  const update = useMutation({ ...ordersUpdateOrderMutation(), meta: { silent: true }, onSuccess: refresh });
+  const remove = useMutation({ ...ordersDeleteOrderMutation(), onSuccess: refresh });
+  return { create, update, remove };
+}

@@ -1,0 +1,91 @@
+import { DatePicker, Flex, InputNumber, Segmented, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Dimension, Granularity } from '../../client';
+import { useAgentChoices } from '../../components/choices';
+import { TableToolbar } from '../../components/TableToolbar';
+import { useT, type MessageKey } from '../../locales/i18n';
+import type { StatsFilters } from './series';
+
+const DIMENSIONS: Dimension[] = ['none', 'agent', 'salesperson', 'customer', 'mcu_model', 'product_domain', 'region'];
+const GRANULARITIES: Granularity[] = ['month', 'quarter', 'year'];
+
+function presets(t: (key: MessageKey) => string, today: Dayjs) {
+  return [
+    { label: t('sales.stats.preset.thisMonth'), value: [today.startOf('month'), today] as [Dayjs, Dayjs] },
+    { label: t('sales.stats.preset.last3'), value: [today.subtract(2, 'month').startOf('month'), today] as [Dayjs, Dayjs] },
+    { label: t('sales.stats.preset.last6'), value: [today.subtract(5, 'month').startOf('month'), today] as [Dayjs, Dayjs] },
+    { label: t('sales.stats.preset.last12'), value: [today.subtract(11, 'month').startOf('month'), today] as [Dayjs, Dayjs] },
+    { label: t('sales.stats.preset.thisYear'), value: [today.startOf('year'), today] as [Dayjs, Dayjs] },
+    {
+      label: t('sales.stats.preset.lastYear'),
+      value: [today.subtract(1, 'year').startOf('year'), today.subtract(1, 'year').endOf('year')] as [Dayjs, Dayjs],
+    },
+  ];
+}
+
+/** Date range (with quick presets), granularity, group by, top N and (vendor) the agent. */
+export function StatsFilterBar({
+  filters,
+  onChange,
+  showAgent,
+}: {
+  filters: StatsFilters;
+  onChange: (next: StatsFilters) => void;
+  showAgent: boolean;
+}) {
+  const t = useT();
+  const agents = useAgentChoices(showAgent);
+  const set = (patch: Partial<StatsFilters>) => onChange({ ...filters, ...patch });
+  return (
+    <TableToolbar>
+      <DatePicker.RangePicker
+        value={filters.range}
+        allowClear={false}
+        presets={presets(t, dayjs())}
+        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        onChange={(range) => range?.[0] && range[1] && set({ range: [range[0], range[1]] })}
+        aria-label={t('sales.stats.range')}
+      />
+      <Segmented<Granularity>
+        value={filters.granularity}
+        options={GRANULARITIES.map((g) => ({ value: g, label: t(`sales.stats.granularity.${g}`) }))}
+        onChange={(granularity) => set({ granularity })}
+      />
+      <Flex align="center" gap={6}>
+        <span>{t('sales.stats.groupBy')}</span>
+        <Select<Dimension>
+          value={filters.groupBy}
+          options={DIMENSIONS.map((d) => ({ value: d, label: t(`sales.stats.dimension.${d}`) }))}
+          onChange={(groupBy) => set({ groupBy })}
+          style={{ width: 130 }}
+          aria-label={t('sales.stats.groupBy')}
+          data-testid="stats-group-by"
+        />
+      </Flex>
+      <InputNumber
+        value={filters.top}
+        min={1}
+        max={100}
+        precision={0}
+        prefix={t('sales.stats.top')}
+        placeholder={t('sales.stats.topAll')}
+        onChange={(top) => set({ top: top ?? null })}
+        disabled={filters.groupBy === 'none'}
+        style={{ width: 130 }}
+        aria-label={t('sales.stats.top')}
+      />
+      {showAgent ? (
+        <Select<number>
+          allowClear
+          value={filters.agentId ?? undefined}
+          options={agents.data ?? []}
+          loading={agents.isPending}
+          placeholder={t('sales.stats.allAgents')}
+          onChange={(agentId) => set({ agentId: agentId ?? null })}
+          style={{ width: 180 }}
+          aria-label={t('sales.stats.agent')}
+        />
+      ) : null}
+    </TableToolbar>
+  );
+}
