@@ -63,6 +63,8 @@ async def test_statistics_totals_equal_the_sum_of_lines_for_every_grouping_and_r
     stats = (await _stats(client, world.by_role(role), group_by=dimension)).json()
     expected = 0 if role is Role.FAE else shipped["total"]  # a.fae is not assigned to this customer
     assert stats["total"]["quantity"] == expected
+    if dimension == "none" and expected:
+        assert [r["label"] for r in stats["rows"]] == ["全部"]
     assert sum(r["quantity"] for r in stats["rows"]) == expected
     assert sum(stats["total"]["by_period"].values()) == expected
 
