@@ -5,6 +5,15 @@ import pytest
 from api.demo.seed import DEMO_PASSWORD, DEMO_USERS, seed_demo
 
 
+async def _signed_in(client, username: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Sign in with the demo password, as a person would."""
+    response = await client.post(
+        "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 200, username
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
 @pytest.fixture
 async def demo(session) -> None:  # type: ignore[no-untyped-def]
     assert await seed_demo(session) is True
@@ -24,12 +33,7 @@ async def test_every_demo_login_works_with_the_demo_password(client, demo) -> No
 
 
 async def test_demo_customers_cover_every_state(client, demo) -> None:
-    token = (
-        await client.post(
-            "/api/v1/auth/login", json={"username": "vendor", "password": DEMO_PASSWORD}
-        )
-    ).json()
-    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    headers = await _signed_in(client, "vendor")
     customers = (
         await client.get("/api/v1/customers", params={"limit": 200}, headers=headers)
     ).json()["items"]
@@ -48,12 +52,7 @@ async def test_demo_data_is_loaded_only_into_an_empty_database(session, demo) ->
 
 
 async def test_demo_follow_ups_have_reports_projects_and_an_unread_comment(client, demo) -> None:
-    token = (
-        await client.post(
-            "/api/v1/auth/login", json={"username": "a.sales", "password": DEMO_PASSWORD}
-        )
-    ).json()
-    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    headers = await _signed_in(client, "a.sales")
     customers = (
         await client.get("/api/v1/customers", params={"search": "宏图"}, headers=headers)
     ).json()["items"]
@@ -63,12 +62,7 @@ async def test_demo_follow_ups_have_reports_projects_and_an_unread_comment(clien
 
 
 async def test_demo_statistics_and_forecast_have_content(client, demo) -> None:
-    token = (
-        await client.post(
-            "/api/v1/auth/login", json={"username": "vendor", "password": DEMO_PASSWORD}
-        )
-    ).json()
-    headers = {"Authorization": f"Bearer {token['access_token']}"}
+    headers = await _signed_in(client, "vendor")
     stats = (
         await client.get("/api/v1/stats/shipments", params={"group_by": "agent"}, headers=headers)
     ).json()

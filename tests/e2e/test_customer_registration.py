@@ -5,41 +5,18 @@ protection."""
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.e2e.steps import customer_row, open_menu, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
-DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
 
 EXISTING = "深圳市宏图智能科技有限公司"  # demo: protected for 华南代理 (a.sales is the contact)
 # Same core name (宏图), another industry word: a fuzzy candidate that does not block
 # (checked with GET /api/v1/registrations/check against the demo data).
 NEAR_DUPLICATE = "深圳市宏图电子有限公司"
 NEAR_EXPIRY = "东莞市锐进电器有限公司"  # demo: protection ends within the warning window
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("账号").fill(username)
-    page.get_by_label("密码").fill(DEMO_PASSWORD)
-    page.get_by_label("密码").press("Enter")
-    expect(page).to_have_url(re.compile(r"/$"))
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_test_id("user-menu").click()
-    page.get_by_role("menuitem", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
-
-
-def open_menu(page: Page, item: str) -> None:
-    page.get_by_role("navigation", name="主菜单").get_by_role("menuitem", name=item).click()
-
-
-def customer_row(page: Page, name: str) -> Locator:
-    return (
-        page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
-    )
 
 
 def test_sales_registers_customer_sees_conflict_and_vendor_approves(page: Page) -> None:

@@ -8,24 +8,12 @@ import uuid
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.e2e.steps import DEMO_PASSWORD, sign_out, submit_login
+
 pytestmark = pytest.mark.e2e
 
-DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
 
 NEW_PASSWORD = "a long and memorable sentence 2026"
-
-
-def sign_in(page: Page, username: str, password: str) -> None:
-    page.goto("/login")
-    page.get_by_label("账号").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_label("密码").press("Enter")
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_test_id("user-menu").click()
-    page.get_by_role("menuitem", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
 
 
 def main_menu(page: Page) -> Locator:
@@ -71,12 +59,12 @@ def expect_sales_home(page: Page, display_name: str) -> None:
 def test_agent_admin_creates_sales_user_who_must_change_one_time_password(page: Page) -> None:
     username = f"e2e.sales.{uuid.uuid4().hex[:6]}"
     display_name = "测试业务员"
-    sign_in(page, "a.admin", DEMO_PASSWORD)
+    submit_login(page, "a.admin", DEMO_PASSWORD)
     expect(page.get_by_test_id("welcome")).to_contain_text("华南主账户")
     issued = create_sales_user(page, username, display_name)
     sign_out(page)
 
-    sign_in(page, username, issued["password"])
+    submit_login(page, username, issued["password"])
     expect(page).to_have_url(re.compile(r"/change-password$"))
     # Nowhere else until the password is changed.
     page.goto("/people")
@@ -91,14 +79,14 @@ def test_agent_admin_creates_sales_user_who_must_change_one_time_password(page: 
 
     # The one-time password is gone; the chosen one works.
     sign_out(page)
-    sign_in(page, username, issued["password"])
+    submit_login(page, username, issued["password"])
     expect(page.get_by_test_id("login-error")).to_be_visible()
-    sign_in(page, username, NEW_PASSWORD)
+    submit_login(page, username, NEW_PASSWORD)
     expect_sales_home(page, display_name)
 
 
 def test_wrong_password_shows_clear_message(page: Page) -> None:
-    sign_in(page, "a.admin", "not-the-password-123")
+    submit_login(page, "a.admin", "not-the-password-123")
     error = page.get_by_test_id("login-error")
     expect(error).to_contain_text("用户名或密码错误")
     expect(page).to_have_url(re.compile(r"/login$"))
@@ -107,7 +95,7 @@ def test_wrong_password_shows_clear_message(page: Page) -> None:
 
 def test_set_password_link_signs_the_new_user_in(page: Page) -> None:
     username = f"e2e.link.{uuid.uuid4().hex[:6]}"
-    sign_in(page, "a.admin", DEMO_PASSWORD)
+    submit_login(page, "a.admin", DEMO_PASSWORD)
     expect(page.get_by_test_id("welcome")).to_be_visible()
     issued = create_sales_user(page, username, "链接用户")
     sign_out(page)
@@ -132,7 +120,7 @@ def test_set_password_link_signs_the_new_user_in(page: Page) -> None:
 
 def test_narrow_screen_shows_the_menu_in_a_drawer(page: Page) -> None:
     page.set_viewport_size({"width": 375, "height": 740})
-    sign_in(page, "vendor", DEMO_PASSWORD)
+    submit_login(page, "vendor", DEMO_PASSWORD)
     expect(page.get_by_test_id("welcome")).to_be_visible()
     page.get_by_test_id("nav-open").click()
     main_menu(page).get_by_role("menuitem", name="审计日志").click()

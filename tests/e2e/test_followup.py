@@ -5,36 +5,17 @@ And the follow-up screen on a phone."""
 import re
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.e2e.steps import customer_row, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
-DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
 CUSTOMER = "深圳市宏图智能科技有限公司"  # demo: a.sales is the contact, a.fae assigned
 EXISTING_PROJECT = "智能遥控器"  # demo project of that customer
 NEW_PROJECT = "智能门锁主控"
 NEWS = "客户新工厂下月投产，采购负责人换为王经理。"
 COMMENT = "门锁项目请尽快安排 FAE 上门支持。"
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("账号").fill(username)
-    page.get_by_label("密码").fill(DEMO_PASSWORD)
-    page.get_by_label("密码").press("Enter")
-    expect(page).to_have_url(re.compile(r"/$"))
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_test_id("user-menu").click()
-    page.get_by_role("menuitem", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
-
-
-def customer_row(page: Page, name: str) -> Locator:
-    return (
-        page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
-    )
 
 
 def open_followup(page: Page, name: str) -> None:

@@ -9,9 +9,10 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.steps import open_menu, sign_in, sign_out
+
 pytestmark = pytest.mark.e2e
 
-DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
 CUSTOMER = "佛山市美达小家电有限公司"  # demo: protected for 华南代理, project IH电饭煲主控
 PROJECT = "IH电饭煲主控"
 MODEL = "CD32F030C8T6"
@@ -28,24 +29,6 @@ PASTE = """(element, text) => {
   const init = { clipboardData: data, bubbles: true, cancelable: true };
   element.dispatchEvent(new ClipboardEvent('paste', init));
 }"""
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("账号").fill(username)
-    page.get_by_label("密码").fill(DEMO_PASSWORD)
-    page.get_by_label("密码").press("Enter")
-    expect(page).to_have_url(re.compile(r"/$"))
-
-
-def sign_out(page: Page) -> None:
-    page.get_by_test_id("user-menu").click()
-    page.get_by_role("menuitem", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/login$"))
-
-
-def open_menu(page: Page, item: str) -> None:
-    page.get_by_role("navigation", name="主菜单").get_by_role("menuitem", name=item).click()
 
 
 def test_assistant_records_order_and_vendor_downloads_statistics(

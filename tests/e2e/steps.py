@@ -1,0 +1,36 @@
+"""Steps every browser test takes: signing in and out, the menu, the home customer table."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
+
+
+def submit_login(page: Page, username: str, password: str) -> None:
+    page.goto("/login")
+    page.get_by_label("账号").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_label("密码").press("Enter")
+
+
+def sign_in(page: Page, username: str) -> None:
+    """Sign in as a demo user and land on the home page."""
+    submit_login(page, username, DEMO_PASSWORD)
+    expect(page).to_have_url(re.compile(r"/$"))
+
+
+def sign_out(page: Page) -> None:
+    page.get_by_test_id("user-menu").click()
+    page.get_by_role("menuitem", name="退出登录").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+
+
+def open_menu(page: Page, item: str) -> None:
+    page.get_by_role("navigation", name="主菜单").get_by_role("menuitem", name=item).click()
+
+
+def customer_row(page: Page, name: str) -> Locator:
+    return (
+        page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
+    )
