@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
     spa_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"
+    smtp_host: str = Field(default="", description="empty: no sending; emails wait in the outbox")
+    smtp_port: int = 25
+    smtp_security: Literal["none", "starttls", "ssl"] = "none"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "ChannelDesk 渠道通 <noreply@channeldesk.example.com>"
+    outbox_max_attempts: int = Field(default=8, ge=1, le=50)
     jobs_interval_minutes: float = Field(default=10, ge=0, description="0: no in-app schedule")
 
     @model_validator(mode="after")

@@ -5,9 +5,11 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from api.config import get_settings
 from api.db import get_sessionmaker
 from api.forecast.snapshots import take_snapshot
 from api.kit.clock import now
+from api.notifications.sender import deliver_due
 from api.protection.tasks import release_expired
 from api.rules.service import current_rules
 
@@ -30,7 +32,15 @@ async def run_forecast_snapshot() -> int:
     return cells
 
 
-JOBS: list[Callable[[], Awaitable[int]]] = [run_release_expired, run_forecast_snapshot]
+async def run_outbox() -> int:
+    async with get_sessionmaker()() as session, session.begin():
+        sent, failed = await deliver_due(session, get_settings(), now())
+    if sent or failed:
+        log.info("outbox: %d sent, %d failed attempts", sent, failed)
+    return sent
+
+
+JOBS: list[Callable[[], Awaitable[int]]] = [run_release_expired, run_forecast_snapshot, run_outbox]
 
 
 async def schedule(interval_seconds: float) -> None:

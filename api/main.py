@@ -30,6 +30,7 @@ from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
+from api.notifications.routes import router as notifications_router
 from api.orders.routes import router as orders_router
 from api.pool.routes import router as pool_router
 from api.projects.routes import router as projects_router
@@ -64,6 +65,7 @@ ROUTERS: list[APIRouter] = [
     stats_router,
     forecast_router,
     tokens_router,
+    notifications_router,
 ]
 
 

@@ -10,6 +10,7 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae, CustomerNameGram
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
+from api.notifications.models import OutboxMessage
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
 from api.registrations.models import Registration, RegistrationCheck
@@ -35,6 +36,7 @@ __all__ = [
     "McuModel",
     "Order",
     "OrderLine",
+    "OutboxMessage",
     "ProductDomain",
     "Project",
     "RefreshToken",

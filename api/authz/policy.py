@@ -19,6 +19,7 @@ from api.authz.roles import MANAGEABLE_ROLES, Role
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.extensions.models import Extension
 from api.kit.errors import Forbidden
+from api.notifications.models import OutboxMessage
 from api.orders.models import Order
 from api.projects.models import Project
 from api.registrations.models import Registration
@@ -116,6 +117,7 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     User: _readable_users,
     Agent: _readable_agents,
     AuditLog: _readable_audit,
+    OutboxMessage: _readable_audit,  # mail to every agent's people: the vendor's alone
     Customer: _readable_customers,
     Registration: _readable_applications(Registration),
     Extension: _readable_applications(Extension),

@@ -11,8 +11,10 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer
 from api.kit.clock import now
 from api.kit.errors import AppError
+from api.notifications.service import notify
 from api.reports import repository
 from api.reports.models import Report
+from api.users.models import User
 
 
 async def add(
@@ -38,6 +40,15 @@ async def add(
         for user_id in readers
         if user_id
     )
+    for reader in await session.scalars(select(User).where(col(User.id).in_(readers))):
+        notify(
+            session,
+            reader,
+            "new_comment",
+            customer=customer.name if customer else "",
+            date=report.report_date.isoformat(),
+            comment=body,
+        )
     await record(session, principal, "comment.create", comment, agent_id=report.agent_id)
     return comment
 

@@ -13,6 +13,7 @@ from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
+from api.notifications.service import decision_params, notify
 from api.protection.service import release
 from api.registrations.decisions import decide
 from api.registrations.models import ApplicationStatus
@@ -81,6 +82,7 @@ async def approve(
     extension.decided_until = data.protection_until
     await record(session, principal, "customer.extend", customer, before=before)
     await record(session, principal, "extension.approve", extension, reason=data.reason)
+    _email_decision(session, extension, approved=True, reason=data.reason)
     return await repository.get_visible(session, principal, extension_id)
 
 
@@ -92,6 +94,7 @@ async def reject(
     extension = await _decidable(session, principal, extension_id)
     decide(extension, principal, ApplicationStatus.REJECTED, reason)
     await record(session, principal, "extension.reject", extension, reason=reason)
+    _email_decision(session, extension, approved=False, reason=reason)
     customer = extension.customer
     at = now()
     if (
@@ -101,3 +104,16 @@ async def reject(
     ):
         await release(session, principal, customer, at, "customer.expired", reason)
     return await repository.get_visible(session, principal, extension_id)
+
+
+def _email_decision(
+    session: AsyncSession, extension: Extension, *, approved: bool, reason: str
+) -> None:
+    params = decision_params(approved, reason)
+    notify(
+        session,
+        extension.applicant,
+        "extension_decided",
+        customer=extension.customer.name,
+        **params,
+    )

@@ -20,6 +20,7 @@ from api.customers.models import Customer, CustomerStatus
 from api.customers.service import check_domain, check_region, clean_credit_code
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict, NotFound
+from api.notifications.service import decision_params, notify
 from api.protection.service import protect_new
 from api.registrations import repository
 from api.registrations.conflicts import Candidate, find_candidates, lock_name, name_grams
@@ -241,6 +242,7 @@ async def approve(
     decide(registration, principal, ApplicationStatus.APPROVED, reason)
     await record(session, principal, "customer.protect", customer, before=before)
     await record(session, principal, "registration.approve", registration, reason=reason)
+    _email_decision(session, registration, approved=True, reason=reason)
     return await repository.get_visible(session, principal, registration_id)
 
 
@@ -274,4 +276,19 @@ async def close(
     decide(registration, principal, status, reason)
     await record(session, principal, "customer.update", customer, before=before)
     await record(session, principal, f"registration.{status.value}", registration, reason=reason)
+    if status is ApplicationStatus.REJECTED:
+        _email_decision(session, registration, approved=False, reason=reason)
     return await repository.get_visible(session, principal, registration_id)
+
+
+def _email_decision(
+    session: AsyncSession, registration: Registration, *, approved: bool, reason: str
+) -> None:
+    params = decision_params(approved, reason)
+    notify(
+        session,
+        registration.applicant,
+        "registration_decided",
+        customer=registration.customer.name,
+        **params,
+    )

@@ -35,5 +35,7 @@ class User(SQLModel, table=True):
     token_version: int = 0
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    language: str = Field(default="zh", max_length=5)  # of the emails the user gets: zh or en
+    email_opt_out: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # kinds not wanted
 
     agent: Agent | None = Relationship(sa_relationship_kwargs={"lazy": "raise"})

@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
@@ -29,9 +30,14 @@ class UserUpdate(StrictInput):
     role: Role | None = None
 
 
+EmailKind = Literal["registration_decided", "extension_decided", "new_comment"]
+
+
 class ProfileUpdate(StrictInput):
     """What everyone may change about themselves (the manual's 修改信息)."""
 
+    language: Literal["zh", "en"] | None = Field(default=None, description="Language of emails")
+    email_opt_out: list[EmailKind] | None = Field(default=None, description="Emails not wanted")
     display_name: str | None = Field(default=None, min_length=1, max_length=50)
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=30, pattern=PHONE_PATTERN)
@@ -51,6 +57,8 @@ class UserPublic(BaseModel):
     must_change_password: bool
     created_at: datetime
     last_login_at: datetime | None
+    language: str
+    email_opt_out: list[str]
 
 
 class UserCreated(BaseModel):

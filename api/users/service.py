@@ -10,7 +10,9 @@ from api.auth.tokens import revoke_all_for_user
 from api.authz.policy import authorize, can_manage_user
 from api.authz.principal import Principal
 from api.authz.roles import MANAGEABLE_ROLES, Role
+from api.kit.clock import CHINA
 from api.kit.errors import AppError, Conflict, NotFound
+from api.notifications.service import notify
 from api.users import repository
 from api.users.models import User
 from api.users.schemas import ProfileUpdate, UserCreate, UserUpdate
@@ -66,6 +68,7 @@ async def create_user(
     )
     session.add(user)
     credentials = await issue_credentials(session, user)
+    _email_link(session, user, credentials)
     await record(session, principal, "user.create", user)
     return await repository.get_visible(session, principal, user.id or 0), credentials
 
@@ -136,5 +139,18 @@ async def reset_password(session: AsyncSession, principal: Principal, user_id: i
     """New one-time credentials for a managed account; the old password stops working."""
     user = await _managed(session, principal, user_id)
     credentials = await issue_credentials(session, user)
+    _email_link(session, user, credentials)
     await record(session, principal, "user.reset_password", user)
     return credentials
+
+
+def _email_link(session: AsyncSession, user: User, credentials: Credentials) -> None:
+    """The one-time link by email too (the one-time password is only ever shown, never sent)."""
+    notify(
+        session,
+        user,
+        "set_password_link",
+        username=user.username,
+        link=credentials.set_password_url,
+        expires=credentials.expires_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"),
+    )

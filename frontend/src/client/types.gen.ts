@@ -1325,6 +1325,58 @@ export type OrderPublic = {
 };
 
 /**
+ * OutboxMessagePublic
+ */
+export type OutboxMessagePublic = {
+    /**
+     * Attempts
+     */
+    attempts: number;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Kind
+     */
+    kind: string;
+    /**
+     * Last Error
+     */
+    last_error: string;
+    /**
+     * Next Attempt At
+     */
+    next_attempt_at: string;
+    /**
+     * Sent At
+     */
+    sent_at: string | null;
+    status: OutboxStatus;
+    /**
+     * Subject
+     */
+    subject: string;
+    /**
+     * To Email
+     */
+    to_email: string;
+};
+
+/**
+ * OutboxStatus
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/**
  * Page[AgentPublic]
  */
 export type PageAgentPublic = {
@@ -1388,6 +1440,20 @@ export type PageOrderPublic = {
      * Items
      */
     items: Array<OrderPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[OutboxMessagePublic]
+ */
+export type PageOutboxMessagePublic = {
+    /**
+     * Items
+     */
+    items: Array<OutboxMessagePublic>;
     /**
      * Total
      */
@@ -1587,6 +1653,18 @@ export type ProfileUpdate = {
      * Email
      */
     email?: string | null;
+    /**
+     * Email Opt Out
+     *
+     * Emails not wanted
+     */
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment'> | null;
+    /**
+     * Language
+     *
+     * Language of emails
+     */
+    language?: 'zh' | 'en' | null;
     /**
      * Phone
      */
@@ -2440,6 +2518,10 @@ export type UserPublic = {
      */
     email: string;
     /**
+     * Email Opt Out
+     */
+    email_opt_out: Array<string>;
+    /**
      * Id
      */
     id: number;
@@ -2447,6 +2529,10 @@ export type UserPublic = {
      * Is Active
      */
     is_active: boolean;
+    /**
+     * Language
+     */
+    language: string;
     /**
      * Last Login At
      */
@@ -4156,6 +4242,48 @@ export type OrdersDeleteOrderResponses = {
 };
 
 export type OrdersDeleteOrderResponse = OrdersDeleteOrderResponses[keyof OrdersDeleteOrderResponses];
+
+export type NotificationsListOutboxData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: OutboxStatus | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/outbox';
+};
+
+export type NotificationsListOutboxErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type NotificationsListOutboxError = NotificationsListOutboxErrors[keyof NotificationsListOutboxErrors];
+
+export type NotificationsListOutboxResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageOutboxMessagePublic;
+};
+
+export type NotificationsListOutboxResponse = NotificationsListOutboxResponses[keyof NotificationsListOutboxResponses];
 
 export type PoolListPoolData = {
     body?: never;

@@ -1,0 +1,38 @@
+"""Queue emails in the outbox, in the transaction of the event (SPEC §11)."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.notifications.models import OutboxMessage, OutboxStatus
+from api.notifications.templates import render
+from api.users.models import User
+
+DECISIONS = {"approved": ("已通过", "approved"), "rejected": ("未通过", "rejected")}
+
+
+def decision_params(approved: bool, reason: str) -> dict[str, str]:
+    zh, en = DECISIONS["approved" if approved else "rejected"]
+    return {
+        "decision_zh": zh,
+        "decision_en": en,
+        "reason_zh": f"说明：{reason}" if reason else "",
+        "reason_en": f"Note: {reason}" if reason else "",
+    }
+
+
+def notify(
+    session: AsyncSession, user: User | None, kind: str, **params: object
+) -> OutboxMessage | None:
+    """Queue one email for `user`, unless they opted out of this kind or cannot receive mail."""
+    if user is None or not user.is_active or not user.email or kind in user.email_opt_out:
+        return None
+    subject, body = render(kind, user.language, name=user.display_name, **params)
+    message = OutboxMessage(
+        kind=kind,
+        to_user_id=user.id,
+        to_email=user.email,
+        subject=subject,
+        body=body,
+        status=OutboxStatus.PENDING,
+    )
+    session.add(message)
+    return message

@@ -1,0 +1,50 @@
+"""Email texts in Chinese and English; the recipient's language chooses."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Template:
+    subject: tuple[str, str]  # zh, en
+    body: tuple[str, str]
+
+
+TEMPLATES: dict[str, Template] = {
+    "set_password_link": Template(
+        ("渠道通：请设置您的密码", "ChannelDesk: set your password"),
+        (
+            "{name}，您好：\n\n您的渠道通账户“{username}”已开通。"
+            "请在 {expires} 前打开以下链接设置密码：\n{link}\n",
+            "Hello {name},\n\nYour ChannelDesk account “{username}” is ready. "
+            "Open this link before {expires} to choose your password:\n{link}\n",
+        ),
+    ),
+    "registration_decided": Template(
+        ("渠道通：客户报备{decision_zh}", "ChannelDesk: registration {decision_en}"),
+        (
+            "{name}，您好：\n\n您对“{customer}”的报备申请已{decision_zh}。{reason_zh}\n",
+            "Hello {name},\n\nYour registration of “{customer}” was {decision_en}. {reason_en}\n",
+        ),
+    ),
+    "extension_decided": Template(
+        ("渠道通：延期申请{decision_zh}", "ChannelDesk: extension {decision_en}"),
+        (
+            "{name}，您好：\n\n“{customer}”的延期申请已{decision_zh}。{reason_zh}\n",
+            "Hello {name},\n\nThe extension for “{customer}” was {decision_en}. {reason_en}\n",
+        ),
+    ),
+    "new_comment": Template(
+        ("渠道通：您的跟进报告有新点评", "ChannelDesk: a new comment on your report"),
+        (
+            "{name}，您好：\n\n原厂对“{customer}” {date} 的跟进报告写了点评：\n\n{comment}\n",
+            "Hello {name},\n\nThe manufacturer commented on your {date} report "
+            "on “{customer}”:\n\n{comment}\n",
+        ),
+    ),
+}
+
+
+def render(kind: str, language: str, **params: object) -> tuple[str, str]:
+    template = TEMPLATES[kind]
+    index = 1 if language == "en" else 0
+    return template.subject[index].format(**params), template.body[index].format(**params)
