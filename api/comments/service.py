@@ -2,6 +2,7 @@
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 from sqlmodel import col, func, select
 
 from api.audit.service import record
@@ -97,7 +98,6 @@ async def comments_of(
     session: AsyncSession, principal: Principal, report_id: int
 ) -> list[tuple[Comment, bool]]:
     """The report's comments with whether each is unread by the caller (one statement)."""
-    from sqlalchemy.orm import selectinload
 
     unread = (
         select(func.count())

@@ -68,7 +68,7 @@ async def list_customers(
         sort=sort,
     )
     rows, total = await repository.list_customers(session, principal, page, filters)
-    return Page(items=await views.public_page(session, principal, rows), total=total)
+    return Page(items=await views.public_page(session, principal, rows, rules, at), total=total)
 
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))

@@ -1,5 +1,7 @@
 """Customers as the API shows them: per-caller flags computed for a whole page at once."""
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.authz.principal import Principal
@@ -9,15 +11,20 @@ from api.customers.schemas import CustomerPublic
 from api.customers.service import to_public
 from api.extensions.repository import customers_with_open_extension
 from api.kit.clock import now
+from api.rules.models import Rules
 from api.rules.service import current_rules
 
 
 async def public_page(
-    session: AsyncSession, principal: Principal, customers: list[Customer]
+    session: AsyncSession,
+    principal: Principal,
+    customers: list[Customer],
+    rules: Rules | None = None,
+    at: datetime | None = None,
 ) -> list[CustomerPublic]:
-    """A fixed number of statements, however many customers."""
+    """A fixed number of statements, however many customers (rules passed in are not re-read)."""
     ids = [c.id or 0 for c in customers]
-    rules, at = await current_rules(session), now()
+    rules, at = rules or await current_rules(session), at or now()
     unread = await unread_by_customer(session, principal.user_id, ids)
     extending = await customers_with_open_extension(session, ids)
     return [

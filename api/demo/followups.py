@@ -12,6 +12,7 @@ from api.customers.models import Customer
 from api.kit.clock import now, today
 from api.projects.models import Project
 from api.projects.stages import ProjectStage
+from api.projects.state import LADDER
 from api.protection.service import on_project_stage
 from api.reports.models import Report, ReportEntry
 from api.rules.models import Rules
@@ -188,7 +189,6 @@ async def seed_followups(session: AsyncSession) -> None:
 
 
 def _most_advanced(customer_name: str, projects: dict[tuple[str, str], Project]) -> str:
-    from api.projects.state import LADDER
 
     stages = [p.stage for (c, _), p in projects.items() if c == customer_name and p.stage in LADDER]
     return max(stages, key=LADDER.index).value

@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.kit.messages import language, translate
@@ -112,7 +113,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def install_integrity_handler(app: FastAPI) -> None:
     """A unique constraint that a concurrent request won first is a 409, never a 500."""
-    from sqlalchemy.exc import IntegrityError
 
     @app.exception_handler(IntegrityError)
     async def integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:

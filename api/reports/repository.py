@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.comments.models import Comment, CommentReceipt
+from api.customers.models import Customer
 from api.kit.errors import NotFound
 from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
@@ -125,7 +126,6 @@ async def report_counts_since(
     """customer id -> reports since `since` by the customer's current agent (one statement)."""
     if not customer_ids:
         return {}
-    from api.customers.models import Customer
 
     rows = await session.execute(
         select(col(Report.customer_id), func.count())

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, literal
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -95,8 +95,8 @@ async def _daily(
     key, label, table = _DIMENSIONS.get(dimension, (None, None, None))
     columns = [
         col(Order.contract_date),
-        key if key is not None else col(Order.agent_id) * 0,
-        label if label is not None else col(Order.agent_id) * 0,
+        key if key is not None else literal(0),
+        label if label is not None else literal(""),
         col(OrderLine.currency),
         func.sum(col(OrderLine.quantity)),
         func.sum(col(OrderLine.quantity) * col(OrderLine.unit_price)),
