@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from api.config import get_settings
 from api.db import get_sessionmaker
 from api.forecast.snapshots import take_snapshot
+from api.imports.runner import resume_stalled
 from api.kit.clock import now
 from api.notifications.sender import deliver_due
 from api.protection.tasks import release_expired
@@ -40,7 +41,19 @@ async def run_outbox() -> int:
     return sent
 
 
-JOBS: list[Callable[[], Awaitable[int]]] = [run_release_expired, run_forecast_snapshot, run_outbox]
+async def run_stalled_imports() -> int:
+    resumed = await resume_stalled()
+    if resumed:
+        log.info("resumed %d stalled imports", resumed)
+    return resumed
+
+
+JOBS: list[Callable[[], Awaitable[int]]] = [
+    run_release_expired,
+    run_forecast_snapshot,
+    run_outbox,
+    run_stalled_imports,
+]
 
 
 async def schedule(interval_seconds: float) -> None:

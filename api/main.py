@@ -25,6 +25,7 @@ from api.customers.routes import router as customers_router
 from api.extensions.routes import router as extensions_router
 from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
+from api.imports.routes import router as imports_router
 from api.jobs import schedule
 from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
@@ -66,6 +67,7 @@ ROUTERS: list[APIRouter] = [
     forecast_router,
     tokens_router,
     notifications_router,
+    imports_router,
 ]
 
 

@@ -10,6 +10,7 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae, CustomerNameGram
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
+from api.imports.models import CustomerImport, CustomerImportRow
 from api.notifications.models import OutboxMessage
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
@@ -29,6 +30,8 @@ __all__ = [
     "CommentReceipt",
     "Customer",
     "CustomerFae",
+    "CustomerImport",
+    "CustomerImportRow",
     "CustomerNameGram",
     "Extension",
     "ForecastSnapshot",

@@ -92,7 +92,10 @@ async def clean_tables(database_url: str) -> AsyncIterator[None]:
     """Empty the tables after the test; every fixture that reaches the database asks for it."""
     yield
     from api.db import get_engine
+    from api.imports.runner import settle
     from api.kit.clock import set_clock
+
+    await settle()  # background import passes finish before the tables are emptied
     from api.models import metadata
     from api.rules.models import Rules
 

@@ -18,6 +18,7 @@ from api.authz.principal import Principal
 from api.authz.roles import MANAGEABLE_ROLES, Role
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.extensions.models import Extension
+from api.imports.models import CustomerImport
 from api.kit.errors import Forbidden
 from api.notifications.models import OutboxMessage
 from api.orders.models import Order
@@ -108,6 +109,16 @@ def _readable_applications(
     return readable
 
 
+def _readable_imports(principal: Principal) -> ColumnElement[bool]:
+    # The vendor imports for any agent; the master account follows its own agent's imports.
+    match principal.role:
+        case Role.VENDOR:
+            return true()
+        case Role.AGENT_ADMIN:
+            return col(CustomerImport.agent_id) == principal.agent_id
+    return false()
+
+
 def _readable_audit(principal: Principal) -> ColumnElement[bool]:
     # The trail holds every agent's changes: the vendor's alone (SPEC §11).
     return true() if principal.is_vendor else false()
@@ -124,6 +135,7 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Project: _readable_customer_work(Project),
     Report: _readable_customer_work(Report),
     Order: _readable_customer_work(Order),
+    CustomerImport: _readable_imports,
 }
 
 
@@ -165,6 +177,11 @@ def can_manage_agents(principal: Principal) -> bool:
 def can_register_customers(principal: Principal) -> bool:
     """Sales and the master account register customers and apply from the pool (SPEC §3)."""
     return principal.role in (Role.AGENT_ADMIN, Role.SALES)
+
+
+def can_import_customers(principal: Principal) -> bool:
+    """Legacy import makes protected customers without a registration: the vendor's power."""
+    return principal.is_vendor
 
 
 def can_decide_applications(principal: Principal) -> bool:

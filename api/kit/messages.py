@@ -188,6 +188,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "开始日期不能晚于结束日期。",
         "The start date must not be after the end date.",
     ),
+    "import_not_xlsx": (
+        "文件不是有效的 Excel（.xlsx）文件，请使用导入模板。",
+        "The file is not a valid Excel (.xlsx) file. Please use the import template.",
+    ),
+    "import_missing_columns": (
+        "缺少必填列：{columns}。请使用导入模板的表头。",
+        "Required columns are missing: {columns}. Please keep the template's header row.",
+    ),
+    "import_empty": ("文件中没有数据行。", "The file has no data rows."),
+    "import_too_many_rows": (
+        "一次最多导入 {max} 行，请拆分文件。",
+        "At most {max} rows can be imported at once. Please split the file.",
+    ),
+    "import_file_too_large": (
+        "文件超过 {max_mb} MB。",
+        "The file is larger than {max_mb} MB.",
+    ),
+    "import_not_committable": (
+        "该导入当前状态（{status}）不能提交。",
+        "This import cannot be committed in its current state ({status}).",
+    ),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -201,6 +222,7 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "project": ("项目", "Project"),
     "api_token": ("API令牌", "API token"),
     "order": ("销售记录", "Sales record"),
+    "import": ("导入", "Import"),
     "resource": ("资源", "Resource"),
 }
 

@@ -379,6 +379,31 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
     return c.world.a_assistant, f"/api/v1/orders/{await _order(c)}/delete", {"reason": "重复录入"}
 
 
+def _legacy_file() -> bytes:
+    from tests.imports.sheets import filled_template, row
+
+    return filled_template([row("深圳市星河智能控制有限公司", "nobody")])
+
+
+@scenario("POST", "/imports")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, f"/api/v1/imports?agent_id={c.world.agent_a.id}", _legacy_file()
+
+
+@scenario("POST", "/imports/{import_id}/commit")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    from api.imports.runner import settle
+
+    uploaded = await c.client.post(
+        f"/api/v1/imports?agent_id={c.world.agent_a.id}",
+        content=_legacy_file(),
+        headers={**c.world.vendor.headers, "Content-Type": "application/octet-stream"},
+    )
+    assert uploaded.status_code == 202, uploaded.text
+    await settle()  # the dry run ends
+    return c.world.vendor, f"/api/v1/imports/{uploaded.json()['id']}/commit", None
+
+
 def _write_routes() -> set[tuple[str, str]]:
     paths = json.loads(OPENAPI.read_text("utf-8"))["paths"]
     return {(m.upper(), p) for p, ops in paths.items() for m in ops if m in WRITE_METHODS}
@@ -398,9 +423,16 @@ async def test_every_write_leaves_an_audit_row(
     before = (
         await client.get("/api/v1/audit", params={"limit": 1}, headers=world.vendor.headers)
     ).json()["total"]
-    response = await client.request(
-        route[0], url, json=body, headers=actor.headers if actor else {}
-    )
+    headers = actor.headers if actor else {}
+    if isinstance(body, bytes):  # an uploaded file
+        response = await client.request(
+            route[0],
+            url,
+            content=body,
+            headers={**headers, "Content-Type": "application/octet-stream"},
+        )
+    else:
+        response = await client.request(route[0], url, json=body, headers=headers)
     assert response.status_code < 300, f"{route}: {response.status_code} {response.text}"
     after = (
         await client.get("/api/v1/audit", params={"limit": 1}, headers=world.vendor.headers)

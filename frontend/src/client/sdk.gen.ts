@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -455,6 +455,77 @@ export const forecastForecastAccuracy = <ThrowOnError extends boolean = false>(o
  * Liveness, database reachability and the build version.
  */
 export const healthHealth = <ThrowOnError extends boolean = false>(options?: Options<HealthHealthData, ThrowOnError>) => (options?.client ?? client).get<HealthHealthResponses, HealthHealthErrors, ThrowOnError>({ url: '/api/v1/health', ...options });
+
+/**
+ * List Imports
+ *
+ * The imports the caller may see, newest first.
+ */
+export const importsListImports = <ThrowOnError extends boolean = false>(options?: Options<ImportsListImportsData, ThrowOnError>) => (options?.client ?? client).get<ImportsListImportsResponses, ImportsListImportsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports',
+    ...options
+});
+
+/**
+ * Upload Import
+ *
+ * Upload a filled template (the .xlsx as the body) for an agent; the dry run starts.
+ */
+export const importsUploadImport = <ThrowOnError extends boolean = false>(options: Options<ImportsUploadImportData, ThrowOnError>) => (options.client ?? client).post<ImportsUploadImportResponses, ImportsUploadImportErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports',
+    ...options,
+    headers: {
+        'Content-Type': 'application/octet-stream',
+        ...options.headers
+    }
+});
+
+/**
+ * Download Template
+ *
+ * The legacy customer import template (.xlsx, with an instructions sheet).
+ */
+export const importsDownloadTemplate = <ThrowOnError extends boolean = false>(options?: Options<ImportsDownloadTemplateData, ThrowOnError>) => (options?.client ?? client).get<ImportsDownloadTemplateResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports/template',
+    ...options
+});
+
+/**
+ * Read Import
+ *
+ * One import with the progress of its current pass.
+ */
+export const importsReadImport = <ThrowOnError extends boolean = false>(options: Options<ImportsReadImportData, ThrowOnError>) => (options.client ?? client).get<ImportsReadImportResponses, ImportsReadImportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports/{import_id}',
+    ...options
+});
+
+/**
+ * Commit Import
+ *
+ * Commit a checked import: re-check every row, then create the ready ones in one go.
+ */
+export const importsCommitImport = <ThrowOnError extends boolean = false>(options: Options<ImportsCommitImportData, ThrowOnError>) => (options.client ?? client).post<ImportsCommitImportResponses, ImportsCommitImportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports/{import_id}/commit',
+    ...options
+});
+
+/**
+ * List Import Rows
+ *
+ * The import's rows by row number: what each will do or did, and why.
+ */
+export const importsListImportRows = <ThrowOnError extends boolean = false>(options: Options<ImportsListImportRowsData, ThrowOnError>) => (options.client ?? client).get<ImportsListImportRowsResponses, ImportsListImportRowsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/imports/{import_id}/rows',
+    ...options
+});
 
 /**
  * List Mcu Models

@@ -1075,6 +1075,99 @@ export type HealthOut = {
 };
 
 /**
+ * ImportPublic
+ *
+ * An import and how far its current pass is (the SPA polls this for the progress bar).
+ */
+export type ImportPublic = {
+    agent: AgentBrief;
+    /**
+     * Committed At
+     */
+    committed_at: string | null;
+    /**
+     * Conflict Count
+     */
+    conflict_count: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    created_by: UserBrief;
+    /**
+     * Created Count
+     */
+    created_count: number;
+    /**
+     * Error
+     */
+    error: string;
+    /**
+     * Filename
+     */
+    filename: string;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Invalid Count
+     */
+    invalid_count: number;
+    /**
+     * Progress
+     *
+     * Rows checked so far in the current pass (of row_count)
+     */
+    progress: number;
+    /**
+     * Ready Count
+     */
+    ready_count: number;
+    /**
+     * Row Count
+     *
+     * Data rows in the file
+     */
+    row_count: number;
+    status: ImportStatus;
+};
+
+/**
+ * ImportRowPublic
+ */
+export type ImportRowPublic = {
+    /**
+     * Candidates
+     */
+    candidates: Array<ConflictCandidate>;
+    /**
+     * Customer Id
+     */
+    customer_id: number | null;
+    /**
+     * Reasons
+     */
+    reasons: Array<RowReason>;
+    /**
+     * Row Number
+     */
+    row_number: number;
+    status: RowStatus;
+    /**
+     * Values
+     */
+    values: {
+        [key: string]: string;
+    };
+};
+
+/**
+ * ImportStatus
+ */
+export type ImportStatus = 'checking' | 'checked' | 'committing' | 'committed' | 'failed';
+
+/**
  * LineIn
  */
 export type LineIn = {
@@ -1426,6 +1519,34 @@ export type PageExtensionPublic = {
      * Items
      */
     items: Array<ExtensionPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[ImportPublic]
+ */
+export type PageImportPublic = {
+    /**
+     * Items
+     */
+    items: Array<ImportPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[ImportRowPublic]
+ */
+export type PageImportRowPublic = {
+    /**
+     * Items
+     */
+    items: Array<ImportRowPublic>;
     /**
      * Total
      */
@@ -2178,6 +2299,33 @@ export type ReviewIn = {
  * Role
  */
 export type Role = 'vendor' | 'agent_admin' | 'sales' | 'fae' | 'assistant';
+
+/**
+ * RowReason
+ *
+ * Why a row is invalid: the column, a reason code and the value found.
+ */
+export type RowReason = {
+    /**
+     * Code
+     *
+     * missing, too_long, duplicate_in_file (value = the earlier row), credit_code_invalid, unknown_region, unknown_product_domain, bad_number, contact_not_found, contact_ambiguous, bad_date, date_not_future
+     */
+    code: string;
+    /**
+     * Field
+     */
+    field: string;
+    /**
+     * Value
+     */
+    value: string;
+};
+
+/**
+ * RowStatus
+ */
+export type RowStatus = 'pending' | 'ready' | 'conflict' | 'invalid' | 'created';
 
 /**
  * RulesPublic
@@ -4037,6 +4185,227 @@ export type HealthHealthResponses = {
 };
 
 export type HealthHealthResponse = HealthHealthResponses[keyof HealthHealthResponses];
+
+export type ImportsListImportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/imports';
+};
+
+export type ImportsListImportsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ImportsListImportsError = ImportsListImportsErrors[keyof ImportsListImportsErrors];
+
+export type ImportsListImportsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageImportPublic;
+};
+
+export type ImportsListImportsResponse = ImportsListImportsResponses[keyof ImportsListImportsResponses];
+
+export type ImportsUploadImportData = {
+    body: Blob | File;
+    path?: never;
+    query: {
+        /**
+         * Agent Id
+         */
+        agent_id: number;
+        /**
+         * Filename
+         */
+        filename?: string;
+    };
+    url: '/api/v1/imports';
+};
+
+export type ImportsUploadImportErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type ImportsUploadImportError = ImportsUploadImportErrors[keyof ImportsUploadImportErrors];
+
+export type ImportsUploadImportResponses = {
+    /**
+     * Successful Response
+     */
+    202: ImportPublic;
+};
+
+export type ImportsUploadImportResponse = ImportsUploadImportResponses[keyof ImportsUploadImportResponses];
+
+export type ImportsDownloadTemplateData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/imports/template';
+};
+
+export type ImportsDownloadTemplateResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type ImportsReadImportData = {
+    body?: never;
+    path: {
+        /**
+         * Import Id
+         */
+        import_id: number;
+    };
+    query?: never;
+    url: '/api/v1/imports/{import_id}';
+};
+
+export type ImportsReadImportErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ImportsReadImportError = ImportsReadImportErrors[keyof ImportsReadImportErrors];
+
+export type ImportsReadImportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ImportPublic;
+};
+
+export type ImportsReadImportResponse = ImportsReadImportResponses[keyof ImportsReadImportResponses];
+
+export type ImportsCommitImportData = {
+    body?: never;
+    path: {
+        /**
+         * Import Id
+         */
+        import_id: number;
+    };
+    query?: never;
+    url: '/api/v1/imports/{import_id}/commit';
+};
+
+export type ImportsCommitImportErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ImportsCommitImportError = ImportsCommitImportErrors[keyof ImportsCommitImportErrors];
+
+export type ImportsCommitImportResponses = {
+    /**
+     * Successful Response
+     */
+    202: ImportPublic;
+};
+
+export type ImportsCommitImportResponse = ImportsCommitImportResponses[keyof ImportsCommitImportResponses];
+
+export type ImportsListImportRowsData = {
+    body?: never;
+    path: {
+        /**
+         * Import Id
+         */
+        import_id: number;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: Array<RowStatus> | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/imports/{import_id}/rows';
+};
+
+export type ImportsListImportRowsErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type ImportsListImportRowsError = ImportsListImportRowsErrors[keyof ImportsListImportRowsErrors];
+
+export type ImportsListImportRowsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageImportRowPublic;
+};
+
+export type ImportsListImportRowsResponse = ImportsListImportRowsResponses[keyof ImportsListImportRowsResponses];
 
 export type CatalogListMcuModelsData = {
     body?: never;

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -939,6 +939,182 @@ export const healthHealthOptions = (options?: Options<HealthHealthData>) => quer
         return data;
     },
     queryKey: healthHealthQueryKey(options)
+});
+
+export const importsListImportsQueryKey = (options?: Options<ImportsListImportsData>) => createQueryKey('importsListImports', options);
+
+/**
+ * List Imports
+ *
+ * The imports the caller may see, newest first.
+ */
+export const importsListImportsOptions = (options?: Options<ImportsListImportsData>) => queryOptions<ImportsListImportsResponse, ImportsListImportsError, ImportsListImportsResponse, ReturnType<typeof importsListImportsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await importsListImports({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsListImportsQueryKey(options)
+});
+
+export const importsListImportsInfiniteQueryKey = (options?: Options<ImportsListImportsData>): QueryKey<Options<ImportsListImportsData>> => createQueryKey('importsListImports', options, true);
+
+/**
+ * List Imports
+ *
+ * The imports the caller may see, newest first.
+ */
+export const importsListImportsInfiniteOptions = (options?: Options<ImportsListImportsData>) => infiniteQueryOptions<ImportsListImportsResponse, ImportsListImportsError, InfiniteData<ImportsListImportsResponse>, QueryKey<Options<ImportsListImportsData>>, number | Pick<QueryKey<Options<ImportsListImportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ImportsListImportsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await importsListImports({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsListImportsInfiniteQueryKey(options)
+});
+
+/**
+ * Upload Import
+ *
+ * Upload a filled template (the .xlsx as the body) for an agent; the dry run starts.
+ */
+export const importsUploadImportMutation = (options?: Partial<Options<ImportsUploadImportData>>): UseMutationOptions<ImportsUploadImportResponse, ImportsUploadImportError, Options<ImportsUploadImportData>> => {
+    const mutationOptions: UseMutationOptions<ImportsUploadImportResponse, ImportsUploadImportError, Options<ImportsUploadImportData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await importsUploadImport({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const importsDownloadTemplateQueryKey = (options?: Options<ImportsDownloadTemplateData>) => createQueryKey('importsDownloadTemplate', options);
+
+/**
+ * Download Template
+ *
+ * The legacy customer import template (.xlsx, with an instructions sheet).
+ */
+export const importsDownloadTemplateOptions = (options?: Options<ImportsDownloadTemplateData>) => queryOptions<unknown, DefaultError, unknown, ReturnType<typeof importsDownloadTemplateQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await importsDownloadTemplate({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsDownloadTemplateQueryKey(options)
+});
+
+export const importsReadImportQueryKey = (options: Options<ImportsReadImportData>) => createQueryKey('importsReadImport', options);
+
+/**
+ * Read Import
+ *
+ * One import with the progress of its current pass.
+ */
+export const importsReadImportOptions = (options: Options<ImportsReadImportData>) => queryOptions<ImportsReadImportResponse, ImportsReadImportError, ImportsReadImportResponse, ReturnType<typeof importsReadImportQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await importsReadImport({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsReadImportQueryKey(options)
+});
+
+/**
+ * Commit Import
+ *
+ * Commit a checked import: re-check every row, then create the ready ones in one go.
+ */
+export const importsCommitImportMutation = (options?: Partial<Options<ImportsCommitImportData>>): UseMutationOptions<ImportsCommitImportResponse, ImportsCommitImportError, Options<ImportsCommitImportData>> => {
+    const mutationOptions: UseMutationOptions<ImportsCommitImportResponse, ImportsCommitImportError, Options<ImportsCommitImportData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await importsCommitImport({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const importsListImportRowsQueryKey = (options: Options<ImportsListImportRowsData>) => createQueryKey('importsListImportRows', options);
+
+/**
+ * List Import Rows
+ *
+ * The import's rows by row number: what each will do or did, and why.
+ */
+export const importsListImportRowsOptions = (options: Options<ImportsListImportRowsData>) => queryOptions<ImportsListImportRowsResponse, ImportsListImportRowsError, ImportsListImportRowsResponse, ReturnType<typeof importsListImportRowsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await importsListImportRows({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsListImportRowsQueryKey(options)
+});
+
+export const importsListImportRowsInfiniteQueryKey = (options: Options<ImportsListImportRowsData>): QueryKey<Options<ImportsListImportRowsData>> => createQueryKey('importsListImportRows', options, true);
+
+/**
+ * List Import Rows
+ *
+ * The import's rows by row number: what each will do or did, and why.
+ */
+export const importsListImportRowsInfiniteOptions = (options: Options<ImportsListImportRowsData>) => infiniteQueryOptions<ImportsListImportRowsResponse, ImportsListImportRowsError, InfiniteData<ImportsListImportRowsResponse>, QueryKey<Options<ImportsListImportRowsData>>, number | Pick<QueryKey<Options<ImportsListImportRowsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ImportsListImportRowsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await importsListImportRows({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: importsListImportRowsInfiniteQueryKey(options)
 });
 
 export const catalogListMcuModelsQueryKey = (options?: Options<CatalogListMcuModelsData>) => createQueryKey('catalogListMcuModels', options);

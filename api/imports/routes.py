@@ -1,0 +1,109 @@
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import BackgroundTasks, Depends, Query, Request, status
+from fastapi.responses import Response
+
+from api.authz.principal import CurrentPrincipal
+from api.db import Session
+from api.imports import repository, runner, service
+from api.imports.models import RowStatus
+from api.imports.schemas import ImportPublic, ImportRowPublic
+from api.imports.spreadsheet import MAX_BYTES, template_bytes
+from api.kit.errors import AppError, error_responses
+from api.kit.export import XLSX_TYPE
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+
+router = protected_router("imports")
+
+_XLSX_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.get("/imports/template", responses={200: {"content": {XLSX_TYPE: {}}}})
+async def download_template(principal: CurrentPrincipal) -> Response:
+    """The legacy customer import template (.xlsx, with an instructions sheet)."""
+    name = quote("客户导入模板 customer-import-template.xlsx")
+    return Response(
+        template_bytes(),
+        media_type=XLSX_TYPE,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+    )
+
+
+@router.post(
+    "/imports",
+    status_code=status.HTTP_202_ACCEPTED,
+    openapi_extra=_XLSX_BODY,
+    responses=error_responses(403, 404, 422),
+)
+async def upload_import(
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    background: BackgroundTasks,
+    agent_id: int,
+    filename: Annotated[str, Query(max_length=200)] = "",
+) -> ImportPublic:
+    """Upload a filled template (the .xlsx as the body) for an agent; the dry run starts."""
+    content = bytearray()
+    async for piece in request.stream():
+        content.extend(piece)
+        if len(content) > MAX_BYTES:
+            raise AppError("import_file_too_large", 422, max_mb=MAX_BYTES // (1024 * 1024))
+    job = await service.upload(session, principal, agent_id, filename, bytes(content))
+    assert job.id is not None
+    background.add_task(runner.start, job.id)  # after the commit: the task sees the rows
+    return ImportPublic.model_validate(job)
+
+
+@router.get("/imports")
+async def list_imports(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[ImportPublic]:
+    """The imports the caller may see, newest first."""
+    rows, total = await repository.list_imports(session, principal, page)
+    return Page(items=[ImportPublic.model_validate(r) for r in rows], total=total)
+
+
+@router.get("/imports/{import_id}", responses=error_responses(404))
+async def read_import(
+    import_id: int, session: Session, principal: CurrentPrincipal
+) -> ImportPublic:
+    """One import with the progress of its current pass."""
+    return ImportPublic.model_validate(await repository.get_visible(session, principal, import_id))
+
+
+@router.get("/imports/{import_id}/rows", responses=error_responses(404))
+async def list_import_rows(
+    import_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: Annotated[list[RowStatus] | None, Query()] = None,
+) -> Page[ImportRowPublic]:
+    """The import's rows by row number: what each will do or did, and why."""
+    await repository.get_visible(session, principal, import_id)
+    rows, total = await repository.list_rows(session, import_id, status, page)
+    return Page(items=[ImportRowPublic.model_validate(r) for r in rows], total=total)
+
+
+@router.post(
+    "/imports/{import_id}/commit",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=error_responses(403, 404, 409),
+)
+async def commit_import(
+    import_id: int, session: Session, principal: CurrentPrincipal, background: BackgroundTasks
+) -> ImportPublic:
+    """Commit a checked import: re-check every row, then create the ready ones in one go."""
+    job = await service.commit(session, principal, import_id)
+    background.add_task(runner.start, import_id)
+    return ImportPublic.model_validate(job)
