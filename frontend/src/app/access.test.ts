@@ -18,7 +18,7 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit',
+      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit',
     ]);
   });
 
@@ -70,6 +70,7 @@ describe('access.ts: the side menu per role', () => {
       '/rules',
       '/people',
       '/agents',
+      '/imports',
       '/tokens',
       '/audit',
     ]);

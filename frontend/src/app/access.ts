@@ -15,7 +15,8 @@ export type Area =
   | 'audit'
   | 'stats'
   | 'forecast'
-  | 'tokens';
+  | 'tokens'
+  | 'imports';
 
 export interface MenuEntry {
   key: Area;
@@ -64,10 +65,11 @@ const MENU: Record<Area, MenuEntry> = {
   stats: { key: 'stats', path: '/stats', label: 'sales.nav.stats' },
   forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
+  imports: { key: 'imports', path: '/imports', label: 'imports.nav' },
 };
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit'],
   agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people'],
   sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast'],
   fae: ['home', 'stats', 'forecast'],

@@ -5,6 +5,7 @@ import AuditPage from '../pages/audit';
 import ForcedPasswordChangePage from '../pages/change-password';
 import FollowupPage from '../pages/followup';
 import HomePage from '../pages/home';
+import ImportsPage from '../pages/imports';
 import LoginPage from '../pages/login';
 import NotFoundPage from '../pages/not-found';
 import PeoplePage from '../pages/people';
@@ -57,6 +58,7 @@ export function createRouter() {
                 { element: <RequireArea area="stats" />, children: [{ path: '/stats', element: <StatsPage /> }] },
                 { element: <RequireArea area="forecast" />, children: [{ path: '/forecast', element: <ForecastPage /> }] },
                 { element: <RequireArea area="tokens" />, children: [{ path: '/tokens', element: <TokensPage /> }] },
+                { element: <RequireArea area="imports" />, children: [{ path: '/imports', element: <ImportsPage /> }] },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

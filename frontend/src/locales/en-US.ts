@@ -1,10 +1,12 @@
 import type { MessageKey } from './zh-CN';
 
 import { followupEnUS } from './followup.en-US';
+import { importsEnUS } from './imports.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...followupEnUS,
+  ...importsEnUS,
   ...salesEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',

@@ -1,9 +1,11 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { followupZhCN } from './followup.zh-CN';
+import { importsZhCN } from './imports.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
   ...followupZhCN,
+  ...importsZhCN,
   ...salesZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',

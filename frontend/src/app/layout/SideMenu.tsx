@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  ImportOutlined,
   KeyOutlined,
   LineChartOutlined,
   SettingOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<Area, ReactNode> = {
   stats: <BarChartOutlined />,
   forecast: <LineChartOutlined />,
   tokens: <KeyOutlined />,
+  imports: <ImportOutlined />,
 };
 
 function selectedPath(pathname: string): string {
