@@ -32,6 +32,7 @@ export function UploadPanel({
           />
         </Form.Item>
       </Form>
+      <div data-testid="import-dropzone">
       <Upload.Dragger
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         multiple={false}
@@ -47,7 +48,6 @@ export function UploadPanel({
           }
           return Upload.LIST_IGNORE;
         }}
-        data-testid="import-dropzone"
       >
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
@@ -57,6 +57,7 @@ export function UploadPanel({
           {t('imports.upload.hint')}
         </Typography.Text>
       </Upload.Dragger>
+      </div>
     </Flex>
   );
 }
