@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
-from api.audit.models import AuditLog
 from api.customers.models import Customer
 from api.imports.models import CustomerImport
 from api.jobs import run_stalled_imports
@@ -249,11 +248,15 @@ async def test_commit_creates_the_ready_rows_as_protected_customers_of_the_agent
     assert all(c["status"] == "protected" for c in mine)
     assert by_name[GOOD]["protection_until"].startswith(until)
     assert by_name[OTHER_GOOD]["city"] == "东莞市"
-    audited = await session.scalar(
-        select(func.count()).select_from(AuditLog).where(AuditLog.action == "customer.import")
-    )
-    await session.commit()
-    assert audited == 2
+    audit = (
+        await client.get(
+            "/api/v1/audit",
+            params={"action": "customer_import.committed"},
+            headers=people.vendor.headers,
+        )
+    ).json()["items"]
+    assert len(audit) == 1
+    assert sorted(audit[0]["after"]["created_customer_ids"]) == sorted(c["id"] for c in mine)
     # the name index is written too: registering one of them again is blocked
     check = await client.get(
         "/api/v1/registrations/check", params={"name": GOOD}, headers=people.b_sales.headers
@@ -416,3 +419,24 @@ async def test_a_stalled_dry_run_is_resumed_by_the_scheduled_jobs(client, people
     assert await run_stalled_imports() == 1
     resumed = await client.get(f"/api/v1/imports/{job['id']}", headers=people.vendor.headers)
     assert resumed.json()["status"] == "checked" and resumed.json()["progress"] == 1
+
+
+async def test_a_company_registered_between_the_recheck_and_the_write_is_still_caught(
+    client, people, factory, session
+) -> None:
+    from api.imports import runner
+
+    job = await dry_run(client, people, [row(GOOD, "韩梅梅"), row(OTHER_GOOD, "韩梅梅")])
+    stored = await session.get(CustomerImport, job["id"])
+    stored.status, stored.committed_by_id = "committing", people.vendor.id
+    await session.commit()
+    status, since = await runner.check_pass(job["id"])  # the commit's re-check: both ready
+    assert status == "committing"
+    # B registers one of them after the re-check, before the write
+    await factory.customer(people.agent_b, people.b_sales, name="星河智能控制（深圳）有限公司")
+    await runner.write_ready(job["id"], since)
+    done = (await client.get(f"/api/v1/imports/{job['id']}", headers=people.vendor.headers)).json()
+    assert (done["status"], done["created_count"], done["conflict_count"]) == ("committed", 1, 1)
+    [conflict] = await rows_of(client, people.vendor, job["id"], status="conflict")
+    assert conflict["values"]["name"] == GOOD
+    assert conflict["candidates"][0]["name"] == "星河智能控制（深圳）有限公司"
