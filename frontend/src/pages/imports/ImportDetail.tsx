@@ -126,7 +126,14 @@ export function ImportDetail({
           </Typography.Text>
         </div>
       ) : null}
-      {job.status === 'checked' ? <Alert type="info" showIcon title={t('imports.detail.dryRunDone')} /> : null}
+      {job.status === 'checked' ? (
+        <Alert
+          type={job.ready_count > 0 ? 'info' : 'warning'}
+          showIcon
+          title={t('imports.detail.dryRunDone')}
+          description={job.ready_count > 0 ? undefined : t('imports.commit.nothing')}
+        />
+      ) : null}
       {job.status === 'failed' ? (
         <Alert type="error" showIcon title={t('imports.detail.failed')} description={job.error || undefined} />
       ) : null}
