@@ -70,3 +70,4 @@ def test_vendor_dry_runs_a_legacy_file_then_commits_it(page: Page, tmp_path: Pat
     expect(page.get_by_test_id("import-summary")).to_contain_text(
         "已提交：创建 1 个客户；1 行冲突、1 行无效未导入。", timeout=20_000
     )
+    expect(page.get_by_test_id("imports-table").locator("tbody")).to_contain_text("已提交")
