@@ -97,7 +97,7 @@ async def resume_stalled() -> int:
             if taken.rowcount == 1:  # type: ignore[attr-defined]
                 claimed.append(import_id)
     for import_id in claimed:
-        await run(import_id)
+        await start(import_id)  # in the background: the other scheduled jobs go on
     return len(claimed)
 
 
@@ -143,11 +143,14 @@ async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
                 .where(col(CustomerImportRow.id).in_(ids[position : position + CHUNK_ROWS]))
                 .order_by(col(CustomerImportRow.row_number))
             )
+            before = position
             for row in chunk:
                 await evaluate(session, row, lookups, repeated.get(row.row_number))
                 position += 1
                 if monotonic() - started > CHUNK_SECONDS:
                     break
+            if position == before:
+                return None, since  # the rows are gone: nothing left to do
             beat = await session.execute(
                 update(CustomerImport)
                 .where(col(CustomerImport.id) == import_id, col(CustomerImport.status) == status)

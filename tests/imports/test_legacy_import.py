@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 
 from api.customers.models import Customer
 from api.imports.models import CustomerImport
+from api.imports.runner import settle
 from api.jobs import run_stalled_imports
 from api.kit.clock import now, today
 from api.registrations.credit_code import check_character
@@ -417,6 +418,7 @@ async def test_a_stalled_dry_run_is_resumed_by_the_scheduled_jobs(client, people
     stored.heartbeat_at = now() - timedelta(minutes=10)  # its server died
     await session.commit()
     assert await run_stalled_imports() == 1
+    await settle()  # the resumed pass runs in the background
     resumed = await client.get(f"/api/v1/imports/{job['id']}", headers=people.vendor.headers)
     assert resumed.json()["status"] == "checked" and resumed.json()["progress"] == 1
 
