@@ -1,9 +1,11 @@
 import type { MessageKey } from './zh-CN';
 
+import { auditEnUS } from './audit.en-US';
 import { followupEnUS } from './followup.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...auditEnUS,
   ...followupEnUS,
   ...salesEnUS,
   'app.name': 'ChannelDesk',

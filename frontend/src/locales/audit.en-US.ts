@@ -1,0 +1,28 @@
+import type { auditZhCN } from './audit.zh-CN';
+
+export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
+  'audit.filterActor': 'Done by',
+  'audit.filterAgent': 'Agent',
+  'audit.range': 'Dates (China time)',
+  'audit.clearFilters': 'Clear filters',
+  'audit.reason': 'Reason',
+  'audit.exportXlsx': 'Export Excel',
+  'audit.exportCsv': 'Export CSV',
+  'audit.downloaded': 'Downloaded (at most the 10,000 newest rows)',
+  'audit.diff.summary': '{count} field(s) changed',
+  'audit.diff.onlyChanges': 'Changes only',
+  'audit.diff.change': 'Change',
+  'audit.diff.changed': 'Changed',
+  'audit.diff.added': 'Added',
+  'audit.diff.removed': 'Removed',
+  'audit.diff.same': 'Same',
+  'audit.object.customer': 'Customer',
+  'audit.object.registration': 'Registration',
+  'audit.object.extension': 'Extension',
+  'audit.object.report': 'Follow-up report',
+  'audit.object.project': 'Project',
+  'audit.object.sales_order': 'Sales record',
+  'audit.object.rules': 'Business rules',
+  'audit.object.api_token': 'API token',
+  'audit.object.comment': 'Comment',
+};
