@@ -10,7 +10,7 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae, CustomerNameGram
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
-from api.notifications.models import OutboxMessage
+from api.notifications.models import OutboxMessage, Reminder
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
 from api.registrations.models import Registration, RegistrationCheck
@@ -42,6 +42,7 @@ __all__ = [
     "RefreshToken",
     "Registration",
     "RegistrationCheck",
+    "Reminder",
     "Report",
     "ReportEntry",
     "ReportRevision",

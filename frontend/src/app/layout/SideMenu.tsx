@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   LineChartOutlined,
+  MailOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ const ICONS: Record<Area, ReactNode> = {
   people: <TeamOutlined />,
   agents: <ApartmentOutlined />,
   audit: <AuditOutlined />,
+  outbox: <MailOutlined />,
   stats: <BarChartOutlined />,
   forecast: <LineChartOutlined />,
   tokens: <KeyOutlined />,
