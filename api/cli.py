@@ -77,6 +77,7 @@ def main() -> None:
     sub.add_parser(
         "release-expired", help="release customers whose protection ended (safe to overlap)"
     )
+    sub.add_parser("snapshot-forecast", help="store this month's forecast snapshot (once a month)")
     sub.add_parser(
         "send-reminders",
         help="queue protection-ending and follow-up-overdue emails (once each; safe to overlap)",
