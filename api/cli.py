@@ -46,9 +46,13 @@ def seed_demo() -> None:
 
 def run_job(name: str) -> None:
     from api.db import get_engine
-    from api.jobs import run_forecast_snapshot, run_release_expired
+    from api.jobs import run_forecast_snapshot, run_release_expired, run_reminders
 
-    job = {"release-expired": run_release_expired, "snapshot-forecast": run_forecast_snapshot}[name]
+    job = {
+        "release-expired": run_release_expired,
+        "snapshot-forecast": run_forecast_snapshot,
+        "send-reminders": run_reminders,
+    }[name]
 
     async def run() -> int:
         try:
@@ -73,6 +77,11 @@ def main() -> None:
     sub.add_parser(
         "release-expired", help="release customers whose protection ended (safe to overlap)"
     )
+    sub.add_parser("snapshot-forecast", help="store this month's forecast snapshot (once a month)")
+    sub.add_parser(
+        "send-reminders",
+        help="queue protection-ending and follow-up-overdue emails (once each; safe to overlap)",
+    )
     export = sub.add_parser("openapi", help="write the OpenAPI document")
     export.add_argument("file", type=Path)
     args = parser.parse_args()
@@ -80,7 +89,7 @@ def main() -> None:
         migrate()
     elif args.command == "seed-demo":
         seed_demo()
-    elif args.command in ("release-expired", "snapshot-forecast"):
+    elif args.command in ("release-expired", "snapshot-forecast", "send-reminders"):
         run_job(args.command)
     else:
         args.file.write_text(openapi_document(), encoding="utf-8")

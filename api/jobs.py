@@ -4,13 +4,15 @@ database lock, so several servers running them at once do each thing once."""
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import date
 
 from api.config import get_settings
 from api.db import get_sessionmaker
 from api.forecast.snapshots import take_snapshot
 from api.imports.runner import resume_stalled
-from api.kit.clock import now
+from api.kit.clock import now, today
 from api.notifications.sender import deliver_due
+from api.notifications.tasks import queue_reminders
 from api.protection.tasks import release_expired
 from api.rules.service import current_rules
 
@@ -33,6 +35,28 @@ async def run_forecast_snapshot() -> int:
     return cells
 
 
+async def run_reminders() -> int:
+    async with get_sessionmaker()() as session, session.begin():
+        queued = await queue_reminders(session)
+    if queued:
+        log.info("reminders: %d new (protection ending, follow-up overdue)", queued)
+    return queued
+
+
+_reminded_on: date | None = None
+
+
+async def run_daily_reminders() -> int:
+    """The reminders once a day per process (the first pass after midnight, China time); a
+    second process doing the same finds the episodes already given."""
+    global _reminded_on
+    if _reminded_on == today():
+        return 0
+    queued = await run_reminders()
+    _reminded_on = today()
+    return queued
+
+
 async def run_outbox() -> int:
     async with get_sessionmaker()() as session, session.begin():
         sent, failed = await deliver_due(session, get_settings(), now())
@@ -51,6 +75,7 @@ async def run_stalled_imports() -> int:
 JOBS: list[Callable[[], Awaitable[int]]] = [
     run_release_expired,
     run_forecast_snapshot,
+    run_daily_reminders,
     run_outbox,
     run_stalled_imports,
 ]

@@ -11,7 +11,7 @@ from api.customers.models import Customer, CustomerFae, CustomerNameGram
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
 from api.imports.models import CustomerImport, CustomerImportRow
-from api.notifications.models import OutboxMessage
+from api.notifications.models import OutboxMessage, Reminder
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
 from api.registrations.models import Registration, RegistrationCheck
@@ -45,6 +45,7 @@ __all__ = [
     "RefreshToken",
     "Registration",
     "RegistrationCheck",
+    "Reminder",
     "Report",
     "ReportEntry",
     "ReportRevision",

@@ -19,3 +19,10 @@ class AuditEntry(BaseModel):
     after: dict[str, Any] | None
     request_id: str
     reason: str
+
+
+class AuditFacets(BaseModel):
+    """The values the trail holds, for the filters (read from the rows, so never stale)."""
+
+    object_types: list[str]
+    actions: list[str]

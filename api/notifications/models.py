@@ -33,3 +33,15 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Reminder(SQLModel, table=True):
+    """A reminder already given: one per customer, kind and episode (the protection end it warns
+    of, or the date the follow-up was due since), so the daily job never repeats itself."""
+
+    __tablename__ = "reminder"
+
+    customer_id: int = Field(foreign_key="customer.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(max_length=40, primary_key=True)
+    episode: str = Field(max_length=40, primary_key=True)
+    created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)

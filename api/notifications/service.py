@@ -30,7 +30,7 @@ def notify(
         kind=kind,
         to_user_id=user.id,
         to_email=user.email,
-        subject=subject,
+        subject=subject[:200],
         body=body,
         status=OutboxStatus.PENDING,
     )

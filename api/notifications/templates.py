@@ -41,6 +41,30 @@ TEMPLATES: dict[str, Template] = {
             "on “{customer}”:\n\n{comment}\n",
         ),
     ),
+    "protection_ending": Template(
+        (
+            "渠道通：客户“{customer}”的保护期 {days} 天后到期",
+            "ChannelDesk: protection of “{customer}” ends in {days} days",
+        ),
+        (
+            "{name}，您好：\n\n您的客户“{customer}”的保护期将于 {date}（{days} 天后）到期。"
+            "如需继续保护，请及时提交延期申请。\n",
+            "Hello {name},\n\nThe protection of your customer “{customer}” ends on {date} "
+            "(in {days} days). To keep the customer, apply for an extension in time.\n",
+        ),
+    ),
+    "followup_overdue": Template(
+        (
+            "渠道通：客户“{customer}”的跟进报告已逾期",
+            "ChannelDesk: follow-up on “{customer}” is overdue",
+        ),
+        (
+            "{name}，您好：\n\n客户“{customer}”已超过 {interval} 天没有跟进报告"
+            "（自 {since} 起）。请尽快提交跟进报告。\n",
+            "Hello {name},\n\nThere has been no follow-up report on “{customer}” for more than "
+            "{interval} days (since {since}). Please write one soon.\n",
+        ),
+    ),
 }
 
 

@@ -30,7 +30,13 @@ class UserUpdate(StrictInput):
     role: Role | None = None
 
 
-EmailKind = Literal["registration_decided", "extension_decided", "new_comment"]
+EmailKind = Literal[
+    "registration_decided",
+    "extension_decided",
+    "new_comment",
+    "protection_ending",
+    "followup_overdue",
+]
 
 
 class ProfileUpdate(StrictInput):

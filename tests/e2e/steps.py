@@ -34,3 +34,9 @@ def customer_row(page: Page, name: str) -> Locator:
     return (
         page.get_by_test_id("customers-table").get_by_test_id("customer-row").filter(has_text=name)
     )
+
+
+def pick_option(page: Page, text: str | re.Pattern[str]) -> None:
+    """Click an option of the open drop-down list (antd also renders hidden ones for readers)."""
+    name = re.compile(f"^{re.escape(text)}$") if isinstance(text, str) else text
+    page.locator(".ant-select-item-option").filter(has_text=name).click()

@@ -1,61 +1,12 @@
 """Email notifications (SPEC §11): written to an outbox in the event's transaction, delivered by
 SMTP later with retries, never blocking the request. A real SMTP server (aiosmtpd) listens here."""
 
-import socket
-from collections.abc import Iterator
-from email import message_from_bytes
-from email.header import decode_header, make_header
-from email.message import Message
-
-import pytest
-from aiosmtpd.controller import Controller
-from sqlmodel import select
-
-from api.config import get_settings
-from api.db import get_sessionmaker
 from api.kit.clock import now
-from api.notifications.models import OutboxMessage, OutboxStatus
-from api.notifications.sender import deliver_due
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Message]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox, port = Inbox(), _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
-
-
-async def _deliver(port: int) -> tuple[int, int]:
-    settings = get_settings().model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-    async with get_sessionmaker()() as session, session.begin():
-        return await deliver_due(session, settings, now())
-
-
-async def _outbox(session) -> list[OutboxMessage]:  # type: ignore[no-untyped-def]
-    rows = list((await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all())
-    await session.commit()
-    return rows
-
-
-def _subject(message: Message) -> str:
-    return str(make_header(decode_header(message["Subject"])))
+from api.notifications.models import OutboxStatus
+from tests.notifications.mail import deliver as _deliver
+from tests.notifications.mail import free_port as _free_port
+from tests.notifications.mail import outbox as _outbox
+from tests.notifications.mail import subject as _subject
 
 
 async def _registration(client, world, factory) -> dict:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit',
+      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox',
     ]);
   });
 
@@ -38,9 +38,9 @@ describe('access.ts: the side menu per role', () => {
     expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast']);
   });
 
-  it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents and audit from %s', (role) => {
+  it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit and the outbox from %s', (role) => {
     const access = accessFor({ role });
-    for (const area of ['review', 'rules', 'agents', 'audit'] as const) expect(canSee(access, area)).toBe(false);
+    for (const area of ['review', 'rules', 'agents', 'audit', 'outbox'] as const) expect(canSee(access, area)).toBe(false);
   });
 
   it('lets only sales and master accounts register and apply from the pool', () => {
@@ -73,6 +73,7 @@ describe('access.ts: the side menu per role', () => {
       '/imports',
       '/tokens',
       '/audit',
+      '/outbox',
     ]);
     expect(accessFor({ role: 'sales' }).menu.map((e) => e.path)).toContain('/register');
   });

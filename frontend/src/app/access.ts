@@ -13,6 +13,7 @@ export type Area =
   | 'people'
   | 'agents'
   | 'audit'
+  | 'outbox'
   | 'stats'
   | 'forecast'
   | 'tokens'
@@ -62,6 +63,7 @@ const MENU: Record<Area, MenuEntry> = {
   people: { key: 'people', path: '/people', label: 'nav.people' },
   agents: { key: 'agents', path: '/agents', label: 'nav.agents' },
   audit: { key: 'audit', path: '/audit', label: 'nav.audit' },
+  outbox: { key: 'outbox', path: '/outbox', label: 'mail.nav.outbox' },
   stats: { key: 'stats', path: '/stats', label: 'sales.nav.stats' },
   forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
@@ -69,7 +71,7 @@ const MENU: Record<Area, MenuEntry> = {
 };
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
   agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people'],
   sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast'],
   fae: ['home', 'stats', 'forecast'],

@@ -8,6 +8,7 @@ import HomePage from '../pages/home';
 import ImportsPage from '../pages/imports';
 import LoginPage from '../pages/login';
 import NotFoundPage from '../pages/not-found';
+import OutboxPage from '../pages/outbox';
 import PeoplePage from '../pages/people';
 import PoolPage from '../pages/pool';
 import ProfilePage from '../pages/profile';
@@ -54,6 +55,7 @@ export function createRouter() {
                 { element: <RequireArea area="people" />, children: [{ path: '/people', element: <PeoplePage /> }] },
                 { element: <RequireArea area="agents" />, children: [{ path: '/agents', element: <AgentsPage /> }] },
                 { element: <RequireArea area="audit" />, children: [{ path: '/audit', element: <AuditPage /> }] },
+                { element: <RequireArea area="outbox" />, children: [{ path: '/outbox', element: <OutboxPage /> }] },
                 { path: '/customers/:id/orders', element: <SalesRecordsPage /> },
                 { element: <RequireArea area="stats" />, children: [{ path: '/stats', element: <StatsPage /> }] },
                 { element: <RequireArea area="forecast" />, children: [{ path: '/forecast', element: <ForecastPage /> }] },

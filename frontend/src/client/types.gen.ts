@@ -322,6 +322,22 @@ export type AuditEntry = {
 };
 
 /**
+ * AuditFacets
+ *
+ * The values the trail holds, for the filters (read from the rows, so never stale).
+ */
+export type AuditFacets = {
+    /**
+     * Actions
+     */
+    actions: Array<string>;
+    /**
+     * Object Types
+     */
+    object_types: Array<string>;
+};
+
+/**
  * BlockedOut
  *
  * 409 from POST /registrations: the company is already held; who holds it is not told.
@@ -1779,7 +1795,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue'> | null;
     /**
      * Language
      *
@@ -3107,6 +3123,18 @@ export type AuditListAuditData = {
     path?: never;
     query?: {
         /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+        /**
          * Object Type
          */
         object_type?: string | null;
@@ -3119,30 +3147,36 @@ export type AuditListAuditData = {
          */
         actor_id?: number | null;
         /**
+         * Agent Id
+         *
+         * Rows on the agent's objects or by its people
+         */
+        agent_id?: number | null;
+        /**
          * Action
          */
         action?: string | null;
         /**
-         * Limit
+         * Date From
          *
-         * Rows per page
+         * First day, China time
          */
-        limit?: number;
+        date_from?: string | null;
         /**
-         * Offset
+         * Date To
          *
-         * Rows to skip
+         * Last day (inclusive), China time
          */
-        offset?: number;
+        date_to?: string | null;
     };
     url: '/api/v1/audit';
 };
 
 export type AuditListAuditErrors = {
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
 };
 
 export type AuditListAuditError = AuditListAuditErrors[keyof AuditListAuditErrors];
@@ -3155,6 +3189,84 @@ export type AuditListAuditResponses = {
 };
 
 export type AuditListAuditResponse = AuditListAuditResponses[keyof AuditListAuditResponses];
+
+export type AuditExportAuditData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'xlsx' | 'csv';
+        /**
+         * Object Type
+         */
+        object_type?: string | null;
+        /**
+         * Object Id
+         */
+        object_id?: string | null;
+        /**
+         * Actor Id
+         */
+        actor_id?: number | null;
+        /**
+         * Agent Id
+         *
+         * Rows on the agent's objects or by its people
+         */
+        agent_id?: number | null;
+        /**
+         * Action
+         */
+        action?: string | null;
+        /**
+         * Date From
+         *
+         * First day, China time
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * Last day (inclusive), China time
+         */
+        date_to?: string | null;
+    };
+    url: '/api/v1/audit/export';
+};
+
+export type AuditExportAuditErrors = {
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type AuditExportAuditError = AuditExportAuditErrors[keyof AuditExportAuditErrors];
+
+export type AuditExportAuditResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type AuditAuditFacetsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/audit/facets';
+};
+
+export type AuditAuditFacetsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditFacets;
+};
+
+export type AuditAuditFacetsResponse = AuditAuditFacetsResponses[keyof AuditAuditFacetsResponses];
 
 export type AuthChangePasswordData = {
     body: ChangePasswordIn;

@@ -1,12 +1,16 @@
 import type { MessageKey } from './zh-CN';
 
+import { auditEnUS } from './audit.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
+import { mailEnUS } from './mail.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...auditEnUS,
   ...followupEnUS,
   ...importsEnUS,
+  ...mailEnUS,
   ...salesEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',

@@ -1,11 +1,15 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
+import { auditZhCN } from './audit.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
+import { mailZhCN } from './mail.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
+  ...auditZhCN,
   ...followupZhCN,
   ...importsZhCN,
+  ...mailZhCN,
   ...salesZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',

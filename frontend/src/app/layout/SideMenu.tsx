@@ -10,6 +10,7 @@ import {
   ImportOutlined,
   KeyOutlined,
   LineChartOutlined,
+  MailOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -30,6 +31,7 @@ const ICONS: Record<Area, ReactNode> = {
   people: <TeamOutlined />,
   agents: <ApartmentOutlined />,
   audit: <AuditOutlined />,
+  outbox: <MailOutlined />,
   stats: <BarChartOutlined />,
   forecast: <LineChartOutlined />,
   tokens: <KeyOutlined />,

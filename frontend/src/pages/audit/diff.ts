@@ -1,25 +1,62 @@
-// Field-by-field comparison of an audit entry's before/after snapshots.
-type Snapshot = Record<string, unknown> | null;
+// Field-by-field comparison of an audit entry's before/after snapshots. Nested objects are
+// flattened to dotted paths (`stage_probabilities.lead`), so a change deep inside shows as one row.
+type Snapshot = Record<string, unknown> | null | undefined;
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'same';
 
 export interface DiffRow {
   field: string;
   before: unknown;
   after: unknown;
-  changed: boolean;
+  kind: ChangeKind;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Leaves of `value` by path; arrays of plain values stay whole (a list reads better), arrays
+ * holding objects are opened by index (`lines[0].quantity`). Empty objects stay as they are. */
+export function flatten(value: unknown, prefix = '', out: Map<string, unknown> = new Map()): Map<string, unknown> {
+  const opens =
+    (isPlainObject(value) && Object.keys(value).length > 0) ||
+    (Array.isArray(value) && value.some((item) => isPlainObject(item) || Array.isArray(item)));
+  if (!opens) {
+    out.set(prefix, value);
+    return out;
+  }
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [`${prefix}[${index}]`, item])
+    : Object.entries(value as Record<string, unknown>).map(([key, item]) => [prefix ? `${prefix}.${key}` : key, item]);
+  for (const [path, item] of entries) flatten(item, path, out);
+  return out;
+}
+
+/** A value as readable text: strings as they are, lists comma-separated, the rest as JSON. */
 export function show(value: unknown): string {
   if (value === undefined) return '';
-  if (value === null) return 'null';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (value === null) return '∅';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map((item) => show(item)).join(', ')}]`;
+  return JSON.stringify(value);
 }
 
+function kindOf(hasBefore: boolean, hasAfter: boolean, before: unknown, after: unknown): ChangeKind {
+  if (!hasBefore) return 'added';
+  if (!hasAfter) return 'removed';
+  return JSON.stringify(before) === JSON.stringify(after) ? 'same' : 'changed';
+}
+
+const ORDER: Record<ChangeKind, number> = { changed: 0, added: 1, removed: 2, same: 3 };
+
+/** One row per leaf field, changes first (then by name). With only one snapshot (a creation
+ * or a deletion) every field is added or removed. */
 export function diffRows(before: Snapshot, after: Snapshot): DiffRow[] {
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
-  return fields.map((field) => {
-    const b = before?.[field];
-    const a = after?.[field];
-    return { field, before: b, after: a, changed: !!before && !!after && JSON.stringify(a) !== JSON.stringify(b) };
-  });
+  const b = before ? flatten(before) : new Map<string, unknown>();
+  const a = after ? flatten(after) : new Map<string, unknown>();
+  b.delete('');
+  a.delete('');
+  const fields = [...new Set([...b.keys(), ...a.keys()])];
+  return fields
+    .map((field) => ({ field, before: b.get(field), after: a.get(field), kind: kindOf(b.has(field), a.has(field), b.get(field), a.get(field)) }))
+    .sort((x, y) => ORDER[x.kind] - ORDER[y.kind] || x.field.localeCompare(y.field));
 }
-

@@ -1,38 +1,25 @@
-import { Empty, Input, Select, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Empty, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../client';
-import { auditListAuditOptions } from '../../client/@tanstack/react-query.gen';
+import { reportError } from '../../api';
+import { auditExportAudit, type AuditEntry } from '../../client';
+import { auditAuditFacetsOptions, auditListAuditOptions } from '../../client/@tanstack/react-query.gen';
+import { useAgentChoices } from '../../components/choices';
 import { formatTime } from '../../components/format';
 import { ContentCard } from '../../components/ContentCard';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { downloadFile } from '../../components/StatsDownload';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { serverPagination, useTableState } from '../../components/useTableState';
 import { useT, type MessageKey, type Translate } from '../../locales/i18n';
+import { ActorPicker } from './ActorPicker';
 import { AuditDiff } from './AuditDiff';
-
-// Object types and actions the server records today (the services in api/).
-const OBJECT_TYPES = ['user_account', 'agent'] as const;
-const ACTIONS = [
-  'auth.login',
-  'auth.logout',
-  'auth.refresh',
-  'auth.change_password',
-  'auth.set_password',
-  'user.create',
-  'user.update',
-  'user.update_profile',
-  'user.deactivate',
-  'user.reactivate',
-  'user.reset_password',
-  'agent.create',
-  'agent.update',
-  'agent.deactivate',
-  'agent.reactivate',
-] as const;
+import { EMPTY_FILTERS, auditQuery, isFiltered, type AuditFilters } from './filters';
 
 function label(t: Translate, prefix: 'audit.action.' | 'audit.object.', value: string): string {
   const key = `${prefix}${value}` as MessageKey;
@@ -40,30 +27,38 @@ function label(t: Translate, prefix: 'audit.action.' | 'audit.object.', value: s
   return text === key ? value : text;
 }
 
-/** 审计日志 (vendor): who changed what and when, newest first. */
+/** 审计日志 (vendor): who changed what and when, newest first; filters, diff, .xlsx / CSV. */
 export default function AuditPage() {
   const t = useT();
+  const { message } = App.useApp();
   const table = useTableState();
-  const [objectType, setObjectType] = useState<string | undefined>();
-  const [action, setAction] = useState<string | undefined>();
-  const [objectId, setObjectId] = useState('');
-  const debouncedObjectId = useDebouncedValue(objectId.trim());
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY_FILTERS);
+  const set = (patch: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const debouncedObjectId = useDebouncedValue(filters.objectId);
+  const effective = { ...filters, objectId: debouncedObjectId };
+  const query = auditQuery(effective);
   const { resetPage } = table;
-  useEffect(() => resetPage(), [objectType, action, debouncedObjectId, resetPage]);
+  const queryKey = JSON.stringify(query);
+  useEffect(() => resetPage(), [queryKey, resetPage]);
+  const [downloading, setDownloading] = useState<'xlsx' | 'csv' | null>(null);
 
-  const query = useQuery({
-    ...auditListAuditOptions({
-      query: {
-        limit: table.query.limit,
-        offset: table.query.offset,
-        object_type: objectType,
-        action,
-        object_id: debouncedObjectId || undefined,
-      },
-    }),
+  const facets = useQuery({ ...auditAuditFacetsOptions(), staleTime: 60_000 });
+  const agents = useAgentChoices(true);
+  const list = useQuery({
+    ...auditListAuditOptions({ query: { limit: table.query.limit, offset: table.query.offset, ...query } }),
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
+
+  const onDownload = (format: 'xlsx' | 'csv') => {
+    setDownloading(format);
+    downloadFile(() => auditExportAudit({ query: { ...query, format }, parseAs: 'blob', throwOnError: true }), `audit.${format}`)
+      .then(
+        () => void message.success(t('audit.downloaded')),
+        (error: unknown) => reportError(error),
+      )
+      .finally(() => setDownloading(null));
+  };
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatTime(v, true) },
@@ -74,57 +69,95 @@ export default function AuditPage() {
       key: 'object',
       render: (_: unknown, entry) => `${label(t, 'audit.object.', entry.object_type)} #${entry.object_id}`,
     },
+    { title: t('audit.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string) => v || '—' },
   ];
 
   return (
     <>
-      <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      <PageHeader
+        title={t('nav.audit')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => onDownload('xlsx')} data-testid="audit-xlsx">
+              {t('audit.exportXlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} loading={downloading === 'csv'} onClick={() => onDownload('csv')} data-testid="audit-csv">
+              {t('audit.exportCsv')}
+            </Button>
+          </>
+        }
+      />
       <ContentCard>
         <TableToolbar>
+          <DatePicker.RangePicker
+            value={filters.range}
+            onChange={(range) => set({ range: range?.[0] && range[1] ? [range[0], range[1]] : null })}
+            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            aria-label={t('audit.range')}
+            data-testid="audit-range"
+          />
+          <ActorPicker value={filters.actorId} onChange={(actorId) => set({ actorId })} />
+          <Select<number>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.filterAgent')}
+            aria-label={t('audit.filterAgent')}
+            style={{ width: 170 }}
+            value={filters.agentId}
+            onChange={(agentId) => set({ agentId: agentId ?? undefined })}
+            options={agents.data ?? []}
+            loading={agents.isPending}
+            data-testid="audit-agent"
+          />
           <Select<string>
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.filterObject')}
             aria-label={t('audit.filterObject')}
-            style={{ width: 150 }}
-            value={objectType}
-            onChange={setObjectType}
-            options={OBJECT_TYPES.map((value) => ({ value, label: label(t, 'audit.object.', value) }))}
+            style={{ width: 160 }}
+            value={filters.objectType}
+            onChange={(objectType) => set({ objectType: objectType ?? undefined })}
+            options={(facets.data?.object_types ?? []).map((value) => ({ value, label: label(t, 'audit.object.', value) }))}
+            loading={facets.isPending}
+            data-testid="audit-object-type"
           />
           <Input
             allowClear
             placeholder={t('audit.filterObjectId')}
             aria-label={t('audit.filterObjectId')}
             style={{ width: 130 }}
-            value={objectId}
-            onChange={(e) => setObjectId(e.target.value)}
+            value={filters.objectId}
+            onChange={(e) => set({ objectId: e.target.value })}
           />
           <Select<string>
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.filterAction')}
             aria-label={t('audit.filterAction')}
-            style={{ width: 200 }}
-            value={action}
-            onChange={setAction}
-            options={ACTIONS.map((value) => ({ value, label: label(t, 'audit.action.', value) }))}
+            style={{ width: 220 }}
+            value={filters.action}
+            onChange={(action) => set({ action: action ?? undefined })}
+            options={(facets.data?.actions ?? []).map((value) => ({ value, label: label(t, 'audit.action.', value) }))}
+            loading={facets.isPending}
+            data-testid="audit-action"
           />
+          {isFiltered(filters) ? <Button onClick={() => setFilters(EMPTY_FILTERS)}>{t('audit.clearFilters')}</Button> : null}
         </TableToolbar>
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {list.isError ? <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
         <Table<AuditEntry>
           rowKey="id"
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
           onChange={table.onChange}
           scroll={{ x: 'max-content' }}
           size="middle"
           expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: (entry) => !!(entry.before || entry.after) }}
           locale={{
-            emptyText: query.isPending ? ' ' : (
-              <Empty description={objectType || action || debouncedObjectId ? t('common.noMatch') : t('audit.empty')} />
-            ),
+            emptyText: list.isPending ? ' ' : <Empty description={isFiltered(effective) ? t('common.noMatch') : t('audit.empty')} />,
           }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
+          pagination={serverPagination(t, table.state, list.data?.total)}
         />
       </ContentCard>
     </>

@@ -5,9 +5,10 @@ import { formatTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleTag } from '../../components/RoleTag';
 import { useT } from '../../locales/i18n';
+import { EmailPrefsForm } from './EmailPrefsForm';
 import { ProfileForm } from './ProfileForm';
 
-/** 我的资料: own details and password. */
+/** 我的资料: own details, password and email preferences. */
 export default function ProfilePage() {
   const t = useT();
   const { me } = useCurrentUser();
@@ -36,6 +37,11 @@ export default function ProfilePage() {
         <Col xs={24} lg={12}>
           <Card title={t('password.change')}>
             <ChangePasswordForm username={me.username} onDone={() => void message.success(t('password.changed'))} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('mail.prefs.title')}>
+            <EmailPrefsForm me={me} />
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,103 @@
+import { Empty, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { OutboxMessagePublic, OutboxStatus } from '../../client';
+import { notificationsListOutboxOptions } from '../../client/@tanstack/react-query.gen';
+import { ContentCard } from '../../components/ContentCard';
+import { formatTime } from '../../components/format';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { TableToolbar } from '../../components/TableToolbar';
+import { serverPagination, useTableState } from '../../components/useTableState';
+import { useT, type MessageKey } from '../../locales/i18n';
+
+const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed'];
+const STATUS_COLORS: Record<OutboxStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
+
+/** 邮件发送 (vendor): the outbox — what was written, sent, waiting or given up, and why. */
+export default function OutboxPage() {
+  const t = useT();
+  const table = useTableState();
+  const [status, setStatus] = useState<OutboxStatus | undefined>();
+  const { resetPage } = table;
+  useEffect(() => resetPage(), [status, resetPage]);
+  const query = useQuery({
+    ...notificationsListOutboxOptions({ query: { limit: table.query.limit, offset: table.query.offset, status } }),
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
+  });
+  const kindLabel = (kind: string) => {
+    const key = `mail.kind.${kind}` as MessageKey;
+    const text = t(key);
+    return text === key ? kind : text;
+  };
+  const columns: ColumnsType<OutboxMessagePublic> = [
+    { title: t('mail.outbox.created'), dataIndex: 'created_at', width: 170, render: (v: string) => formatTime(v, true) },
+    { title: t('mail.outbox.kind'), dataIndex: 'kind', render: (v: string) => kindLabel(v) },
+    { title: t('mail.outbox.to'), dataIndex: 'to_email' },
+    { title: t('mail.outbox.subject'), dataIndex: 'subject', ellipsis: true },
+    {
+      title: t('mail.outbox.status'),
+      dataIndex: 'status',
+      render: (v: OutboxStatus) => (
+        <Tag color={STATUS_COLORS[v]} data-status={v}>
+          {t(`mail.outbox.status.${v}`)}
+        </Tag>
+      ),
+    },
+    { title: t('mail.outbox.attempts'), dataIndex: 'attempts', align: 'right' },
+    {
+      title: t('mail.outbox.nextTry'),
+      dataIndex: 'next_attempt_at',
+      render: (v: string, m) => (m.status === 'pending' ? formatTime(v, true) : '—'),
+    },
+    { title: t('mail.outbox.sentAt'), dataIndex: 'sent_at', render: (v: string | null) => (v ? formatTime(v, true) : '—') },
+    {
+      title: t('mail.outbox.error'),
+      dataIndex: 'last_error',
+      ellipsis: true,
+      render: (v: string) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : '—'),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t('mail.nav.outbox')} subtitle={t('mail.outbox.subtitle')} />
+      <ContentCard>
+        <TableToolbar>
+          <Select<OutboxStatus>
+            allowClear
+            placeholder={t('mail.outbox.allStatuses')}
+            aria-label={t('mail.outbox.status')}
+            style={{ width: 160 }}
+            value={status}
+            onChange={(value) => setStatus(value ?? undefined)}
+            options={STATUSES.map((value) => ({ value, label: t(`mail.outbox.status.${value}`) }))}
+            data-testid="outbox-status"
+          />
+        </TableToolbar>
+        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        <Table<OutboxMessagePublic>
+          rowKey="id"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          onChange={table.onChange}
+          scroll={{ x: 'max-content' }}
+          size="middle"
+          expandable={{
+            expandedRowRender: (m) => (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="outbox-body">
+                {m.body}
+              </Typography.Paragraph>
+            ),
+          }}
+          locale={{
+            emptyText: query.isPending ? ' ' : <Empty description={status ? t('common.noMatch') : t('mail.outbox.empty')} />,
+          }}
+          pagination={serverPagination(t, table.state, query.data?.total)}
+        />
+      </ContentCard>
+    </>
+  );
+}

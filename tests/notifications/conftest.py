@@ -1,0 +1,3 @@
+from tests.notifications.mail import smtp
+
+__all__ = ["smtp"]
