@@ -188,6 +188,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "开始日期不能晚于结束日期。",
         "The start date must not be after the end date.",
     ),
+    "announcement_agent_required": (
+        "发给单个代理商的公告须选择一个代理商。",
+        "An announcement for one agent needs that agent.",
+    ),
+    "announcement_agent_unexpected": (
+        "只有发给单个代理商的公告才能指定代理商。",
+        "Only an announcement for one agent names an agent.",
+    ),
+    "announcement_expiry_before_publish": (
+        "公告的过期时间须晚于发布时间。",
+        "The expiry time must be after the publish time.",
+    ),
+    "announcement_withdrawn": (
+        "该公告已撤回，不能再修改。",
+        "This announcement has been withdrawn and cannot be changed.",
+    ),
+    "announcement_not_addressed": (
+        "该公告不是发给您的。",
+        "This announcement is not addressed to you.",
+    ),
+    "announcement_not_active": (
+        "该公告当前未在发布期内。",
+        "This announcement is not currently published.",
+    ),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -201,6 +225,7 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "project": ("项目", "Project"),
     "api_token": ("API令牌", "API token"),
     "order": ("销售记录", "Sales record"),
+    "announcement": ("公告", "Announcement"),
     "resource": ("资源", "Resource"),
 }
 
