@@ -63,15 +63,18 @@ async def unread_active(
     return list(await session.scalars(statement))
 
 
-async def is_addressed_to(
-    session: AsyncSession, principal: Principal, announcement_id: int
-) -> bool:
-    found = await session.scalar(
+async def addressed_ids(
+    session: AsyncSession, principal: Principal, announcement_ids: list[int]
+) -> set[int]:
+    """Which of these announcements are addressed to the caller (one statement per page)."""
+    if not announcement_ids:
+        return set()
+    rows = await session.scalars(
         select(col(Announcement.id)).where(
-            col(Announcement.id) == announcement_id, announcement_addressed_to(principal)
+            col(Announcement.id).in_(announcement_ids), announcement_addressed_to(principal)
         )
     )
-    return found is not None
+    return {i for i in rows if i is not None}
 
 
 async def read_times(

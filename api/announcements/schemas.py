@@ -57,6 +57,9 @@ class AnnouncementPublic(BaseModel):
     updated_at: datetime
     state: AnnouncementState = AnnouncementState.ACTIVE
     read_at: datetime | None = Field(default=None, description="When the caller acknowledged it")
+    addressed_to_me: bool = Field(
+        default=True, description="The caller is in its audience (the vendor lists every one)"
+    )
 
 
 class ReceiptPublic(BaseModel):

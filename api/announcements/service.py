@@ -122,7 +122,7 @@ async def acknowledge(
     existing = await repository.get_receipt(session, announcement_id, principal.user_id)
     if existing is not None:
         return existing
-    if not await repository.is_addressed_to(session, principal, announcement_id):
+    if announcement_id not in await repository.addressed_ids(session, principal, [announcement_id]):
         raise Forbidden("announcement_not_addressed")
     if state_of(announcement, now()) is not AnnouncementState.ACTIVE:
         raise Conflict("announcement_not_active")

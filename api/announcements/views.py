@@ -17,13 +17,16 @@ RECEIPT_COLUMNS = ["username", "display_name", "role", "agent", "active", "read"
 async def publics(
     session: AsyncSession, principal: Principal, announcements: list[Announcement]
 ) -> list[AnnouncementPublic]:
-    at = now()
-    read = await repository.read_times(
-        session, principal.user_id, [a.id for a in announcements if a.id is not None]
-    )
+    at, ids = now(), [a.id for a in announcements if a.id is not None]
+    read = await repository.read_times(session, principal.user_id, ids)
+    addressed = await repository.addressed_ids(session, principal, ids)
     return [
         AnnouncementPublic.model_validate(a).model_copy(
-            update={"state": service.state_of(a, at), "read_at": read.get(a.id or 0)}
+            update={
+                "state": service.state_of(a, at),
+                "read_at": read.get(a.id or 0),
+                "addressed_to_me": a.id in addressed,
+            }
         )
         for a in announcements
     ]

@@ -135,6 +135,10 @@ async def test_an_announcement_for_agents_reaches_every_agent_but_not_the_vendor
     assert await _titles(client, world.b_admin) == ["代理商公告"]
     assert await _titles(client, world.vendor) == ["代理商公告"]  # the vendor sees every one
     assert await _titles(client, world.vendor, UNREAD) == []
+    listed = (await client.get(URL, headers=world.vendor.headers)).json()["items"]
+    assert [a["addressed_to_me"] for a in listed] == [False]
+    listed = (await client.get(URL, headers=world.b_admin.headers)).json()["items"]
+    assert [a["addressed_to_me"] for a in listed] == [True]
 
 
 async def test_an_announcement_for_vendor_staff_is_hidden_from_agents(client, world) -> None:

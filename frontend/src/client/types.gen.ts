@@ -204,6 +204,12 @@ export type AnnouncementIn = {
  * AnnouncementPublic
  */
 export type AnnouncementPublic = {
+    /**
+     * Addressed To Me
+     *
+     * The caller is in its audience (the vendor lists every one)
+     */
+    addressed_to_me?: boolean;
     agent: AgentBrief | null;
     audience: Audience;
     /**
