@@ -19,23 +19,24 @@ describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
       'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit',
+      'announcements',
     ]);
   });
 
   it('shows an agent master account registering, the pool, applications and its people', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people']);
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'announcements']);
   });
 
   it('shows sales registering, the pool and applications', () => {
-    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'announcements']);
   });
 
   it('shows an assistant the pool and applications, without registering', () => {
-    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast', 'announcements']);
   });
 
   it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast']);
+    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast', 'announcements']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents and audit from %s', (role) => {
@@ -55,6 +56,13 @@ describe('access.ts: the side menu per role', () => {
     expect(accessFor({ role: 'sales' })).toMatchObject({ picksContact: false, assignsCustomerPeople: false });
   });
 
+  it('lets every role read announcements and only the vendor write them', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(canSee(accessFor({ role }), 'announcements')).toBe(true);
+      expect(accessFor({ role }).writesAnnouncements).toBe(role === 'vendor');
+    }
+  });
+
   it('shows nothing before /me is known', () => {
     expect(accessFor(undefined).menu).toEqual([]);
   });
@@ -72,6 +80,7 @@ describe('access.ts: the side menu per role', () => {
       '/agents',
       '/tokens',
       '/audit',
+      '/announcements',
     ]);
     expect(accessFor({ role: 'sales' }).menu.map((e) => e.path)).toContain('/register');
   });

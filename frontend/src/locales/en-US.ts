@@ -1,9 +1,11 @@
 import type { MessageKey } from './zh-CN';
 
+import { announcementsEnUS } from './announcements.en-US';
 import { followupEnUS } from './followup.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
+  ...announcementsEnUS,
   ...followupEnUS,
   ...salesEnUS,
   'app.name': 'ChannelDesk',

@@ -1,8 +1,10 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
+import { announcementsZhCN } from './announcements.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
+  ...announcementsZhCN,
   ...followupZhCN,
   ...salesZhCN,
   'app.name': '渠道通 ChannelDesk',
