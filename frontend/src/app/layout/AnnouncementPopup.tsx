@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
+import { isApiError, reportError } from '../../api';
 import {
   announcementsAcknowledgeAnnouncementMutation,
   announcementsUnreadAnnouncementsOptions,
@@ -24,10 +25,19 @@ export function AnnouncementPopup() {
     invalidateOperations(queryClient, 'announcementsUnreadAnnouncements', 'announcementsListAnnouncements', 'announcementsGetAnnouncement');
   const acknowledge = useMutation({
     ...announcementsAcknowledgeAnnouncementMutation(),
-    meta: { silent: true }, // withdrawn or expired meanwhile: nothing left to acknowledge
-    onSettled: (_data, _error, variables) => {
+    meta: { silent: true },
+    onSuccess: (_data, variables) => {
       setDone((ids) => [...ids, variables.path.announcement_id]);
       void refresh();
+    },
+    onError: (error, variables) => {
+      if (isApiError(error) && (error.status === 404 || error.status === 409)) {
+        // Withdrawn or expired meanwhile: nothing left to acknowledge.
+        setDone((ids) => [...ids, variables.path.announcement_id]);
+        void refresh();
+      } else {
+        reportError(error); // offline or a server error: it stays until acknowledged
+      }
     },
   });
 
