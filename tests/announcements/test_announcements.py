@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from sqlmodel import col, select
 
 from api.audit.models import AuditLog
+from api.authz.roles import Role
 from api.kit.clock import now, set_clock
 
 URL = "/api/v1/announcements"
@@ -42,8 +43,6 @@ async def _ack(client, actor, announcement_id: int):  # type: ignore[no-untyped-
 
 @pytest.mark.parametrize("role", ["agent_admin", "sales", "fae", "assistant"])
 async def test_only_the_vendor_writes_announcements(client, world, role: str) -> None:
-    from api.authz.roles import Role
-
     actor = world.by_role(Role(role))
     created = await _publish(client, world)
     assert (await client.post(URL, json=_body(), headers=actor.headers)).status_code == 403
