@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import __version__
 from api.agents.routes import router as agents_router
+from api.announcements.routes import router as announcements_router
 from api.audit.routes import router as audit_router
 from api.auth.routes import password_router
 from api.auth.routes import router as auth_router
@@ -68,6 +69,7 @@ ROUTERS: list[APIRouter] = [
     tokens_router,
     notifications_router,
     imports_router,
+    announcements_router,
 ]
 
 

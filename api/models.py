@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from api.agents.models import Agent
+from api.announcements.models import Announcement, AnnouncementReceipt
 from api.audit.models import AuditLog
 from api.auth.models import LoginThrottle, RefreshToken, SetPasswordLink
 from api.catalog.models import McuModel, ProductDomain
@@ -24,6 +25,8 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Agent",
+    "Announcement",
+    "AnnouncementReceipt",
     "ApiToken",
     "AuditLog",
     "Comment",

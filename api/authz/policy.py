@@ -7,18 +7,21 @@ check the action here (refused -> 403).
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
 from sqlmodel import SQLModel, col
 
 from api.agents.models import Agent
+from api.announcements.models import Announcement, Audience
 from api.audit.models import AuditLog
 from api.authz.principal import Principal
 from api.authz.roles import MANAGEABLE_ROLES, Role
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.extensions.models import Extension
 from api.imports.models import CustomerImport
+from api.kit.clock import now
 from api.kit.errors import Forbidden
 from api.notifications.models import OutboxMessage
 from api.orders.models import Order
@@ -124,6 +127,55 @@ def _readable_audit(principal: Principal) -> ColumnElement[bool]:
     return true() if principal.is_vendor else false()
 
 
+def announcement_addressed_to(principal: Principal) -> ColumnElement[bool]:
+    """Announcements whose audience includes the principal (what pops up after login)."""
+    audience = col(Announcement.audience)
+    if principal.is_vendor:
+        return audience.in_([Audience.ALL, Audience.VENDOR])
+    return or_(
+        audience.in_([Audience.ALL, Audience.AGENTS]),
+        and_(audience == Audience.AGENT, col(Announcement.agent_id) == principal.agent_id),
+    )
+
+
+def announcement_published(at: datetime) -> ColumnElement[bool]:
+    """Its publish time has come and it was not withdrawn (it may have expired since)."""
+    return and_(col(Announcement.publish_at) <= at, col(Announcement.withdrawn_at).is_(None))
+
+
+def announcement_active(at: datetime) -> ColumnElement[bool]:
+    """Published and not yet expired: what pops up and may be acknowledged."""
+    expire_at = col(Announcement.expire_at)
+    return and_(announcement_published(at), or_(expire_at.is_(None), expire_at > at))
+
+
+def announcement_audience_members(announcement: Announcement) -> ColumnElement[bool]:
+    """The users an announcement is addressed to: the same rule as `announcement_addressed_to`,
+    seen from the announcement (the vendor's read receipts)."""
+    match announcement.audience:
+        case Audience.ALL:
+            return true()
+        case Audience.AGENTS:
+            return col(User.role) != Role.VENDOR
+        case Audience.AGENT:
+            return col(User.agent_id) == announcement.agent_id
+        case Audience.VENDOR:
+            return col(User.role) == Role.VENDOR
+    return false()
+
+
+def _readable_announcements(principal: Principal) -> ColumnElement[bool]:
+    # SPEC §3: everybody reads announcements, the vendor writes them. Agent people see the ones
+    # addressed to them once published (expired ones stay readable as expired) until withdrawn;
+    # the vendor sees every one, scheduled and withdrawn included.
+    match principal.role:
+        case Role.VENDOR:
+            return true()
+        case Role.AGENT_ADMIN | Role.SALES | Role.FAE | Role.ASSISTANT:
+            return and_(announcement_addressed_to(principal), announcement_published(now()))
+    return false()
+
+
 _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     User: _readable_users,
     Agent: _readable_agents,
@@ -136,6 +188,7 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Report: _readable_customer_work(Report),
     Order: _readable_customer_work(Order),
     CustomerImport: _readable_imports,
+    Announcement: _readable_announcements,
 }
 
 
@@ -222,6 +275,11 @@ def can_record_orders(principal: Principal, customer: Customer) -> bool:
         principal.role in (Role.AGENT_ADMIN, Role.ASSISTANT)
         and customer.agent_id == principal.agent_id
     )
+
+
+def can_write_announcements(principal: Principal) -> bool:
+    """Create, edit, withdraw announcements and see their read receipts: the vendor."""
+    return principal.is_vendor
 
 
 def can_comment(principal: Principal) -> bool:

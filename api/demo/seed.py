@@ -5,6 +5,7 @@ from sqlmodel import func, select
 
 from api.agents.models import Agent
 from api.authz.roles import Role
+from api.demo.announcements import seed_announcements
 from api.demo.customers import seed_customers
 from api.demo.followups import seed_followups
 from api.demo.orders import seed_orders
@@ -79,4 +80,5 @@ async def seed_demo(session: AsyncSession) -> bool:
     await seed_customers(session, agents)
     await seed_followups(session)
     await seed_orders(session)
+    await seed_announcements(session)
     return True

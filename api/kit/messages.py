@@ -209,6 +209,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该导入当前状态（{status}）不能提交。",
         "This import cannot be committed in its current state ({status}).",
     ),
+    "announcement_agent_required": (
+        "发给单个代理商的公告须选择一个代理商。",
+        "An announcement for one agent needs that agent.",
+    ),
+    "announcement_agent_unexpected": (
+        "只有发给单个代理商的公告才能指定代理商。",
+        "Only an announcement for one agent names an agent.",
+    ),
+    "announcement_expiry_before_publish": (
+        "公告的过期时间须晚于发布时间。",
+        "The expiry time must be after the publish time.",
+    ),
+    "announcement_withdrawn": (
+        "该公告已撤回，不能再修改。",
+        "This announcement has been withdrawn and cannot be changed.",
+    ),
+    "announcement_not_addressed": (
+        "该公告不是发给您的。",
+        "This announcement is not addressed to you.",
+    ),
+    "announcement_not_active": (
+        "该公告当前未在发布期内。",
+        "This announcement is not currently published.",
+    ),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -223,6 +247,7 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "api_token": ("API令牌", "API token"),
     "order": ("销售记录", "Sales record"),
     "import": ("导入", "Import"),
+    "announcement": ("公告", "Announcement"),
     "resource": ("资源", "Resource"),
 }
 

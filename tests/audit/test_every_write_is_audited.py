@@ -404,6 +404,39 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
     return c.world.vendor, f"/api/v1/imports/{uploaded.json()['id']}/commit", None
 
 
+async def _announcement(c: Ctx) -> int:
+    body = {"title": "审计公告", "body": "请阅读", "importance": "important"}
+    return (await c.call("POST", "/api/v1/announcements", c.world.vendor, body))["id"]
+
+
+@scenario("POST", "/announcements")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, "/api/v1/announcements", {"title": "审计公告", "body": "请阅读"}
+
+
+@scenario("PUT", "/announcements/{announcement_id}")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return (
+        c.world.vendor,
+        f"/api/v1/announcements/{await _announcement(c)}",
+        {"title": "审计公告（更正）", "body": "请阅读"},
+    )
+
+
+@scenario("POST", "/announcements/{announcement_id}/withdraw")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return (
+        c.world.vendor,
+        f"/api/v1/announcements/{await _announcement(c)}/withdraw",
+        {"reason": "发错了"},
+    )
+
+
+@scenario("POST", "/announcements/{announcement_id}/acknowledge")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.a_sales, f"/api/v1/announcements/{await _announcement(c)}/acknowledge", None
+
+
 def _write_routes() -> set[tuple[str, str]]:
     paths = json.loads(OPENAPI.read_text("utf-8"))["paths"]
     return {(m.upper(), p) for p, ops in paths.items() for m in ops if m in WRITE_METHODS}

@@ -71,3 +71,17 @@ async def test_demo_statistics_and_forecast_have_content(client, demo) -> None:
     assert forecast["by_model"]
     accuracy = (await client.get("/api/v1/forecast/accuracy", headers=headers)).json()
     assert any(s["mape"] is not None for s in accuracy["by_model"])
+
+
+async def test_demo_announcements_are_listed_and_already_read_by_every_demo_login(
+    client, demo
+) -> None:
+    for username, _name, role, _agent in DEMO_USERS:
+        headers = await _signed_in(client, username)
+        unread = await client.get("/api/v1/me/unread-announcements", headers=headers)
+        assert unread.json() == [], username  # no pop-up holds up a demo sign-in
+        listed = (await client.get("/api/v1/announcements", headers=headers)).json()["items"]
+        assert listed, username
+        # The vendor also lists the ones addressed to agents only; its own ones it has read.
+        own = [a for a in listed if role != "vendor" or a["audience"] in ("all", "vendor")]
+        assert own and all(a["read_at"] for a in own), username

@@ -19,23 +19,24 @@ describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
       'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox',
+      'announcements',
     ]);
   });
 
   it('shows an agent master account registering, the pool, applications and its people', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people']);
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'announcements']);
   });
 
   it('shows sales registering, the pool and applications', () => {
-    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'announcements']);
   });
 
   it('shows an assistant the pool and applications, without registering', () => {
-    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast', 'announcements']);
   });
 
   it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast']);
+    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast', 'announcements']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit and the outbox from %s', (role) => {
@@ -53,6 +54,13 @@ describe('access.ts: the side menu per role', () => {
   it('lets only the master account pick the contact and assign people', () => {
     expect(accessFor({ role: 'agent_admin' })).toMatchObject({ picksContact: true, assignsCustomerPeople: true });
     expect(accessFor({ role: 'sales' })).toMatchObject({ picksContact: false, assignsCustomerPeople: false });
+  });
+
+  it('lets every role read announcements and only the vendor write them', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(canSee(accessFor({ role }), 'announcements')).toBe(true);
+      expect(accessFor({ role }).writesAnnouncements).toBe(role === 'vendor');
+    }
   });
 
   it('shows nothing before /me is known', () => {
@@ -74,6 +82,7 @@ describe('access.ts: the side menu per role', () => {
       '/tokens',
       '/audit',
       '/outbox',
+      '/announcements',
     ]);
     expect(accessFor({ role: 'sales' }).menu.map((e) => e.path)).toContain('/register');
   });

@@ -17,7 +17,8 @@ export type Area =
   | 'stats'
   | 'forecast'
   | 'tokens'
-  | 'imports';
+  | 'imports'
+  | 'announcements';
 
 export interface MenuEntry {
   key: Area;
@@ -48,6 +49,8 @@ export interface Access {
   entersOrders: boolean;
   /** Forecast accuracy (forecast vs actual): vendor, master account, assistant. */
   seesForecastAccuracy: boolean;
+  /** The vendor writes announcements (公告) and sees their read receipts; everybody reads. */
+  writesAnnouncements: boolean;
 }
 
 export const ALL_ROLES: Role[] = ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'];
@@ -68,7 +71,11 @@ const MENU: Record<Area, MenuEntry> = {
   forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
   imports: { key: 'imports', path: '/imports', label: 'imports.nav' },
+  announcements: { key: 'announcements', path: '/announcements', label: 'ann.nav' },
 };
+
+// Areas every signed-in role has, after its own (SPEC §3: announcements are read by all).
+const EVERY_ROLE: Area[] = ['announcements'];
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
   vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
@@ -107,11 +114,12 @@ const NOBODY: Access = {
   decidesApplications: false,
   entersOrders: false,
   seesForecastAccuracy: false,
+  writesAnnouncements: false,
 };
 
 export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Access {
   if (!me) return NOBODY;
-  const areas = AREAS_BY_ROLE[me.role] ?? ['home'];
+  const areas = [...(AREAS_BY_ROLE[me.role] ?? ['home']), ...EVERY_ROLE];
   return {
     role: me.role,
     menu: areas.map((area) => MENU[area]),
@@ -125,6 +133,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     decidesApplications: me.role === 'vendor',
     entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
     seesForecastAccuracy: me.role === 'vendor' || me.role === 'agent_admin' || me.role === 'assistant',
+    writesAnnouncements: me.role === 'vendor',
   };
 }
 

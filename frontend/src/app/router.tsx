@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import AgentsPage from '../pages/agents';
+import AnnouncementsPage from '../pages/announcements';
 import ApplicationsPage from '../pages/applications';
 import AuditPage from '../pages/audit';
 import ForcedPasswordChangePage from '../pages/change-password';
@@ -61,6 +62,10 @@ export function createRouter() {
                 { element: <RequireArea area="forecast" />, children: [{ path: '/forecast', element: <ForecastPage /> }] },
                 { element: <RequireArea area="tokens" />, children: [{ path: '/tokens', element: <TokensPage /> }] },
                 { element: <RequireArea area="imports" />, children: [{ path: '/imports', element: <ImportsPage /> }] },
+                {
+                  element: <RequireArea area="announcements" />,
+                  children: [{ path: '/announcements', element: <AnnouncementsPage /> }],
+                },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AuditAuditFacetsData, AuditAuditFacetsResponses, AuditExportAuditData, AuditExportAuditErrors, AuditExportAuditResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementErrors, AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsErrors, AnnouncementsAnnouncementReceiptsResponses, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementErrors, AnnouncementsCreateAnnouncementResponses, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementErrors, AnnouncementsGetAnnouncementResponses, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsErrors, AnnouncementsListAnnouncementsResponses, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponses, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementErrors, AnnouncementsUpdateAnnouncementResponses, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementErrors, AnnouncementsWithdrawAnnouncementResponses, AuditAuditFacetsData, AuditAuditFacetsResponses, AuditExportAuditData, AuditExportAuditErrors, AuditExportAuditResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -90,6 +90,95 @@ export const agentsReactivateAgent = <ThrowOnError extends boolean = false>(opti
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/agents/{agent_id}/reactivate',
     ...options
+});
+
+/**
+ * List Announcements
+ *
+ * Announcements the caller may see with their read state, newest first.
+ */
+export const announcementsListAnnouncements = <ThrowOnError extends boolean = false>(options?: Options<AnnouncementsListAnnouncementsData, ThrowOnError>) => (options?.client ?? client).get<AnnouncementsListAnnouncementsResponses, AnnouncementsListAnnouncementsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements',
+    ...options
+});
+
+/**
+ * Create Announcement
+ *
+ * Publish or schedule an announcement (vendor).
+ */
+export const announcementsCreateAnnouncement = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsCreateAnnouncementData, ThrowOnError>) => (options.client ?? client).post<AnnouncementsCreateAnnouncementResponses, AnnouncementsCreateAnnouncementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Announcement
+ *
+ * One announcement with the caller's read state.
+ */
+export const announcementsGetAnnouncement = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsGetAnnouncementData, ThrowOnError>) => (options.client ?? client).get<AnnouncementsGetAnnouncementResponses, AnnouncementsGetAnnouncementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements/{announcement_id}',
+    ...options
+});
+
+/**
+ * Update Announcement
+ *
+ * Change an announcement (vendor).
+ */
+export const announcementsUpdateAnnouncement = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsUpdateAnnouncementData, ThrowOnError>) => (options.client ?? client).put<AnnouncementsUpdateAnnouncementResponses, AnnouncementsUpdateAnnouncementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements/{announcement_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Acknowledge Announcement
+ *
+ * 我已阅读: record that the caller has read the announcement (again: no change).
+ */
+export const announcementsAcknowledgeAnnouncement = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsAcknowledgeAnnouncementData, ThrowOnError>) => (options.client ?? client).post<AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAcknowledgeAnnouncementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements/{announcement_id}/acknowledge',
+    ...options
+});
+
+/**
+ * Announcement Receipts
+ *
+ * Who in the audience has and has not read it, with read times; JSON, .xlsx or CSV (vendor).
+ */
+export const announcementsAnnouncementReceipts = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsAnnouncementReceiptsData, ThrowOnError>) => (options.client ?? client).get<AnnouncementsAnnouncementReceiptsResponses, AnnouncementsAnnouncementReceiptsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements/{announcement_id}/receipts',
+    ...options
+});
+
+/**
+ * Withdraw Announcement
+ *
+ * Stop showing an announcement (vendor).
+ */
+export const announcementsWithdrawAnnouncement = <ThrowOnError extends boolean = false>(options: Options<AnnouncementsWithdrawAnnouncementData, ThrowOnError>) => (options.client ?? client).post<AnnouncementsWithdrawAnnouncementResponses, AnnouncementsWithdrawAnnouncementErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/announcements/{announcement_id}/withdraw',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -584,6 +673,17 @@ export const meUpdateMe = <ThrowOnError extends boolean = false>(options: Option
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Unread Announcements
+ *
+ * The caller's unread active announcements in the order they pop up (most important first).
+ */
+export const announcementsUnreadAnnouncements = <ThrowOnError extends boolean = false>(options?: Options<AnnouncementsUnreadAnnouncementsData, ThrowOnError>) => (options?.client ?? client).get<AnnouncementsUnreadAnnouncementsResponses, unknown, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me/unread-announcements',
+    ...options
 });
 
 /**

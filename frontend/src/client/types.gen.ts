@@ -163,6 +163,134 @@ export type AgentUpdate = {
 };
 
 /**
+ * AnnouncementIn
+ *
+ * An announcement as the vendor writes it (create and edit).
+ */
+export type AnnouncementIn = {
+    /**
+     * Agent Id
+     *
+     * The one agent, for audience 'agent'
+     */
+    agent_id?: number | null;
+    audience?: Audience;
+    /**
+     * Body
+     *
+     * Markdown; raw HTML is not rendered
+     */
+    body: string;
+    /**
+     * Expire At
+     *
+     * When it stops showing; never when empty
+     */
+    expire_at?: string | null;
+    importance?: Importance;
+    /**
+     * Publish At
+     *
+     * When it starts to show; now when empty
+     */
+    publish_at?: string | null;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * AnnouncementPublic
+ */
+export type AnnouncementPublic = {
+    /**
+     * Addressed To Me
+     *
+     * The caller is in its audience (the vendor lists every one)
+     */
+    addressed_to_me?: boolean;
+    agent: AgentBrief | null;
+    audience: Audience;
+    /**
+     * Body
+     */
+    body: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    created_by: UserBrief;
+    /**
+     * Expire At
+     */
+    expire_at: string | null;
+    /**
+     * Id
+     */
+    id: number;
+    importance: Importance;
+    /**
+     * Publish At
+     */
+    publish_at: string;
+    /**
+     * Read At
+     *
+     * When the caller acknowledged it
+     */
+    read_at?: string | null;
+    state?: AnnouncementState;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Withdrawal Reason
+     */
+    withdrawal_reason: string;
+    /**
+     * Withdrawn At
+     */
+    withdrawn_at: string | null;
+};
+
+/**
+ * AnnouncementReceipts
+ */
+export type AnnouncementReceipts = {
+    /**
+     * Announcement Id
+     */
+    announcement_id: number;
+    /**
+     * Audience Total
+     */
+    audience_total: number;
+    /**
+     * Read Total
+     */
+    read_total: number;
+    /**
+     * Readers
+     */
+    readers: Array<ReaderRow>;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * AnnouncementState
+ */
+export type AnnouncementState = 'scheduled' | 'active' | 'expired' | 'withdrawn';
+
+/**
  * ApiTokenCreate
  */
 export type ApiTokenCreate = {
@@ -262,6 +390,11 @@ export type ApiTokenPublic = {
  * ApplicationStatus
  */
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/**
+ * Audience
+ */
+export type Audience = 'all' | 'agents' | 'agent' | 'vendor';
 
 /**
  * AuditEntry
@@ -1184,6 +1317,11 @@ export type ImportRowPublic = {
 export type ImportStatus = 'checking' | 'checked' | 'committing' | 'committed' | 'failed';
 
 /**
+ * Importance
+ */
+export type Importance = 'normal' | 'important' | 'critical';
+
+/**
  * LineIn
  */
 export type LineIn = {
@@ -1493,6 +1631,20 @@ export type PageAgentPublic = {
      * Items
      */
     items: Array<AgentPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[AnnouncementPublic]
+ */
+export type PageAnnouncementPublic = {
+    /**
+     * Items
+     */
+    items: Array<AnnouncementPublic>;
     /**
      * Total
      */
@@ -2008,6 +2160,36 @@ export type Province = {
 };
 
 /**
+ * ReaderRow
+ *
+ * One person of the audience and whether they have read the announcement.
+ */
+export type ReaderRow = {
+    agent: AgentBrief | null;
+    /**
+     * Display Name
+     */
+    display_name: string;
+    /**
+     * Is Active
+     */
+    is_active: boolean;
+    /**
+     * Read At
+     */
+    read_at: string | null;
+    role: Role;
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Username
+     */
+    username: string;
+};
+
+/**
  * ReasonIn
  */
 export type ReasonIn = {
@@ -2015,6 +2197,20 @@ export type ReasonIn = {
      * Reason
      */
     reason: string;
+};
+
+/**
+ * ReceiptPublic
+ */
+export type ReceiptPublic = {
+    /**
+     * Announcement Id
+     */
+    announcement_id: number;
+    /**
+     * Read At
+     */
+    read_at: string;
 };
 
 /**
@@ -2763,6 +2959,16 @@ export type ValidationError = {
     type: string;
 };
 
+/**
+ * WithdrawalIn
+ */
+export type WithdrawalIn = {
+    /**
+     * Reason
+     */
+    reason?: string;
+};
+
 export type AgentsListAgentsData = {
     body?: never;
     path?: never;
@@ -3019,6 +3225,276 @@ export type AgentsReactivateAgentResponses = {
 };
 
 export type AgentsReactivateAgentResponse = AgentsReactivateAgentResponses[keyof AgentsReactivateAgentResponses];
+
+export type AnnouncementsListAnnouncementsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/announcements';
+};
+
+export type AnnouncementsListAnnouncementsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AnnouncementsListAnnouncementsError = AnnouncementsListAnnouncementsErrors[keyof AnnouncementsListAnnouncementsErrors];
+
+export type AnnouncementsListAnnouncementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAnnouncementPublic;
+};
+
+export type AnnouncementsListAnnouncementsResponse = AnnouncementsListAnnouncementsResponses[keyof AnnouncementsListAnnouncementsResponses];
+
+export type AnnouncementsCreateAnnouncementData = {
+    body: AnnouncementIn;
+    path?: never;
+    query?: never;
+    url: '/api/v1/announcements';
+};
+
+export type AnnouncementsCreateAnnouncementErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type AnnouncementsCreateAnnouncementError = AnnouncementsCreateAnnouncementErrors[keyof AnnouncementsCreateAnnouncementErrors];
+
+export type AnnouncementsCreateAnnouncementResponses = {
+    /**
+     * Successful Response
+     */
+    201: AnnouncementPublic;
+};
+
+export type AnnouncementsCreateAnnouncementResponse = AnnouncementsCreateAnnouncementResponses[keyof AnnouncementsCreateAnnouncementResponses];
+
+export type AnnouncementsGetAnnouncementData = {
+    body?: never;
+    path: {
+        /**
+         * Announcement Id
+         */
+        announcement_id: number;
+    };
+    query?: never;
+    url: '/api/v1/announcements/{announcement_id}';
+};
+
+export type AnnouncementsGetAnnouncementErrors = {
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AnnouncementsGetAnnouncementError = AnnouncementsGetAnnouncementErrors[keyof AnnouncementsGetAnnouncementErrors];
+
+export type AnnouncementsGetAnnouncementResponses = {
+    /**
+     * Successful Response
+     */
+    200: AnnouncementPublic;
+};
+
+export type AnnouncementsGetAnnouncementResponse = AnnouncementsGetAnnouncementResponses[keyof AnnouncementsGetAnnouncementResponses];
+
+export type AnnouncementsUpdateAnnouncementData = {
+    body: AnnouncementIn;
+    path: {
+        /**
+         * Announcement Id
+         */
+        announcement_id: number;
+    };
+    query?: never;
+    url: '/api/v1/announcements/{announcement_id}';
+};
+
+export type AnnouncementsUpdateAnnouncementErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type AnnouncementsUpdateAnnouncementError = AnnouncementsUpdateAnnouncementErrors[keyof AnnouncementsUpdateAnnouncementErrors];
+
+export type AnnouncementsUpdateAnnouncementResponses = {
+    /**
+     * Successful Response
+     */
+    200: AnnouncementPublic;
+};
+
+export type AnnouncementsUpdateAnnouncementResponse = AnnouncementsUpdateAnnouncementResponses[keyof AnnouncementsUpdateAnnouncementResponses];
+
+export type AnnouncementsAcknowledgeAnnouncementData = {
+    body?: never;
+    path: {
+        /**
+         * Announcement Id
+         */
+        announcement_id: number;
+    };
+    query?: never;
+    url: '/api/v1/announcements/{announcement_id}/acknowledge';
+};
+
+export type AnnouncementsAcknowledgeAnnouncementErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AnnouncementsAcknowledgeAnnouncementError = AnnouncementsAcknowledgeAnnouncementErrors[keyof AnnouncementsAcknowledgeAnnouncementErrors];
+
+export type AnnouncementsAcknowledgeAnnouncementResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReceiptPublic;
+};
+
+export type AnnouncementsAcknowledgeAnnouncementResponse = AnnouncementsAcknowledgeAnnouncementResponses[keyof AnnouncementsAcknowledgeAnnouncementResponses];
+
+export type AnnouncementsAnnouncementReceiptsData = {
+    body?: never;
+    path: {
+        /**
+         * Announcement Id
+         */
+        announcement_id: number;
+    };
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
+    url: '/api/v1/announcements/{announcement_id}/receipts';
+};
+
+export type AnnouncementsAnnouncementReceiptsErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type AnnouncementsAnnouncementReceiptsError = AnnouncementsAnnouncementReceiptsErrors[keyof AnnouncementsAnnouncementReceiptsErrors];
+
+export type AnnouncementsAnnouncementReceiptsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AnnouncementReceipts;
+};
+
+export type AnnouncementsAnnouncementReceiptsResponse = AnnouncementsAnnouncementReceiptsResponses[keyof AnnouncementsAnnouncementReceiptsResponses];
+
+export type AnnouncementsWithdrawAnnouncementData = {
+    body: WithdrawalIn;
+    path: {
+        /**
+         * Announcement Id
+         */
+        announcement_id: number;
+    };
+    query?: never;
+    url: '/api/v1/announcements/{announcement_id}/withdraw';
+};
+
+export type AnnouncementsWithdrawAnnouncementErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type AnnouncementsWithdrawAnnouncementError = AnnouncementsWithdrawAnnouncementErrors[keyof AnnouncementsWithdrawAnnouncementErrors];
+
+export type AnnouncementsWithdrawAnnouncementResponses = {
+    /**
+     * Successful Response
+     */
+    200: AnnouncementPublic;
+};
+
+export type AnnouncementsWithdrawAnnouncementResponse = AnnouncementsWithdrawAnnouncementResponses[keyof AnnouncementsWithdrawAnnouncementResponses];
 
 export type TokensListTokensData = {
     body?: never;
@@ -4589,6 +5065,24 @@ export type MeUpdateMeResponses = {
 };
 
 export type MeUpdateMeResponse = MeUpdateMeResponses[keyof MeUpdateMeResponses];
+
+export type AnnouncementsUnreadAnnouncementsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/unread-announcements';
+};
+
+export type AnnouncementsUnreadAnnouncementsResponses = {
+    /**
+     * Response Announcements-Unread Announcements
+     *
+     * Successful Response
+     */
+    200: Array<AnnouncementPublic>;
+};
+
+export type AnnouncementsUnreadAnnouncementsResponse = AnnouncementsUnreadAnnouncementsResponses[keyof AnnouncementsUnreadAnnouncementsResponses];
 
 export type CommentsUnreadCommentsData = {
     body?: never;

@@ -22,6 +22,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   credit_code_invalid: 'credit_code',
   not_agent_member: 'contact_user_id',
   extension_date_too_early: 'protection_until',
+  announcement_agent_required: 'agent_id',
+  announcement_expiry_before_publish: 'expire_at',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh-CN';
 
 import { auditEnUS } from './audit.en-US';
+import { announcementsEnUS } from './announcements.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
 import { mailEnUS } from './mail.en-US';
@@ -8,6 +9,7 @@ import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
+  ...announcementsEnUS,
   ...followupEnUS,
   ...importsEnUS,
   ...mailEnUS,

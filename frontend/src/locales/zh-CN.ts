@@ -1,5 +1,6 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { auditZhCN } from './audit.zh-CN';
+import { announcementsZhCN } from './announcements.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
@@ -7,6 +8,7 @@ import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
   ...auditZhCN,
+  ...announcementsZhCN,
   ...followupZhCN,
   ...importsZhCN,
   ...mailZhCN,

@@ -5,6 +5,7 @@ import { Link, Outlet } from 'react-router';
 import { FollowupUnreadBadge } from '../../components/FollowupUnreadBadge';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../locales/i18n';
+import { AnnouncementPopup } from './AnnouncementPopup';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -91,6 +92,7 @@ export function AppLayout() {
           <Outlet />
         </Content>
       </Layout>
+      <AnnouncementPopup />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  NotificationOutlined,
   CheckSquareOutlined,
   CloudOutlined,
   FileSearchOutlined,
@@ -36,6 +37,7 @@ const ICONS: Record<Area, ReactNode> = {
   forecast: <LineChartOutlined />,
   tokens: <KeyOutlined />,
   imports: <ImportOutlined />,
+  announcements: <NotificationOutlined />,
 };
 
 function selectedPath(pathname: string): string {

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AuditAuditFacetsData, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -203,6 +203,171 @@ export const agentsReactivateAgentMutation = (options?: Partial<Options<AgentsRe
     const mutationOptions: UseMutationOptions<AgentsReactivateAgentResponse, AgentsReactivateAgentError, Options<AgentsReactivateAgentData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await agentsReactivateAgent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const announcementsListAnnouncementsQueryKey = (options?: Options<AnnouncementsListAnnouncementsData>) => createQueryKey('announcementsListAnnouncements', options);
+
+/**
+ * List Announcements
+ *
+ * Announcements the caller may see with their read state, newest first.
+ */
+export const announcementsListAnnouncementsOptions = (options?: Options<AnnouncementsListAnnouncementsData>) => queryOptions<AnnouncementsListAnnouncementsResponse, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, ReturnType<typeof announcementsListAnnouncementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await announcementsListAnnouncements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: announcementsListAnnouncementsQueryKey(options)
+});
+
+export const announcementsListAnnouncementsInfiniteQueryKey = (options?: Options<AnnouncementsListAnnouncementsData>): QueryKey<Options<AnnouncementsListAnnouncementsData>> => createQueryKey('announcementsListAnnouncements', options, true);
+
+/**
+ * List Announcements
+ *
+ * Announcements the caller may see with their read state, newest first.
+ */
+export const announcementsListAnnouncementsInfiniteOptions = (options?: Options<AnnouncementsListAnnouncementsData>) => infiniteQueryOptions<AnnouncementsListAnnouncementsResponse, AnnouncementsListAnnouncementsError, InfiniteData<AnnouncementsListAnnouncementsResponse>, QueryKey<Options<AnnouncementsListAnnouncementsData>>, number | Pick<QueryKey<Options<AnnouncementsListAnnouncementsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<AnnouncementsListAnnouncementsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await announcementsListAnnouncements({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: announcementsListAnnouncementsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Announcement
+ *
+ * Publish or schedule an announcement (vendor).
+ */
+export const announcementsCreateAnnouncementMutation = (options?: Partial<Options<AnnouncementsCreateAnnouncementData>>): UseMutationOptions<AnnouncementsCreateAnnouncementResponse, AnnouncementsCreateAnnouncementError, Options<AnnouncementsCreateAnnouncementData>> => {
+    const mutationOptions: UseMutationOptions<AnnouncementsCreateAnnouncementResponse, AnnouncementsCreateAnnouncementError, Options<AnnouncementsCreateAnnouncementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await announcementsCreateAnnouncement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const announcementsGetAnnouncementQueryKey = (options: Options<AnnouncementsGetAnnouncementData>) => createQueryKey('announcementsGetAnnouncement', options);
+
+/**
+ * Get Announcement
+ *
+ * One announcement with the caller's read state.
+ */
+export const announcementsGetAnnouncementOptions = (options: Options<AnnouncementsGetAnnouncementData>) => queryOptions<AnnouncementsGetAnnouncementResponse, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, ReturnType<typeof announcementsGetAnnouncementQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await announcementsGetAnnouncement({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: announcementsGetAnnouncementQueryKey(options)
+});
+
+/**
+ * Update Announcement
+ *
+ * Change an announcement (vendor).
+ */
+export const announcementsUpdateAnnouncementMutation = (options?: Partial<Options<AnnouncementsUpdateAnnouncementData>>): UseMutationOptions<AnnouncementsUpdateAnnouncementResponse, AnnouncementsUpdateAnnouncementError, Options<AnnouncementsUpdateAnnouncementData>> => {
+    const mutationOptions: UseMutationOptions<AnnouncementsUpdateAnnouncementResponse, AnnouncementsUpdateAnnouncementError, Options<AnnouncementsUpdateAnnouncementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await announcementsUpdateAnnouncement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Acknowledge Announcement
+ *
+ * 我已阅读: record that the caller has read the announcement (again: no change).
+ */
+export const announcementsAcknowledgeAnnouncementMutation = (options?: Partial<Options<AnnouncementsAcknowledgeAnnouncementData>>): UseMutationOptions<AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAcknowledgeAnnouncementError, Options<AnnouncementsAcknowledgeAnnouncementData>> => {
+    const mutationOptions: UseMutationOptions<AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAcknowledgeAnnouncementError, Options<AnnouncementsAcknowledgeAnnouncementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await announcementsAcknowledgeAnnouncement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const announcementsAnnouncementReceiptsQueryKey = (options: Options<AnnouncementsAnnouncementReceiptsData>) => createQueryKey('announcementsAnnouncementReceipts', options);
+
+/**
+ * Announcement Receipts
+ *
+ * Who in the audience has and has not read it, with read times; JSON, .xlsx or CSV (vendor).
+ */
+export const announcementsAnnouncementReceiptsOptions = (options: Options<AnnouncementsAnnouncementReceiptsData>) => queryOptions<AnnouncementsAnnouncementReceiptsResponse, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, ReturnType<typeof announcementsAnnouncementReceiptsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await announcementsAnnouncementReceipts({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: announcementsAnnouncementReceiptsQueryKey(options)
+});
+
+/**
+ * Withdraw Announcement
+ *
+ * Stop showing an announcement (vendor).
+ */
+export const announcementsWithdrawAnnouncementMutation = (options?: Partial<Options<AnnouncementsWithdrawAnnouncementData>>): UseMutationOptions<AnnouncementsWithdrawAnnouncementResponse, AnnouncementsWithdrawAnnouncementError, Options<AnnouncementsWithdrawAnnouncementData>> => {
+    const mutationOptions: UseMutationOptions<AnnouncementsWithdrawAnnouncementResponse, AnnouncementsWithdrawAnnouncementError, Options<AnnouncementsWithdrawAnnouncementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await announcementsWithdrawAnnouncement({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
@@ -1215,6 +1380,26 @@ export const meUpdateMeMutation = (options?: Partial<Options<MeUpdateMeData>>): 
     };
     return mutationOptions;
 };
+
+export const announcementsUnreadAnnouncementsQueryKey = (options?: Options<AnnouncementsUnreadAnnouncementsData>) => createQueryKey('announcementsUnreadAnnouncements', options);
+
+/**
+ * Unread Announcements
+ *
+ * The caller's unread active announcements in the order they pop up (most important first).
+ */
+export const announcementsUnreadAnnouncementsOptions = (options?: Options<AnnouncementsUnreadAnnouncementsData>) => queryOptions<AnnouncementsUnreadAnnouncementsResponse, DefaultError, AnnouncementsUnreadAnnouncementsResponse, ReturnType<typeof announcementsUnreadAnnouncementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await announcementsUnreadAnnouncements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: announcementsUnreadAnnouncementsQueryKey(options)
+});
 
 export const commentsUnreadCommentsQueryKey = (options?: Options<CommentsUnreadCommentsData>) => createQueryKey('commentsUnreadComments', options);
 

@@ -1,0 +1,115 @@
+from typing import Annotated
+
+from fastapi import Depends, status
+from fastapi.responses import Response
+
+from api.announcements import repository, service
+from api.announcements.schemas import (
+    AnnouncementIn,
+    AnnouncementPublic,
+    AnnouncementReceipts,
+    ReceiptPublic,
+    WithdrawalIn,
+)
+from api.announcements.views import RECEIPT_COLUMNS, public, publics, receipt_rows, receipts
+from api.authz.principal import CurrentPrincipal
+from api.db import Session
+from api.kit.clock import now
+from api.kit.errors import error_responses
+from api.kit.export import XLSX_TYPE, ExportFormat, download
+from api.kit.pagination import Page, PageParams, page_params
+from api.kit.routing import protected_router
+
+router = protected_router("announcements")
+
+
+@router.get("/announcements")
+async def list_announcements(
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[AnnouncementPublic]:
+    """Announcements the caller may see with their read state, newest first."""
+    rows, total = await repository.list_announcements(session, principal, page)
+    return Page(items=await publics(session, principal, rows), total=total)
+
+
+@router.get("/me/unread-announcements")
+async def unread_announcements(
+    session: Session, principal: CurrentPrincipal
+) -> list[AnnouncementPublic]:
+    """The caller's unread active announcements in the order they pop up (most important first)."""
+    rows = service.popup_order(await repository.unread_active(session, principal, now()))
+    return await publics(session, principal, rows)
+
+
+@router.post(
+    "/announcements",
+    status_code=status.HTTP_201_CREATED,
+    responses=error_responses(403, 422),
+)
+async def create_announcement(
+    body: AnnouncementIn, session: Session, principal: CurrentPrincipal
+) -> AnnouncementPublic:
+    """Publish or schedule an announcement (vendor)."""
+    return await public(session, principal, await service.create(session, principal, body))
+
+
+@router.get("/announcements/{announcement_id}", responses=error_responses(404))
+async def get_announcement(
+    announcement_id: int, session: Session, principal: CurrentPrincipal
+) -> AnnouncementPublic:
+    """One announcement with the caller's read state."""
+    announcement = await repository.get_visible(session, principal, announcement_id)
+    return await public(session, principal, announcement)
+
+
+@router.put("/announcements/{announcement_id}", responses=error_responses(403, 404, 409, 422))
+async def update_announcement(
+    announcement_id: int, body: AnnouncementIn, session: Session, principal: CurrentPrincipal
+) -> AnnouncementPublic:
+    """Change an announcement (vendor)."""
+    announcement = await service.update(session, principal, announcement_id, body)
+    return await public(session, principal, announcement)
+
+
+@router.post(
+    "/announcements/{announcement_id}/withdraw", responses=error_responses(403, 404, 409, 422)
+)
+async def withdraw_announcement(
+    announcement_id: int, body: WithdrawalIn, session: Session, principal: CurrentPrincipal
+) -> AnnouncementPublic:
+    """Stop showing an announcement (vendor)."""
+    announcement = await service.withdraw(session, principal, announcement_id, body.reason)
+    return await public(session, principal, announcement)
+
+
+@router.post(
+    "/announcements/{announcement_id}/acknowledge", responses=error_responses(403, 404, 409)
+)
+async def acknowledge_announcement(
+    announcement_id: int, session: Session, principal: CurrentPrincipal
+) -> ReceiptPublic:
+    """我已阅读: record that the caller has read the announcement (again: no change)."""
+    receipt = await service.acknowledge(session, principal, announcement_id)
+    return ReceiptPublic(announcement_id=receipt.announcement_id, read_at=receipt.read_at)
+
+
+@router.get(
+    "/announcements/{announcement_id}/receipts",
+    response_model=AnnouncementReceipts,
+    responses={**error_responses(403, 404), 200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}},
+)
+async def announcement_receipts(
+    announcement_id: int,
+    session: Session,
+    principal: CurrentPrincipal,
+    format: ExportFormat = "json",
+) -> AnnouncementReceipts | Response:
+    """Who in the audience has and has not read it, with read times; JSON, .xlsx or CSV (vendor)."""
+    result = await receipts(session, principal, announcement_id)
+    if format == "json":
+        return result
+    return download(
+        format, f"announcement-{announcement_id}-receipts", RECEIPT_COLUMNS, receipt_rows(result)
+    )
