@@ -18,24 +18,24 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit',
+      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'tokens', 'audit',
     ]);
   });
 
   it('shows an agent master account registering, the pool, applications and its people', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people']);
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs']);
   });
 
   it('shows sales registering, the pool and applications', () => {
-    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs']);
   });
 
   it('shows an assistant the pool and applications, without registering', () => {
-    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast']);
+    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast', 'catalogs']);
   });
 
   it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast']);
+    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast', 'catalogs']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents and audit from %s', (role) => {
@@ -53,6 +53,16 @@ describe('access.ts: the side menu per role', () => {
   it('lets only the master account pick the contact and assign people', () => {
     expect(accessFor({ role: 'agent_admin' })).toMatchObject({ picksContact: true, assignsCustomerPeople: true });
     expect(accessFor({ role: 'sales' })).toMatchObject({ picksContact: false, assignsCustomerPeople: false });
+  });
+
+  it('lets everyone read the catalogs and only the vendor maintain them', () => {
+    const managing = (['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]).filter(
+      (role) => accessFor({ role }).managesCatalogs,
+    );
+    expect(managing).toEqual(['vendor']);
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(canSee(accessFor({ role }), 'catalogs')).toBe(true);
+    }
   });
 
   it('shows nothing before /me is known', () => {

@@ -15,7 +15,8 @@ export type Area =
   | 'audit'
   | 'stats'
   | 'forecast'
-  | 'tokens';
+  | 'tokens'
+  | 'catalogs';
 
 export interface MenuEntry {
   key: Area;
@@ -46,6 +47,8 @@ export interface Access {
   entersOrders: boolean;
   /** Forecast accuracy (forecast vs actual): vendor, master account, assistant. */
   seesForecastAccuracy: boolean;
+  /** The vendor maintains the catalogs (product domains, MCU models); everyone reads them. */
+  managesCatalogs: boolean;
 }
 
 export const ALL_ROLES: Role[] = ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'];
@@ -64,14 +67,15 @@ const MENU: Record<Area, MenuEntry> = {
   stats: { key: 'stats', path: '/stats', label: 'sales.nav.stats' },
   forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
+  catalogs: { key: 'catalogs', path: '/catalogs', label: 'catalog.nav' },
 };
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'tokens', 'audit'],
-  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people'],
-  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast'],
-  fae: ['home', 'stats', 'forecast'],
-  assistant: ['home', 'pool', 'applications', 'stats', 'forecast'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'tokens', 'audit'],
+  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs'],
+  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
+  fae: ['home', 'stats', 'forecast', 'catalogs'],
+  assistant: ['home', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
 };
 
 const ASSIGNABLE_BY_ROLE: Record<Role, Role[]> = {
@@ -103,6 +107,7 @@ const NOBODY: Access = {
   decidesApplications: false,
   entersOrders: false,
   seesForecastAccuracy: false,
+  managesCatalogs: false,
 };
 
 export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Access {
@@ -121,6 +126,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     decidesApplications: me.role === 'vendor',
     entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
     seesForecastAccuracy: me.role === 'vendor' || me.role === 'agent_admin' || me.role === 'assistant',
+    managesCatalogs: me.role === 'vendor',
   };
 }
 

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   CloudOutlined,
   FileSearchOutlined,
@@ -32,6 +33,7 @@ const ICONS: Record<Area, ReactNode> = {
   stats: <BarChartOutlined />,
   forecast: <LineChartOutlined />,
   tokens: <KeyOutlined />,
+  catalogs: <BookOutlined />,
 };
 
 function selectedPath(pathname: string): string {
