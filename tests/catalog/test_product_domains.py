@@ -281,3 +281,14 @@ async def test_catalog_changes_do_not_leak_into_the_next_test(session) -> None:
         d.is_active and d.parent_id is None for d in await session.scalars(select(ProductDomain))
     )
     assert metadata.tables["product_domain"] is ProductDomain.__table__
+
+
+async def test_demo_data_shows_both_levels_of_the_tree(client, session, world) -> None:
+    from api.demo.catalog import seed_domain_tree
+
+    await seed_domain_tree(session)
+    await session.commit()
+    tree = await _tree(client, world.a_sales)
+    small = next(d for d in tree if d["name"] == "小家电")
+    kitchen = next(d for d in tree if d["name"] == "厨房电器")
+    assert kitchen["parent_id"] == small["id"] and "电磁炉" in kitchen["typical_products"]
