@@ -78,6 +78,7 @@ describe('access.ts: the side menu per role', () => {
       '/stats',
       '/forecast',
       '/rules',
+      '/catalogs',
       '/people',
       '/agents',
       '/tokens',

@@ -1,13 +1,13 @@
 // The product domain (产品领域) with the manual's 产品领域对照: typical products beside the field,
 // searchable by product, with "其它" as the fallback that can be corrected later.
 import { BookOutlined } from '@ant-design/icons';
-import { Button, Popover, Select, Typography } from 'antd';
+import { Button, Popover, Select, Tag, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import type { ProductDomainPublic } from '../client';
 import { useI18n } from '../locales/i18n';
-import { domainLabel, useProductDomains } from './catalog';
+import { domainLabel, useAllProductDomains, useProductDomains } from './catalog';
 import { DomainLookupPanel } from './DomainLookupPanel';
-import { domainPath } from './domainTree';
+import { choosableDomains, domainPath } from './domainTree';
 
 function productsText(domain: ProductDomainPublic, empty: string): string {
   return domain.typical_products.length ? domain.typical_products.join('、') : empty;
@@ -31,8 +31,10 @@ export function ProductDomainSelect({
   testId?: string;
 }) {
   const { t, lang } = useI18n();
-  const domains = useProductDomains();
+  const domains = useAllProductDomains();
   const label = placeholder ?? t('customer.domain');
+  const all = domains.data ?? [];
+  const offered = choosableDomains(all, value);
   return (
     <Select<number>
       id={id}
@@ -48,7 +50,7 @@ export function ProductDomainSelect({
       showSearch={{
         filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.trim().toLowerCase()),
       }}
-      options={(domains.data ?? []).map((domain, _, all) => ({
+      options={offered.map((domain) => ({
         value: domain.id,
         label: domainPath(domain, all, (d) => domainLabel(d, lang)),
         search: [domain.name, domain.name_en, ...domain.typical_products].join(' '),
@@ -56,7 +58,10 @@ export function ProductDomainSelect({
       }))}
       optionRender={(option) => (
         <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>
-          <div>{option.label}</div>
+          <div>
+            {option.label}
+            {option.data.domain.is_active ? null : <Tag style={{ marginInlineStart: 6 }}>{t('catalog.domain.inactive')}</Tag>}
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {productsText(option.data.domain, t('domain.otherHint'))}
           </Typography.Text>
@@ -69,7 +74,7 @@ export function ProductDomainSelect({
 /** The typical products of the chosen domain, shown under the field. */
 export function TypicalProducts({ domainId }: { domainId?: number }) {
   const { t } = useI18n();
-  const domains = useProductDomains();
+  const domains = useAllProductDomains();
   const domain = domains.data?.find((d) => d.id === domainId);
   if (!domain) return <span>{t('domain.pickHint')}</span>;
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductDomainPublic } from '../client';
-import { buildDomainTree, domainPath, filterDomainTree } from './domainTree';
+import { buildDomainTree, choosableDomains, domainPath, filterDomainTree } from './domainTree';
 
 function domain(id: number, name: string, extra: Partial<ProductDomainPublic> = {}): ProductDomainPublic {
   return {
@@ -45,5 +45,17 @@ describe('the product domain tree', () => {
   it('names a level-2 domain with its level-1 domain', () => {
     expect(domainPath(DOMAINS[2], DOMAINS, (d) => d.name)).toBe('小家电 / 个护电器');
     expect(domainPath(DOMAINS[0], DOMAINS, (d) => d.name)).toBe('小家电');
+  });
+});
+
+describe('a domain field', () => {
+  const withInactive = [...DOMAINS, domain(5, '旧领域', { is_active: false, sort_order: 2 })];
+
+  it('offers active domains only for a new choice', () => {
+    expect(choosableDomains(withInactive, undefined).map((d) => d.id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps a deactivated domain the record already has', () => {
+    expect(choosableDomains(withInactive, 5).map((d) => d.id)).toEqual([1, 2, 3, 4, 5]);
   });
 });

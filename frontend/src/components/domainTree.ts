@@ -41,3 +41,12 @@ export function domainPath(
   const parent = domain.parent_id === null ? undefined : domains.find((d) => d.id === domain.parent_id);
   return parent ? `${label(parent)} / ${label(domain)}` : label(domain);
 }
+
+/** What a domain field offers: the active domains (under an active level-1 domain), and a
+ *  deactivated one only when it is the value the record already has (it keeps it). */
+export function choosableDomains(domains: ProductDomainPublic[], value: number | undefined): ProductDomainPublic[] {
+  return domains.filter((domain) => {
+    const parent = domains.find((d) => d.id === domain.parent_id);
+    return (domain.is_active && (parent?.is_active ?? true)) || domain.id === value;
+  });
+}
