@@ -137,8 +137,12 @@ async def set_active(
     return domain
 
 
-async def references(session: AsyncSession, domain_id: int) -> tuple[dict[str, int], int]:
-    """What points at a domain: records per table.column, and its level-2 domains."""
+async def references(
+    session: AsyncSession, principal: Principal, domain_id: int
+) -> tuple[dict[str, int], int]:
+    """What points at a domain: records per table.column (of every agent, so the vendor's
+    only), and its level-2 domains. Raises 403, 404."""
+    authorize(principal.is_vendor)
     await repository.get_domain(session, domain_id)
     counts = await repository.count_references(session, ProductDomain, domain_id)
     return counts, len(await repository.siblings(session, domain_id))

@@ -90,10 +90,12 @@ async def reactivate_product_domain(
     return ProductDomainPublic.model_validate(domain)
 
 
-@router.get("/product-domains/{domain_id}/references", responses=error_responses(404))
-async def product_domain_references(domain_id: int, session: Session) -> DomainReferences:
-    """How many records use a domain, per table (what a merge would move)."""
-    counts, children = await domains.references(session, domain_id)
+@router.get("/product-domains/{domain_id}/references", responses=error_responses(403, 404))
+async def product_domain_references(
+    domain_id: int, session: Session, principal: CurrentPrincipal
+) -> DomainReferences:
+    """How many records of all agents use a domain, per table (vendor only; a merge's preview)."""
+    counts, children = await domains.references(session, principal, domain_id)
     return DomainReferences(counts=counts, total=sum(counts.values()), children=children)
 
 

@@ -118,6 +118,7 @@ async def test_only_the_vendor_writes_the_domain_catalog(client, world, role: st
         ("POST", f"{URL}/{domain['id']}/deactivate", None),
         ("POST", f"{URL}/{domain['id']}/reactivate", None),
         ("POST", f"{URL}/{domain['id']}/merge", {"into_id": domain["id"] + 1}),
+        ("GET", f"{URL}/{domain['id']}/references", None),  # counts over every agent
     ]
     for method, url, body in attempts:
         response = await client.request(method, url, json=body, headers=actor.headers)

@@ -745,7 +745,7 @@ export const catalogReactivateProductDomain = <ThrowOnError extends boolean = fa
 /**
  * Product Domain References
  *
- * How many records use a domain, per table (what a merge would move).
+ * How many records of all agents use a domain, per table (vendor only; a merge's preview).
  */
 export const catalogProductDomainReferences = <ThrowOnError extends boolean = false>(options: Options<CatalogProductDomainReferencesData, ThrowOnError>) => (options.client ?? client).get<CatalogProductDomainReferencesResponses, CatalogProductDomainReferencesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

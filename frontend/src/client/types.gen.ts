@@ -5180,6 +5180,10 @@ export type CatalogProductDomainReferencesData = {
 
 export type CatalogProductDomainReferencesErrors = {
     /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;

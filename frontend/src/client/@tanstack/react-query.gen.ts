@@ -1459,7 +1459,7 @@ export const catalogProductDomainReferencesQueryKey = (options: Options<CatalogP
 /**
  * Product Domain References
  *
- * How many records use a domain, per table (what a merge would move).
+ * How many records of all agents use a domain, per table (vendor only; a merge's preview).
  */
 export const catalogProductDomainReferencesOptions = (options: Options<CatalogProductDomainReferencesData>) => queryOptions<CatalogProductDomainReferencesResponse, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, ReturnType<typeof catalogProductDomainReferencesQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
