@@ -6,7 +6,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -87,9 +87,27 @@ def app(database_url: str):  # type: ignore[no-untyped-def]
     return create_app()
 
 
+@pytest.fixture(scope="session")
+async def reference_rows(database_url: str) -> dict[str, list[dict]]:
+    """The reference data as the migrations seeded it (the catalog tests change it)."""
+    from api.db import get_engine
+    from api.models import metadata
+
+    rows: dict[str, list[dict]] = {}
+    async with get_engine().connect() as conn:
+        for name in REFERENCE_TABLES:
+            table = metadata.tables[name]
+            result = await conn.execute(select(table).order_by(table.c.id))
+            rows[name] = [dict(r._mapping) for r in result]
+    return rows
+
+
 @pytest.fixture
-async def clean_tables(database_url: str) -> AsyncIterator[None]:
-    """Empty the tables after the test; every fixture that reaches the database asks for it."""
+async def clean_tables(
+    database_url: str, reference_rows: dict[str, list[dict]]
+) -> AsyncIterator[None]:
+    """Empty the tables after the test and put the seeded reference data back as it was;
+    every fixture that reaches the database asks for it."""
     yield
     from api.db import get_engine
     from api.imports.runner import settle
@@ -100,7 +118,7 @@ async def clean_tables(database_url: str) -> AsyncIterator[None]:
     from api.rules.models import Rules
 
     set_clock(None)
-    # Reference data seeded by the migrations stays; the rules row is recreated with defaults.
+    # The rules row is recreated with defaults; the reference data is restored below.
     tables = [t.name for t in reversed(metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
     async with get_engine().begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -109,6 +127,11 @@ async def clean_tables(database_url: str) -> AsyncIterator[None]:
             for table in tables:
                 await conn.execute(text(f"DELETE FROM {table}"))
         await conn.execute(insert(Rules).values(Rules().model_dump()))
+        for name in sorted(REFERENCE_TABLES):
+            table = metadata.tables[name]
+            await conn.execute(delete(table))
+            # parents before their level-2 domains (ids ascending, as seeded)
+            await conn.execute(insert(table), reference_rows[name])
 
 
 @pytest.fixture

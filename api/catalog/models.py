@@ -13,12 +13,14 @@ class ProductDomain(SQLModel, table=True):
     __tablename__ = "product_domain"
 
     id: int | None = Field(default=None, primary_key=True)
+    # Two levels: a level-1 domain (parent_id None) and its level-2 domains.
+    parent_id: int | None = Field(default=None, foreign_key="product_domain.id", index=True)
     name: str = Field(max_length=50, unique=True)
     name_en: str = Field(default="", max_length=80)
     typical_products: list[str] = Field(default_factory=list, sa_type=sa.JSON)
-    sort_order: int = 0
+    sort_order: int = 0  # among siblings
     is_other: bool = False  # the 其它 fallback, to be corrected later
-    is_active: bool = True
+    is_active: bool = True  # inactive: kept on existing records, not chosen for new ones
 
 
 class McuStatus(StrEnum):

@@ -10,7 +10,7 @@ from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_assign_customer_people, can_work_on_customer
 from api.authz.principal import Principal
 from api.authz.roles import Role
-from api.catalog.models import ProductDomain
+from api.catalog.domains import check_domain
 from api.catalog.regions import is_known_city
 from api.customers import repository
 from api.customers.models import Customer, CustomerFae, CustomerStatus, ProtectionMode
@@ -53,12 +53,6 @@ def check_region(province: str, city: str) -> None:
         raise AppError("unknown_region", 422, province=province, city=city)
 
 
-async def check_domain(session: AsyncSession, domain_id: int) -> None:
-    domain = await session.get(ProductDomain, domain_id)
-    if domain is None or not domain.is_active:
-        raise AppError("unknown_product_domain", 422)
-
-
 def clean_credit_code(raw: str | None) -> str | None:
     """Normalised code, None when empty; 422 when the GB 32100 checksum fails."""
     if raw is None or not raw.strip():
@@ -80,8 +74,8 @@ async def update_details(
         changes["credit_code"] = clean_credit_code(changes["credit_code"])
     if "province" in changes or "city" in changes:
         check_region(changes.get("province", customer.province), changes.get("city", customer.city))
-    if changes.get("product_domain_id") is not None:
-        await check_domain(session, changes["product_domain_id"])
+    if changes.get("product_domain_id") is not None:  # a deactivated domain it has stays
+        await check_domain(session, changes["product_domain_id"], keep=customer.product_domain_id)
     before = snapshot(customer)
     for field, value in changes.items():
         # null clears an optional field; for a required one it means "leave as is"

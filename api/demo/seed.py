@@ -6,6 +6,7 @@ from sqlmodel import func, select
 from api.agents.models import Agent
 from api.authz.roles import Role
 from api.demo.announcements import seed_announcements
+from api.demo.catalog import seed_domain_tree
 from api.demo.customers import seed_customers
 from api.demo.followups import seed_followups
 from api.demo.orders import seed_orders
@@ -77,6 +78,7 @@ async def seed_demo(session: AsyncSession) -> bool:
             )
         )
     await session.flush()
+    await seed_domain_tree(session)
     await seed_customers(session, agents)
     await seed_followups(session)
     await seed_orders(session)

@@ -233,6 +233,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该公告当前未在发布期内。",
         "This announcement is not currently published.",
     ),
+    # catalogs: product domains and MCU models
+    "domain_name_taken": (
+        "产品领域“{name}”已存在。",
+        "The product domain “{name}” already exists.",
+    ),
+    "domain_parent_not_top_level": (
+        "上级只能是一级产品领域（且不能是自己）。",
+        "The parent must be a level-1 domain (and not the domain itself).",
+    ),
+    "domain_parent_inactive": ("上级产品领域已停用。", "The level-1 domain is deactivated."),
+    "domain_has_children": (
+        "该产品领域下还有二级领域，不能成为二级领域。",
+        "This domain has level-2 domains, so it cannot become a level-2 domain.",
+    ),
+    "domain_has_active_children": (
+        "请先停用其下的二级产品领域。",
+        "Deactivate its level-2 domains first.",
+    ),
+    "domain_other_is_fixed": (
+        "“其它”是兜底领域，不能停用或合并。",
+        "“Other” is the fallback domain; it cannot be deactivated or merged.",
+    ),
+    "domain_merge_into_itself": (
+        "不能把产品领域合并到它自己。",
+        "A domain cannot be merged into itself.",
+    ),
+    "domain_merge_target_inactive": (
+        "合并目标领域已停用。",
+        "The domain to merge into is deactivated.",
+    ),
+    "mcu_model_eol": (
+        "MCU型号 {part_number} 已停产（EOL），新项目条目不能选择。",
+        "The MCU model {part_number} is end-of-life (EOL) and cannot be chosen for new entries.",
+    ),
+    "mcu_part_number_taken": (
+        "MCU型号 {part_number} 已存在。",
+        "The MCU model {part_number} already exists.",
+    ),
+    "mcu_model_in_use": (
+        "该型号已被 {count} 条记录使用，不能删除；请改为停产（EOL）。",
+        "{count} records use this model, so it cannot be removed; set it end-of-life (EOL).",
+    ),
+    "mcu_import_unreadable": (
+        "无法读取文件：请上传不超过 2 MB 的 .csv 或 .xlsx 文件。",
+        "The file cannot be read: upload a .csv or .xlsx file of at most 2 MB.",
+    ),
+    "mcu_import_no_rows": ("文件中没有数据行。", "The file has no data rows."),
+    "mcu_import_missing_columns": (
+        "缺少列：{columns}。",
+        "Missing column: {columns}.",
+    ),
+    "mcu_import_too_many_rows": (
+        "一次最多导入 {max} 行。",
+        "At most {max} rows can be imported at once.",
+    ),
+    "mcu_import_has_errors": (
+        "有错误的行，未导入任何数据；请先修正。",
+        "Some rows have errors, so nothing was imported; correct them first.",
+    ),
+    "mcu_import_missing_part_number": ("缺少型号。", "The part number is missing."),
+    "mcu_import_invalid_status": (
+        "状态无效（应为 active、nrnd 或 eol）。",
+        "Invalid status (use active, nrnd or eol).",
+    ),
+    "mcu_import_duplicate_in_file": (
+        "该型号在文件中出现多次。",
+        "This part number appears more than once in the file.",
+    ),
+    "mcu_import_missing_series": ("新型号缺少系列。", "A new model needs a series."),
+    "mcu_import_value_too_long": ("内容超过 40 个字符。", "A value is longer than 40 characters."),
     "http_error": ("{detail}", "{detail}"),
 }
 
@@ -248,6 +318,8 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "order": ("销售记录", "Sales record"),
     "import": ("导入", "Import"),
     "announcement": ("公告", "Announcement"),
+    "product_domain": ("产品领域", "Product domain"),
+    "mcu_model": ("MCU型号", "MCU model"),
     "resource": ("资源", "Resource"),
 }
 

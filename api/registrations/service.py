@@ -16,8 +16,9 @@ from api.authz.policy import (
 )
 from api.authz.principal import Principal
 from api.authz.roles import Role
+from api.catalog.domains import check_domain
 from api.customers.models import Customer, CustomerStatus
-from api.customers.service import check_domain, check_region, clean_credit_code
+from api.customers.service import check_region, clean_credit_code
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict, NotFound
 from api.notifications.service import decision_params, notify

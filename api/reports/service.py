@@ -9,10 +9,10 @@ from sqlmodel import col, select
 from api.audit.service import record
 from api.authz.policy import authorize, can_work_on_customer, can_write_entries
 from api.authz.principal import Principal
-from api.catalog.models import McuModel
+from api.catalog.domains import check_domain
+from api.catalog.mcu import check_mcu_model
 from api.customers import repository as customers
 from api.customers.models import Customer, CustomerStatus
-from api.customers.service import check_domain
 from api.kit.clock import now, today
 from api.kit.errors import AppError
 from api.projects.models import Project
@@ -66,10 +66,24 @@ async def _project_for(
     return project, True
 
 
-async def _check_entry(session: AsyncSession, entry: EntryIn) -> None:
-    await check_domain(session, entry.product_domain_id)
-    if entry.mcu_model_id is not None and await session.get(McuModel, entry.mcu_model_id) is None:
-        raise AppError("unknown_mcu_model", 422)
+async def _check_entry(
+    session: AsyncSession, entry: EntryIn, current: ReportEntry | None = None
+) -> None:
+    """A deactivated domain or an end-of-life model is refused for new choices; an existing
+    project (or the entry being edited) keeps the one it has."""
+    kept_domains: set[int | None] = set()
+    kept_models: set[int | None] = set()
+    if entry.project_id is not None:
+        project = await session.get(Project, entry.project_id)
+        if project is not None:
+            kept_domains.add(project.product_domain_id)
+            kept_models.add(project.mcu_model_id)
+    if current is not None:
+        kept_domains.add(current.product_domain_id)
+        kept_models.add(current.mcu_model_id)
+    if entry.product_domain_id not in kept_domains:
+        await check_domain(session, entry.product_domain_id)
+    await check_mcu_model(session, entry.mcu_model_id, keep=kept_models)
 
 
 def _report_date(requested: date | None) -> date:
@@ -135,7 +149,8 @@ async def _add_entries(
 ) -> list[tuple[Project, bool]]:
     projects: list[tuple[Project, bool]] = []
     for entry in entries:
-        await _check_entry(session, entry)
+        if entry.project_id is None or entry.project_id not in existing:  # edited: checked
+            await _check_entry(session, entry)
         project, is_new = await _project_for(session, customer, entry)
         if project.id in {p.id for p, _ in projects}:
             raise AppError("project_twice_in_report", 422, name=project.name)
@@ -196,7 +211,7 @@ async def edit(
     for entry in data.entries:
         current = by_project.get(entry.project_id or 0)
         if current is not None:
-            await _check_entry(session, entry)
+            await _check_entry(session, entry, current)
             for field in ENTRY_FIELDS:
                 setattr(current, field, getattr(entry, field))
             current.written_by_id = principal.user_id

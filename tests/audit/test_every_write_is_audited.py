@@ -1,6 +1,7 @@
 """SPEC §11: every write leaves an audit row. Each write route of the app has a scenario here
 (a new route without one fails the first test), and each scenario's call must add a row."""
 
+import base64
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -435,6 +436,70 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
 @scenario("POST", "/announcements/{announcement_id}/acknowledge")
 async def _(c: Ctx):  # type: ignore[no-untyped-def]
     return c.world.a_sales, f"/api/v1/announcements/{await _announcement(c)}/acknowledge", None
+
+
+async def _domain_id(c: Ctx, name: str) -> int:
+    domains = await c.client.get("/api/v1/product-domains", headers=c.world.vendor.headers)
+    return next(d["id"] for d in domains.json() if d["name"] == name)
+
+
+@scenario("POST", "/product-domains")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, "/api/v1/product-domains", {"name": "厨房电器"}
+
+
+@scenario("PATCH", "/product-domains/{domain_id}")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/product-domains/{await _domain_id(c, '照明')}"
+    return c.world.vendor, url, {"typical_products": ["LED驱动"]}
+
+
+@scenario("POST", "/product-domains/{domain_id}/move")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/product-domains/{await _domain_id(c, '照明')}/move"
+    return c.world.vendor, url, {"position": 0}
+
+
+@scenario("POST", "/product-domains/{domain_id}/deactivate")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, f"/api/v1/product-domains/{await _domain_id(c, '安防')}/deactivate", None
+
+
+@scenario("POST", "/product-domains/{domain_id}/reactivate")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/product-domains/{await _domain_id(c, '安防')}"
+    await c.call("POST", f"{url}/deactivate", c.world.vendor)
+    return c.world.vendor, f"{url}/reactivate", None
+
+
+@scenario("POST", "/product-domains/{domain_id}/merge")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/product-domains/{c.book.motor_control}/merge"
+    return c.world.vendor, url, {"into_id": c.book.small_appliances}
+
+
+@scenario("POST", "/mcu-models")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, "/api/v1/mcu-models", {"part_number": "CD32X1", "series": "CD32X"}
+
+
+@scenario("PATCH", "/mcu-models/{model_id}")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, f"/api/v1/mcu-models/{c.book.fan_model}", {"status": "nrnd"}
+
+
+@scenario("POST", "/mcu-models/{model_id}/delete")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    body = {"part_number": "CD32X2", "series": "CD32X"}
+    model = await c.call("POST", "/api/v1/mcu-models", c.world.vendor, body)
+    return c.world.vendor, f"/api/v1/mcu-models/{model['id']}/delete", None
+
+
+@scenario("POST", "/mcu-models/import")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    content = base64.b64encode(b"part_number,series\nCD32X3,CD32X\n").decode()
+    body = {"filename": "models.csv", "content_base64": content, "dry_run": False}
+    return c.world.vendor, "/api/v1/mcu-models/import", body
 
 
 def _write_routes() -> set[tuple[str, str]]:

@@ -18,7 +18,8 @@ export type Area =
   | 'forecast'
   | 'tokens'
   | 'imports'
-  | 'announcements';
+  | 'announcements'
+  | 'catalogs';
 
 export interface MenuEntry {
   key: Area;
@@ -51,6 +52,8 @@ export interface Access {
   seesForecastAccuracy: boolean;
   /** The vendor writes announcements (公告) and sees their read receipts; everybody reads. */
   writesAnnouncements: boolean;
+  /** The vendor maintains the catalogs (product domains, MCU models); everyone reads them. */
+  managesCatalogs: boolean;
 }
 
 export const ALL_ROLES: Role[] = ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'];
@@ -72,17 +75,18 @@ const MENU: Record<Area, MenuEntry> = {
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
   imports: { key: 'imports', path: '/imports', label: 'imports.nav' },
   announcements: { key: 'announcements', path: '/announcements', label: 'ann.nav' },
+  catalogs: { key: 'catalogs', path: '/catalogs', label: 'catalog.nav' },
 };
 
 // Areas every signed-in role has, after its own (SPEC §3: announcements are read by all).
 const EVERY_ROLE: Area[] = ['announcements'];
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
-  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people'],
-  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast'],
-  fae: ['home', 'stats', 'forecast'],
-  assistant: ['home', 'pool', 'applications', 'stats', 'forecast'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
+  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs'],
+  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
+  fae: ['home', 'stats', 'forecast', 'catalogs'],
+  assistant: ['home', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
 };
 
 const ASSIGNABLE_BY_ROLE: Record<Role, Role[]> = {
@@ -115,6 +119,7 @@ const NOBODY: Access = {
   entersOrders: false,
   seesForecastAccuracy: false,
   writesAnnouncements: false,
+  managesCatalogs: false,
 };
 
 export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Access {
@@ -134,6 +139,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
     seesForecastAccuracy: me.role === 'vendor' || me.role === 'agent_admin' || me.role === 'assistant',
     writesAnnouncements: me.role === 'vendor',
+    managesCatalogs: me.role === 'vendor',
   };
 }
 

@@ -16,6 +16,7 @@ import ProfilePage from '../pages/profile';
 import RegisterPage from '../pages/register';
 import ReviewPage from '../pages/review';
 import RulesPage from '../pages/rules';
+import CatalogsPage from '../pages/catalogs';
 import SalesRecordsPage from '../pages/sales';
 import SetPasswordPage from '../pages/set-password';
 import ForecastPage from '../pages/forecast';
@@ -53,6 +54,7 @@ export function createRouter() {
                 },
                 { element: <RequireArea area="review" />, children: [{ path: '/review', element: <ReviewPage /> }] },
                 { element: <RequireArea area="rules" />, children: [{ path: '/rules', element: <RulesPage /> }] },
+                { element: <RequireArea area="catalogs" />, children: [{ path: '/catalogs', element: <CatalogsPage /> }] },
                 { element: <RequireArea area="people" />, children: [{ path: '/people', element: <PeoplePage /> }] },
                 { element: <RequireArea area="agents" />, children: [{ path: '/agents', element: <AgentsPage /> }] },
                 { element: <RequireArea area="audit" />, children: [{ path: '/audit', element: <AuditPage /> }] },

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementErrors, AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsErrors, AnnouncementsAnnouncementReceiptsResponses, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementErrors, AnnouncementsCreateAnnouncementResponses, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementErrors, AnnouncementsGetAnnouncementResponses, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsErrors, AnnouncementsListAnnouncementsResponses, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponses, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementErrors, AnnouncementsUpdateAnnouncementResponses, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementErrors, AnnouncementsWithdrawAnnouncementResponses, AuditAuditFacetsData, AuditAuditFacetsResponses, AuditExportAuditData, AuditExportAuditErrors, AuditExportAuditResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementErrors, AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsErrors, AnnouncementsAnnouncementReceiptsResponses, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementErrors, AnnouncementsCreateAnnouncementResponses, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementErrors, AnnouncementsGetAnnouncementResponses, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsErrors, AnnouncementsListAnnouncementsResponses, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponses, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementErrors, AnnouncementsUpdateAnnouncementResponses, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementErrors, AnnouncementsWithdrawAnnouncementResponses, AuditAuditFacetsData, AuditAuditFacetsResponses, AuditExportAuditData, AuditExportAuditErrors, AuditExportAuditResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogCreateMcuModelData, CatalogCreateMcuModelErrors, CatalogCreateMcuModelResponses, CatalogCreateProductDomainData, CatalogCreateProductDomainErrors, CatalogCreateProductDomainResponses, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainErrors, CatalogDeactivateProductDomainResponses, CatalogDeleteMcuModelData, CatalogDeleteMcuModelErrors, CatalogDeleteMcuModelResponses, CatalogImportMcuModelsData, CatalogImportMcuModelsErrors, CatalogImportMcuModelsResponses, CatalogListMcuModelsData, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsErrors, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsResponses, CatalogMergeProductDomainData, CatalogMergeProductDomainErrors, CatalogMergeProductDomainResponses, CatalogMoveProductDomainData, CatalogMoveProductDomainErrors, CatalogMoveProductDomainResponses, CatalogPageMcuModelsData, CatalogPageMcuModelsErrors, CatalogPageMcuModelsResponses, CatalogProductDomainReferencesData, CatalogProductDomainReferencesErrors, CatalogProductDomainReferencesResponses, CatalogReactivateProductDomainData, CatalogReactivateProductDomainErrors, CatalogReactivateProductDomainResponses, CatalogUpdateMcuModelData, CatalogUpdateMcuModelErrors, CatalogUpdateMcuModelResponses, CatalogUpdateProductDomainData, CatalogUpdateProductDomainErrors, CatalogUpdateProductDomainResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -650,6 +650,73 @@ export const catalogListMcuModels = <ThrowOnError extends boolean = false>(optio
 });
 
 /**
+ * Create Mcu Model
+ *
+ * Add a part number (vendor only).
+ */
+export const catalogCreateMcuModel = <ThrowOnError extends boolean = false>(options: Options<CatalogCreateMcuModelData, ThrowOnError>) => (options.client ?? client).post<CatalogCreateMcuModelResponses, CatalogCreateMcuModelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Import Mcu Models
+ *
+ * Import models from CSV or xlsx: a dry run previews, a commit upserts by part number.
+ */
+export const catalogImportMcuModels = <ThrowOnError extends boolean = false>(options: Options<CatalogImportMcuModelsData, ThrowOnError>) => (options.client ?? client).post<CatalogImportMcuModelsResponses, CatalogImportMcuModelsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models/import',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Page Mcu Models
+ *
+ * One page of our MCU models, searched and filtered by status.
+ */
+export const catalogPageMcuModels = <ThrowOnError extends boolean = false>(options?: Options<CatalogPageMcuModelsData, ThrowOnError>) => (options?.client ?? client).get<CatalogPageMcuModelsResponses, CatalogPageMcuModelsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models/page',
+    ...options
+});
+
+/**
+ * Update Mcu Model
+ *
+ * Correct a model or change its status: active, NRND, EOL (vendor only).
+ */
+export const catalogUpdateMcuModel = <ThrowOnError extends boolean = false>(options: Options<CatalogUpdateMcuModelData, ThrowOnError>) => (options.client ?? client).patch<CatalogUpdateMcuModelResponses, CatalogUpdateMcuModelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models/{model_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Mcu Model
+ *
+ * Remove a model no record uses (vendor only; a used one is set end-of-life instead).
+ */
+export const catalogDeleteMcuModel = <ThrowOnError extends boolean = false>(options: Options<CatalogDeleteMcuModelData, ThrowOnError>) => (options.client ?? client).post<CatalogDeleteMcuModelResponses, CatalogDeleteMcuModelErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/mcu-models/{model_id}/delete',
+    ...options
+});
+
+/**
  * Read Me
  *
  * The signed-in user, with role and agent.
@@ -778,11 +845,104 @@ export const poolApplyFromPool = <ThrowOnError extends boolean = false>(options:
 /**
  * List Product Domains
  *
- * Active product domains with their typical products, in catalog order.
+ * Product domains with their typical products, level-1 each followed by its level-2.
  */
-export const catalogListProductDomains = <ThrowOnError extends boolean = false>(options?: Options<CatalogListProductDomainsData, ThrowOnError>) => (options?.client ?? client).get<CatalogListProductDomainsResponses, unknown, ThrowOnError>({
+export const catalogListProductDomains = <ThrowOnError extends boolean = false>(options?: Options<CatalogListProductDomainsData, ThrowOnError>) => (options?.client ?? client).get<CatalogListProductDomainsResponses, CatalogListProductDomainsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/product-domains',
+    ...options
+});
+
+/**
+ * Create Product Domain
+ *
+ * Add a level-1 domain, or a level-2 domain under one (vendor only).
+ */
+export const catalogCreateProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogCreateProductDomainData, ThrowOnError>) => (options.client ?? client).post<CatalogCreateProductDomainResponses, CatalogCreateProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Update Product Domain
+ *
+ * Rename a domain, edit its typical products or move it under another (vendor only).
+ */
+export const catalogUpdateProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogUpdateProductDomainData, ThrowOnError>) => (options.client ?? client).patch<CatalogUpdateProductDomainResponses, CatalogUpdateProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Deactivate Product Domain
+ *
+ * Stop offering a domain for new records; existing records keep it (vendor only).
+ */
+export const catalogDeactivateProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogDeactivateProductDomainData, ThrowOnError>) => (options.client ?? client).post<CatalogDeactivateProductDomainResponses, CatalogDeactivateProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}/deactivate',
+    ...options
+});
+
+/**
+ * Merge Product Domain
+ *
+ * Move every record of a domain to another and deactivate it (vendor only).
+ */
+export const catalogMergeProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogMergeProductDomainData, ThrowOnError>) => (options.client ?? client).post<CatalogMergeProductDomainResponses, CatalogMergeProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}/merge',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Move Product Domain
+ *
+ * Reorder a domain among its siblings (vendor only); answers the whole tree.
+ */
+export const catalogMoveProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogMoveProductDomainData, ThrowOnError>) => (options.client ?? client).post<CatalogMoveProductDomainResponses, CatalogMoveProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}/move',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reactivate Product Domain
+ *
+ * Offer a deactivated domain again (vendor only).
+ */
+export const catalogReactivateProductDomain = <ThrowOnError extends boolean = false>(options: Options<CatalogReactivateProductDomainData, ThrowOnError>) => (options.client ?? client).post<CatalogReactivateProductDomainResponses, CatalogReactivateProductDomainErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}/reactivate',
+    ...options
+});
+
+/**
+ * Product Domain References
+ *
+ * How many records of all agents use a domain, per table (vendor only; a merge's preview).
+ */
+export const catalogProductDomainReferences = <ThrowOnError extends boolean = false>(options: Options<CatalogProductDomainReferencesData, ThrowOnError>) => (options.client ?? client).get<CatalogProductDomainReferencesResponses, CatalogProductDomainReferencesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/product-domains/{domain_id}/references',
     ...options
 });
 

@@ -885,6 +885,71 @@ export type DeleteIn = {
 export type Dimension = 'none' | 'agent' | 'salesperson' | 'customer' | 'mcu_model' | 'product_domain' | 'region';
 
 /**
+ * DomainMerge
+ */
+export type DomainMerge = {
+    /**
+     * Into Id
+     *
+     * The domain that takes over every reference
+     */
+    into_id: number;
+};
+
+/**
+ * DomainMergeResult
+ */
+export type DomainMergeResult = {
+    /**
+     * Moved
+     */
+    moved: {
+        [key: string]: number;
+    };
+    target: ProductDomainPublic;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * DomainMove
+ */
+export type DomainMove = {
+    /**
+     * Position
+     *
+     * New 0-based position among its siblings
+     */
+    position: number;
+};
+
+/**
+ * DomainReferences
+ *
+ * How many records point at a domain, per table (what a merge would move).
+ */
+export type DomainReferences = {
+    /**
+     * Children
+     *
+     * Level-2 domains under it (a merge moves them too)
+     */
+    children: number;
+    /**
+     * Counts
+     */
+    counts: {
+        [key: string]: number;
+    };
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * EntryIn
  *
  * A project entry: an existing project (imported with one click) or a new one.
@@ -1224,6 +1289,20 @@ export type HealthOut = {
 };
 
 /**
+ * ImportProblem
+ */
+export type ImportProblem = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Message
+     */
+    message: string;
+};
+
+/**
  * ImportPublic
  *
  * An import and how far its current pass is (the SPA polls this for the progress bar).
@@ -1423,6 +1502,99 @@ export type MasterAccountIn = {
 };
 
 /**
+ * McuImportIn
+ */
+export type McuImportIn = {
+    /**
+     * Content Base64
+     *
+     * The file, base64 (≤ 2 MB)
+     */
+    content_base64: string;
+    /**
+     * Dry Run
+     *
+     * Only check and preview; write nothing
+     */
+    dry_run?: boolean;
+    /**
+     * Filename
+     *
+     * Ends in .csv or .xlsx
+     */
+    filename: string;
+};
+
+/**
+ * McuImportResult
+ */
+export type McuImportResult = {
+    /**
+     * Committed
+     */
+    committed: boolean;
+    /**
+     * Created
+     */
+    created: number;
+    /**
+     * Dry Run
+     */
+    dry_run: boolean;
+    /**
+     * Errors
+     */
+    errors: number;
+    /**
+     * Rows
+     */
+    rows: Array<McuImportRow>;
+    /**
+     * Unchanged
+     */
+    unchanged: number;
+    /**
+     * Updated
+     */
+    updated: number;
+};
+
+/**
+ * McuImportRow
+ */
+export type McuImportRow = {
+    /**
+     * Action
+     *
+     * create, update, unchanged or error
+     */
+    action: string;
+    /**
+     * Core
+     */
+    core: string;
+    /**
+     * Errors
+     */
+    errors: Array<ImportProblem>;
+    /**
+     * Part Number
+     */
+    part_number: string;
+    /**
+     * Row
+     *
+     * Row number in the file (the header is row 1)
+     */
+    row: number;
+    /**
+     * Series
+     */
+    series: string;
+    status: McuStatus | null;
+};
+
+/**
  * McuModelBrief
  */
 export type McuModelBrief = {
@@ -1434,6 +1606,25 @@ export type McuModelBrief = {
      * Part Number
      */
     part_number: string;
+};
+
+/**
+ * McuModelCreate
+ */
+export type McuModelCreate = {
+    /**
+     * Core
+     */
+    core?: string;
+    /**
+     * Part Number
+     */
+    part_number: string;
+    /**
+     * Series
+     */
+    series: string;
+    status?: McuStatus;
 };
 
 /**
@@ -1457,6 +1648,25 @@ export type McuModelPublic = {
      */
     series: string;
     status: McuStatus;
+};
+
+/**
+ * McuModelUpdate
+ */
+export type McuModelUpdate = {
+    /**
+     * Core
+     */
+    core?: string | null;
+    /**
+     * Part Number
+     */
+    part_number?: string | null;
+    /**
+     * Series
+     */
+    series?: string | null;
+    status?: McuStatus | null;
 };
 
 /**
@@ -1722,6 +1932,20 @@ export type PageImportRowPublic = {
 };
 
 /**
+ * Page[McuModelPublic]
+ */
+export type PageMcuModelPublic = {
+    /**
+     * Items
+     */
+    items: Array<McuModelPublic>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[OrderPublic]
  */
 export type PageOrderPublic = {
@@ -1903,6 +2127,30 @@ export type ProductDomainBrief = {
 };
 
 /**
+ * ProductDomainCreate
+ */
+export type ProductDomainCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Name En
+     */
+    name_en?: string;
+    /**
+     * Parent Id
+     *
+     * Level-1 domain; omit for level 1
+     */
+    parent_id?: number | null;
+    /**
+     * Typical Products
+     */
+    typical_products?: Array<string>;
+};
+
+/**
  * ProductDomainPublic
  */
 export type ProductDomainPublic = {
@@ -1910,6 +2158,12 @@ export type ProductDomainPublic = {
      * Id
      */
     id: number;
+    /**
+     * Is Active
+     *
+     * Inactive: kept on existing records, not for new ones
+     */
+    is_active: boolean;
     /**
      * Is Other
      */
@@ -1923,9 +2177,45 @@ export type ProductDomainPublic = {
      */
     name_en: string;
     /**
+     * Parent Id
+     *
+     * The level-1 domain; null for a level-1 domain
+     */
+    parent_id: number | null;
+    /**
+     * Sort Order
+     *
+     * Position among its siblings
+     */
+    sort_order: number;
+    /**
      * Typical Products
      */
     typical_products: Array<string>;
+};
+
+/**
+ * ProductDomainUpdate
+ */
+export type ProductDomainUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Name En
+     */
+    name_en?: string | null;
+    /**
+     * Parent Id
+     *
+     * null moves it to level 1
+     */
+    parent_id?: number | null;
+    /**
+     * Typical Products
+     */
+    typical_products?: Array<string> | null;
 };
 
 /**
@@ -5013,6 +5303,212 @@ export type CatalogListMcuModelsResponses = {
 
 export type CatalogListMcuModelsResponse = CatalogListMcuModelsResponses[keyof CatalogListMcuModelsResponses];
 
+export type CatalogCreateMcuModelData = {
+    body: McuModelCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mcu-models';
+};
+
+export type CatalogCreateMcuModelErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogCreateMcuModelError = CatalogCreateMcuModelErrors[keyof CatalogCreateMcuModelErrors];
+
+export type CatalogCreateMcuModelResponses = {
+    /**
+     * Successful Response
+     */
+    201: McuModelPublic;
+};
+
+export type CatalogCreateMcuModelResponse = CatalogCreateMcuModelResponses[keyof CatalogCreateMcuModelResponses];
+
+export type CatalogImportMcuModelsData = {
+    body: McuImportIn;
+    path?: never;
+    query?: never;
+    url: '/api/v1/mcu-models/import';
+};
+
+export type CatalogImportMcuModelsErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogImportMcuModelsError = CatalogImportMcuModelsErrors[keyof CatalogImportMcuModelsErrors];
+
+export type CatalogImportMcuModelsResponses = {
+    /**
+     * Successful Response
+     */
+    200: McuImportResult;
+};
+
+export type CatalogImportMcuModelsResponse = CatalogImportMcuModelsResponses[keyof CatalogImportMcuModelsResponses];
+
+export type CatalogPageMcuModelsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Part number, series or core
+         */
+        q?: string | null;
+        /**
+         * Status
+         */
+        status?: McuStatus | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/mcu-models/page';
+};
+
+export type CatalogPageMcuModelsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CatalogPageMcuModelsError = CatalogPageMcuModelsErrors[keyof CatalogPageMcuModelsErrors];
+
+export type CatalogPageMcuModelsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageMcuModelPublic;
+};
+
+export type CatalogPageMcuModelsResponse = CatalogPageMcuModelsResponses[keyof CatalogPageMcuModelsResponses];
+
+export type CatalogUpdateMcuModelData = {
+    body: McuModelUpdate;
+    path: {
+        /**
+         * Model Id
+         */
+        model_id: number;
+    };
+    query?: never;
+    url: '/api/v1/mcu-models/{model_id}';
+};
+
+export type CatalogUpdateMcuModelErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogUpdateMcuModelError = CatalogUpdateMcuModelErrors[keyof CatalogUpdateMcuModelErrors];
+
+export type CatalogUpdateMcuModelResponses = {
+    /**
+     * Successful Response
+     */
+    200: McuModelPublic;
+};
+
+export type CatalogUpdateMcuModelResponse = CatalogUpdateMcuModelResponses[keyof CatalogUpdateMcuModelResponses];
+
+export type CatalogDeleteMcuModelData = {
+    body?: never;
+    path: {
+        /**
+         * Model Id
+         */
+        model_id: number;
+    };
+    query?: never;
+    url: '/api/v1/mcu-models/{model_id}/delete';
+};
+
+export type CatalogDeleteMcuModelErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogDeleteMcuModelError = CatalogDeleteMcuModelErrors[keyof CatalogDeleteMcuModelErrors];
+
+export type CatalogDeleteMcuModelResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type CatalogDeleteMcuModelResponse = CatalogDeleteMcuModelResponses[keyof CatalogDeleteMcuModelResponses];
+
 export type MeReadMeData = {
     body?: never;
     path?: never;
@@ -5365,9 +5861,25 @@ export type PoolApplyFromPoolResponse = PoolApplyFromPoolResponses[keyof PoolApp
 export type CatalogListProductDomainsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Include Inactive
+         *
+         * Also deactivated domains (for the catalog's maintenance)
+         */
+        include_inactive?: boolean;
+    };
     url: '/api/v1/product-domains';
 };
+
+export type CatalogListProductDomainsErrors = {
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CatalogListProductDomainsError = CatalogListProductDomainsErrors[keyof CatalogListProductDomainsErrors];
 
 export type CatalogListProductDomainsResponses = {
     /**
@@ -5379,6 +5891,293 @@ export type CatalogListProductDomainsResponses = {
 };
 
 export type CatalogListProductDomainsResponse = CatalogListProductDomainsResponses[keyof CatalogListProductDomainsResponses];
+
+export type CatalogCreateProductDomainData = {
+    body: ProductDomainCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/product-domains';
+};
+
+export type CatalogCreateProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogCreateProductDomainError = CatalogCreateProductDomainErrors[keyof CatalogCreateProductDomainErrors];
+
+export type CatalogCreateProductDomainResponses = {
+    /**
+     * Successful Response
+     */
+    201: ProductDomainPublic;
+};
+
+export type CatalogCreateProductDomainResponse = CatalogCreateProductDomainResponses[keyof CatalogCreateProductDomainResponses];
+
+export type CatalogUpdateProductDomainData = {
+    body: ProductDomainUpdate;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}';
+};
+
+export type CatalogUpdateProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogUpdateProductDomainError = CatalogUpdateProductDomainErrors[keyof CatalogUpdateProductDomainErrors];
+
+export type CatalogUpdateProductDomainResponses = {
+    /**
+     * Successful Response
+     */
+    200: ProductDomainPublic;
+};
+
+export type CatalogUpdateProductDomainResponse = CatalogUpdateProductDomainResponses[keyof CatalogUpdateProductDomainResponses];
+
+export type CatalogDeactivateProductDomainData = {
+    body?: never;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}/deactivate';
+};
+
+export type CatalogDeactivateProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogDeactivateProductDomainError = CatalogDeactivateProductDomainErrors[keyof CatalogDeactivateProductDomainErrors];
+
+export type CatalogDeactivateProductDomainResponses = {
+    /**
+     * Successful Response
+     */
+    200: ProductDomainPublic;
+};
+
+export type CatalogDeactivateProductDomainResponse = CatalogDeactivateProductDomainResponses[keyof CatalogDeactivateProductDomainResponses];
+
+export type CatalogMergeProductDomainData = {
+    body: DomainMerge;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}/merge';
+};
+
+export type CatalogMergeProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogMergeProductDomainError = CatalogMergeProductDomainErrors[keyof CatalogMergeProductDomainErrors];
+
+export type CatalogMergeProductDomainResponses = {
+    /**
+     * Successful Response
+     */
+    200: DomainMergeResult;
+};
+
+export type CatalogMergeProductDomainResponse = CatalogMergeProductDomainResponses[keyof CatalogMergeProductDomainResponses];
+
+export type CatalogMoveProductDomainData = {
+    body: DomainMove;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}/move';
+};
+
+export type CatalogMoveProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogMoveProductDomainError = CatalogMoveProductDomainErrors[keyof CatalogMoveProductDomainErrors];
+
+export type CatalogMoveProductDomainResponses = {
+    /**
+     * Response Catalog-Move Product Domain
+     *
+     * Successful Response
+     */
+    200: Array<ProductDomainPublic>;
+};
+
+export type CatalogMoveProductDomainResponse = CatalogMoveProductDomainResponses[keyof CatalogMoveProductDomainResponses];
+
+export type CatalogReactivateProductDomainData = {
+    body?: never;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}/reactivate';
+};
+
+export type CatalogReactivateProductDomainErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CatalogReactivateProductDomainError = CatalogReactivateProductDomainErrors[keyof CatalogReactivateProductDomainErrors];
+
+export type CatalogReactivateProductDomainResponses = {
+    /**
+     * Successful Response
+     */
+    200: ProductDomainPublic;
+};
+
+export type CatalogReactivateProductDomainResponse = CatalogReactivateProductDomainResponses[keyof CatalogReactivateProductDomainResponses];
+
+export type CatalogProductDomainReferencesData = {
+    body?: never;
+    path: {
+        /**
+         * Domain Id
+         */
+        domain_id: number;
+    };
+    query?: never;
+    url: '/api/v1/product-domains/{domain_id}/references';
+};
+
+export type CatalogProductDomainReferencesErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Validation Error
+     */
+    422: HttpValidationError;
+};
+
+export type CatalogProductDomainReferencesError = CatalogProductDomainReferencesErrors[keyof CatalogProductDomainReferencesErrors];
+
+export type CatalogProductDomainReferencesResponses = {
+    /**
+     * Successful Response
+     */
+    200: DomainReferences;
+};
+
+export type CatalogProductDomainReferencesResponse = CatalogProductDomainReferencesResponses[keyof CatalogProductDomainReferencesResponses];
 
 export type ProjectsReadProjectData = {
     body?: never;

@@ -1,11 +1,13 @@
 // The product domain (产品领域) with the manual's 产品领域对照: typical products beside the field,
 // searchable by product, with "其它" as the fallback that can be corrected later.
 import { BookOutlined } from '@ant-design/icons';
-import { Button, Popover, Select, Space, Typography } from 'antd';
+import { Button, Popover, Select, Tag, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import type { ProductDomainPublic } from '../client';
 import { useI18n } from '../locales/i18n';
-import { domainLabel, useProductDomains } from './catalog';
+import { domainLabel, useAllProductDomains, useProductDomains } from './catalog';
+import { DomainLookupPanel } from './DomainLookupPanel';
+import { choosableDomains, domainPath } from './domainTree';
 
 function productsText(domain: ProductDomainPublic, empty: string): string {
   return domain.typical_products.length ? domain.typical_products.join('、') : empty;
@@ -29,8 +31,10 @@ export function ProductDomainSelect({
   testId?: string;
 }) {
   const { t, lang } = useI18n();
-  const domains = useProductDomains();
+  const domains = useAllProductDomains();
   const label = placeholder ?? t('customer.domain');
+  const all = domains.data ?? [];
+  const offered = choosableDomains(all, value);
   return (
     <Select<number>
       id={id}
@@ -46,15 +50,18 @@ export function ProductDomainSelect({
       showSearch={{
         filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.trim().toLowerCase()),
       }}
-      options={(domains.data ?? []).map((domain) => ({
+      options={offered.map((domain) => ({
         value: domain.id,
-        label: domainLabel(domain, lang),
+        label: domainPath(domain, all, (d) => domainLabel(d, lang)),
         search: [domain.name, domain.name_en, ...domain.typical_products].join(' '),
         domain,
       }))}
       optionRender={(option) => (
         <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>
-          <div>{option.label}</div>
+          <div>
+            {option.label}
+            {option.data.domain.is_active ? null : <Tag style={{ marginInlineStart: 6 }}>{t('catalog.domain.inactive')}</Tag>}
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {productsText(option.data.domain, t('domain.otherHint'))}
           </Typography.Text>
@@ -67,7 +74,7 @@ export function ProductDomainSelect({
 /** The typical products of the chosen domain, shown under the field. */
 export function TypicalProducts({ domainId }: { domainId?: number }) {
   const { t } = useI18n();
-  const domains = useProductDomains();
+  const domains = useAllProductDomains();
   const domain = domains.data?.find((d) => d.id === domainId);
   if (!domain) return <span>{t('domain.pickHint')}</span>;
   return (
@@ -77,44 +84,37 @@ export function TypicalProducts({ domainId }: { domainId?: number }) {
   );
 }
 
-/** 产品领域对照: every domain with its typical products; picking one fills the field. */
+/** 产品领域对照 beside a domain field: the tree with typical products and a search; picking one
+ *  fills the field. */
 export function DomainLookup({ onPick }: { onPick?: (id: number) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const domains = useProductDomains();
   const [open, setOpen] = useState(false);
-  const table = (
-    <Space orientation="vertical" size={6} style={{ maxWidth: 340, maxHeight: 360, overflowY: 'auto' }} data-testid="domain-lookup">
-      {(domains.data ?? []).map((domain) => (
-        <div key={domain.id}>
-          <Button
-            type="link"
-            size="small"
-            disabled={!onPick}
-            style={{ padding: 0, height: 'auto' }}
-            onClick={() => {
-              onPick?.(domain.id);
-              setOpen(false);
-            }}
-          >
-            {domainLabel(domain, lang)}
-          </Button>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {productsText(domain, t('domain.otherHint'))}
-          </Typography.Text>
-        </div>
-      ))}
-    </Space>
-  );
   return (
     <Popover
-      content={table}
+      content={
+        open ? (
+          <DomainLookupPanel
+            domains={domains.data ?? []}
+            loading={domains.isLoading}
+            onPick={
+              onPick
+                ? (id) => {
+                    onPick(id);
+                    setOpen(false);
+                  }
+                : undefined
+            }
+          />
+        ) : null
+      }
       title={t('domain.lookupTitle')}
       trigger="click"
       placement="bottomLeft"
       open={open}
       onOpenChange={setOpen}
     >
-      <Button type="link" size="small" icon={<BookOutlined />} style={{ paddingInline: 0 }}>
+      <Button type="link" size="small" icon={<BookOutlined />} style={{ paddingInline: 0 }} data-testid="domain-lookup-open">
         {t('domain.lookup')}
       </Button>
     </Popover>

@@ -12,6 +12,11 @@ export function useProductDomains() {
   return useQuery({ ...catalogListProductDomainsOptions(), staleTime: 10 * 60_000 });
 }
 
+/** Every domain, deactivated ones too: a record keeps a domain deactivated since (SPEC §8). */
+export function useAllProductDomains() {
+  return useQuery({ ...catalogListProductDomainsOptions({ query: { include_inactive: true } }), staleTime: 10 * 60_000 });
+}
+
 export function useRegions() {
   return useQuery({ ...catalogListRegionsOptions(), staleTime: Infinity });
 }

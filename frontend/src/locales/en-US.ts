@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 
 import { auditEnUS } from './audit.en-US';
 import { announcementsEnUS } from './announcements.en-US';
+import { catalogEnUS } from './catalog.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
 import { mailEnUS } from './mail.en-US';
@@ -14,6 +15,7 @@ export const enUS: Record<MessageKey, string> = {
   ...importsEnUS,
   ...mailEnUS,
   ...salesEnUS,
+  ...catalogEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',

@@ -1,6 +1,7 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { auditZhCN } from './audit.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
+import { catalogZhCN } from './catalog.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...importsZhCN,
   ...mailZhCN,
   ...salesZhCN,
+  ...catalogZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
   'app.tagline': '原厂与代理商的渠道销售协同平台',

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   NotificationOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   CloudOutlined,
   FileSearchOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<Area, ReactNode> = {
   tokens: <KeyOutlined />,
   imports: <ImportOutlined />,
   announcements: <NotificationOutlined />,
+  catalogs: <BookOutlined />,
 };
 
 function selectedPath(pathname: string): string {

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogListMcuModels, catalogListProductDomains, catalogListRegions, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogCreateMcuModel, catalogCreateProductDomain, catalogDeactivateProductDomain, catalogDeleteMcuModel, catalogImportMcuModels, catalogListMcuModels, catalogListProductDomains, catalogListRegions, catalogMergeProductDomain, catalogMoveProductDomain, catalogPageMcuModels, catalogProductDomainReferences, catalogReactivateProductDomain, catalogUpdateMcuModel, catalogUpdateProductDomain, commentsUnreadComments, customersAssignContact, customersAssignFaes, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogCreateMcuModelData, CatalogCreateMcuModelError, CatalogCreateMcuModelResponse, CatalogCreateProductDomainData, CatalogCreateProductDomainError, CatalogCreateProductDomainResponse, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainError, CatalogDeactivateProductDomainResponse, CatalogDeleteMcuModelData, CatalogDeleteMcuModelError, CatalogDeleteMcuModelResponse, CatalogImportMcuModelsData, CatalogImportMcuModelsError, CatalogImportMcuModelsResponse, CatalogListMcuModelsData, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsError, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsResponse, CatalogMergeProductDomainData, CatalogMergeProductDomainError, CatalogMergeProductDomainResponse, CatalogMoveProductDomainData, CatalogMoveProductDomainError, CatalogMoveProductDomainResponse, CatalogPageMcuModelsData, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, CatalogProductDomainReferencesData, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, CatalogReactivateProductDomainData, CatalogReactivateProductDomainError, CatalogReactivateProductDomainResponse, CatalogUpdateMcuModelData, CatalogUpdateMcuModelError, CatalogUpdateMcuModelResponse, CatalogUpdateProductDomainData, CatalogUpdateProductDomainError, CatalogUpdateProductDomainResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -1342,6 +1342,131 @@ export const catalogListMcuModelsOptions = (options?: Options<CatalogListMcuMode
     queryKey: catalogListMcuModelsQueryKey(options)
 });
 
+/**
+ * Create Mcu Model
+ *
+ * Add a part number (vendor only).
+ */
+export const catalogCreateMcuModelMutation = (options?: Partial<Options<CatalogCreateMcuModelData>>): UseMutationOptions<CatalogCreateMcuModelResponse, CatalogCreateMcuModelError, Options<CatalogCreateMcuModelData>> => {
+    const mutationOptions: UseMutationOptions<CatalogCreateMcuModelResponse, CatalogCreateMcuModelError, Options<CatalogCreateMcuModelData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogCreateMcuModel({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Import Mcu Models
+ *
+ * Import models from CSV or xlsx: a dry run previews, a commit upserts by part number.
+ */
+export const catalogImportMcuModelsMutation = (options?: Partial<Options<CatalogImportMcuModelsData>>): UseMutationOptions<CatalogImportMcuModelsResponse, CatalogImportMcuModelsError, Options<CatalogImportMcuModelsData>> => {
+    const mutationOptions: UseMutationOptions<CatalogImportMcuModelsResponse, CatalogImportMcuModelsError, Options<CatalogImportMcuModelsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogImportMcuModels({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const catalogPageMcuModelsQueryKey = (options?: Options<CatalogPageMcuModelsData>) => createQueryKey('catalogPageMcuModels', options);
+
+/**
+ * Page Mcu Models
+ *
+ * One page of our MCU models, searched and filtered by status.
+ */
+export const catalogPageMcuModelsOptions = (options?: Options<CatalogPageMcuModelsData>) => queryOptions<CatalogPageMcuModelsResponse, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, ReturnType<typeof catalogPageMcuModelsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await catalogPageMcuModels({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: catalogPageMcuModelsQueryKey(options)
+});
+
+export const catalogPageMcuModelsInfiniteQueryKey = (options?: Options<CatalogPageMcuModelsData>): QueryKey<Options<CatalogPageMcuModelsData>> => createQueryKey('catalogPageMcuModels', options, true);
+
+/**
+ * Page Mcu Models
+ *
+ * One page of our MCU models, searched and filtered by status.
+ */
+export const catalogPageMcuModelsInfiniteOptions = (options?: Options<CatalogPageMcuModelsData>) => infiniteQueryOptions<CatalogPageMcuModelsResponse, CatalogPageMcuModelsError, InfiniteData<CatalogPageMcuModelsResponse>, QueryKey<Options<CatalogPageMcuModelsData>>, number | Pick<QueryKey<Options<CatalogPageMcuModelsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<CatalogPageMcuModelsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await catalogPageMcuModels({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: catalogPageMcuModelsInfiniteQueryKey(options)
+});
+
+/**
+ * Update Mcu Model
+ *
+ * Correct a model or change its status: active, NRND, EOL (vendor only).
+ */
+export const catalogUpdateMcuModelMutation = (options?: Partial<Options<CatalogUpdateMcuModelData>>): UseMutationOptions<CatalogUpdateMcuModelResponse, CatalogUpdateMcuModelError, Options<CatalogUpdateMcuModelData>> => {
+    const mutationOptions: UseMutationOptions<CatalogUpdateMcuModelResponse, CatalogUpdateMcuModelError, Options<CatalogUpdateMcuModelData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogUpdateMcuModel({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Mcu Model
+ *
+ * Remove a model no record uses (vendor only; a used one is set end-of-life instead).
+ */
+export const catalogDeleteMcuModelMutation = (options?: Partial<Options<CatalogDeleteMcuModelData>>): UseMutationOptions<CatalogDeleteMcuModelResponse, CatalogDeleteMcuModelError, Options<CatalogDeleteMcuModelData>> => {
+    const mutationOptions: UseMutationOptions<CatalogDeleteMcuModelResponse, CatalogDeleteMcuModelError, Options<CatalogDeleteMcuModelData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogDeleteMcuModel({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const meReadMeQueryKey = (options?: Options<MeReadMeData>) => createQueryKey('meReadMe', options);
 
 /**
@@ -1601,9 +1726,9 @@ export const catalogListProductDomainsQueryKey = (options?: Options<CatalogListP
 /**
  * List Product Domains
  *
- * Active product domains with their typical products, in catalog order.
+ * Product domains with their typical products, level-1 each followed by its level-2.
  */
-export const catalogListProductDomainsOptions = (options?: Options<CatalogListProductDomainsData>) => queryOptions<CatalogListProductDomainsResponse, DefaultError, CatalogListProductDomainsResponse, ReturnType<typeof catalogListProductDomainsQueryKey>>({
+export const catalogListProductDomainsOptions = (options?: Options<CatalogListProductDomainsData>) => queryOptions<CatalogListProductDomainsResponse, CatalogListProductDomainsError, CatalogListProductDomainsResponse, ReturnType<typeof catalogListProductDomainsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
         const { data } = await catalogListProductDomains({
             ...options,
@@ -1614,6 +1739,140 @@ export const catalogListProductDomainsOptions = (options?: Options<CatalogListPr
         return data;
     },
     queryKey: catalogListProductDomainsQueryKey(options)
+});
+
+/**
+ * Create Product Domain
+ *
+ * Add a level-1 domain, or a level-2 domain under one (vendor only).
+ */
+export const catalogCreateProductDomainMutation = (options?: Partial<Options<CatalogCreateProductDomainData>>): UseMutationOptions<CatalogCreateProductDomainResponse, CatalogCreateProductDomainError, Options<CatalogCreateProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogCreateProductDomainResponse, CatalogCreateProductDomainError, Options<CatalogCreateProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogCreateProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update Product Domain
+ *
+ * Rename a domain, edit its typical products or move it under another (vendor only).
+ */
+export const catalogUpdateProductDomainMutation = (options?: Partial<Options<CatalogUpdateProductDomainData>>): UseMutationOptions<CatalogUpdateProductDomainResponse, CatalogUpdateProductDomainError, Options<CatalogUpdateProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogUpdateProductDomainResponse, CatalogUpdateProductDomainError, Options<CatalogUpdateProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogUpdateProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Deactivate Product Domain
+ *
+ * Stop offering a domain for new records; existing records keep it (vendor only).
+ */
+export const catalogDeactivateProductDomainMutation = (options?: Partial<Options<CatalogDeactivateProductDomainData>>): UseMutationOptions<CatalogDeactivateProductDomainResponse, CatalogDeactivateProductDomainError, Options<CatalogDeactivateProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogDeactivateProductDomainResponse, CatalogDeactivateProductDomainError, Options<CatalogDeactivateProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogDeactivateProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Merge Product Domain
+ *
+ * Move every record of a domain to another and deactivate it (vendor only).
+ */
+export const catalogMergeProductDomainMutation = (options?: Partial<Options<CatalogMergeProductDomainData>>): UseMutationOptions<CatalogMergeProductDomainResponse, CatalogMergeProductDomainError, Options<CatalogMergeProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogMergeProductDomainResponse, CatalogMergeProductDomainError, Options<CatalogMergeProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogMergeProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Move Product Domain
+ *
+ * Reorder a domain among its siblings (vendor only); answers the whole tree.
+ */
+export const catalogMoveProductDomainMutation = (options?: Partial<Options<CatalogMoveProductDomainData>>): UseMutationOptions<CatalogMoveProductDomainResponse, CatalogMoveProductDomainError, Options<CatalogMoveProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogMoveProductDomainResponse, CatalogMoveProductDomainError, Options<CatalogMoveProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogMoveProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Reactivate Product Domain
+ *
+ * Offer a deactivated domain again (vendor only).
+ */
+export const catalogReactivateProductDomainMutation = (options?: Partial<Options<CatalogReactivateProductDomainData>>): UseMutationOptions<CatalogReactivateProductDomainResponse, CatalogReactivateProductDomainError, Options<CatalogReactivateProductDomainData>> => {
+    const mutationOptions: UseMutationOptions<CatalogReactivateProductDomainResponse, CatalogReactivateProductDomainError, Options<CatalogReactivateProductDomainData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await catalogReactivateProductDomain({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const catalogProductDomainReferencesQueryKey = (options: Options<CatalogProductDomainReferencesData>) => createQueryKey('catalogProductDomainReferences', options);
+
+/**
+ * Product Domain References
+ *
+ * How many records of all agents use a domain, per table (vendor only; a merge's preview).
+ */
+export const catalogProductDomainReferencesOptions = (options: Options<CatalogProductDomainReferencesData>) => queryOptions<CatalogProductDomainReferencesResponse, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, ReturnType<typeof catalogProductDomainReferencesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await catalogProductDomainReferences({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: catalogProductDomainReferencesQueryKey(options)
 });
 
 export const projectsReadProjectQueryKey = (options: Options<ProjectsReadProjectData>) => createQueryKey('projectsReadProject', options);

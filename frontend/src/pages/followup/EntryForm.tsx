@@ -95,6 +95,8 @@ export function EntryForm({
             options={(models.data ?? []).map((model) => ({
               value: model.id,
               label: model.status === 'active' ? model.part_number : `${model.part_number} (${t(`followup.mcu.${model.status}`)})`,
+              // end-of-life: not for new choices; an entry that has it keeps it
+              disabled: model.status === 'eol' && model.id !== entry.mcuModelId,
             }))}
           />
         </Form.Item>
