@@ -1,11 +1,13 @@
 import type { MessageKey } from './zh-CN';
 
 import { followupEnUS } from './followup.en-US';
+import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...followupEnUS,
   ...salesEnUS,
+  ...resilienceEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',

@@ -1,10 +1,12 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { followupZhCN } from './followup.zh-CN';
+import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
   ...followupZhCN,
   ...salesZhCN,
+  ...resilienceZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
   'app.tagline': '原厂与代理商的渠道销售协同平台',
