@@ -73,8 +73,8 @@ export function ReloginModal() {
       <Typography.Paragraph type="secondary">{t('resilience.relogin.text')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item label={t('login.account')}>
-          <Input value={username} disabled autoComplete="username" />
+        <Form.Item label={t('login.account')} htmlFor="relogin-username">
+          <Input id="relogin-username" value={username} disabled autoComplete="username" />
         </Form.Item>
         <Form.Item
           name="password"
