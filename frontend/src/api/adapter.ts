@@ -49,7 +49,10 @@ export function registerRelogin(handler: ReloginHandler): () => void {
 /** One re-login for every waiting call; a cancelled one ends the session (the drafts stay). */
 function askRelogin(): Promise<boolean> {
   const handler = reloginHandler;
-  if (!handler) return Promise.resolve(false);
+  if (!handler) {
+    sessionStore.signOut('expired');
+    return Promise.resolve(false);
+  }
   relogin ??= handler()
     .catch(() => false)
     .then((ok) => {

@@ -34,9 +34,6 @@ export const enUS: Record<MessageKey, string> = {
   'error.loadFailed': 'Could not load',
   'error.unreachable': 'The server cannot be reached',
 
-  'banner.offline': 'You are offline. What you typed is kept; carry on once the connection is back.',
-  'banner.newVersion': 'A new version is available. Reload the page to use it.',
-  'banner.reload': 'Reload',
 
   'session.expired': 'Your session has expired. Please sign in again.',
 

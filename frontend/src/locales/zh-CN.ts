@@ -33,9 +33,6 @@ export const zhCN = {
   'error.loadFailed': '加载失败',
   'error.unreachable': '暂时无法连接服务器',
 
-  'banner.offline': '网络已断开：已填写的内容会保留，恢复连接后可继续操作。',
-  'banner.newVersion': '系统已发布新版本，请刷新页面以使用最新版本。',
-  'banner.reload': '刷新',
 
   'session.expired': '登录已过期，请重新登录。',
 
