@@ -76,6 +76,9 @@ def test_session_ending_mid_form_asks_to_sign_in_again_and_the_submit_completes(
     assert [c["name"] for c in customers] == [name]
     assert customers[0]["annual_mcu_usage_wan"] == 66  # the whole form arrived, not just the name
     assert customers[0]["city"] == "深圳市"
+    open_menu(page, "报备新客户")  # submitted: the draft is gone
+    expect(page.get_by_label("客户官方全称")).to_have_value("")
+    expect(page.get_by_test_id("draft-restored")).to_have_count(0)
 
 
 def test_a_new_build_on_the_server_shows_a_reload_notice(
