@@ -22,6 +22,7 @@ PUBLIC = {
     ("GET", "/api/v1/auth/password-rules"),
     ("POST", "/api/v1/auth/set-password"),
     ("GET", "/api/v1/health"),
+    ("GET", "/api/v1/version"),
     ("GET", "/{path:path}"),  # the SPA
 }
 # Reachable before the one-time password is changed: who am I, and change it.

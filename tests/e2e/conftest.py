@@ -44,8 +44,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built SPA for the server: a test may deploy "another build" into it."""
     _requirement((ROOT / "frontend/dist/index.html").is_file(), "SPA not built (make frontend)")
+    dist = tmp_path_factory.mktemp("spa") / "dist"
+    shutil.copytree(ROOT / "frontend/dist", dist)
+    return dist
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, served_dist: Path) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     workdir = tmp_path_factory.mktemp("e2e")
@@ -56,6 +64,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PUBLIC_BASE_URL": url,
         "SECRET_KEY": "e2e-" + "x" * 40,
         "LOG_LEVEL": "WARNING",
+        "SPA_DIST_DIR": str(served_dist),
     }
     for step in (["migrate"], ["seed-demo"]):
         subprocess.run([sys.executable, "-m", "api.cli", *step], cwd=ROOT, env=env, check=True)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { meReadMe, usersListUsers } from '../client';
-import { configureApi, refreshSession, setApiLanguage } from './adapter';
+import { meReadMe, registrationsApply, usersListUsers } from '../client';
+import { configureApi, refreshSession, registerRelogin, setApiLanguage } from './adapter';
+import { connectivity } from './connectivity';
 import { ApiError } from './errors';
 import { sessionStore } from './session';
 
@@ -151,5 +152,123 @@ describe('the API adapter', () => {
     configureApi({ baseUrl: BASE, fetch: fetchMock });
     const error = await meReadMe({ throwOnError: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 0, code: 'network_error' });
+  });
+});
+
+/** A server whose refresh cookie is gone: only a new login ("relogged") makes calls pass again. */
+function expiredSessionServer() {
+  const calls: { path: string; method: string; authorization: string | null; body: string }[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const request = input as Request;
+    const path = new URL(request.url).pathname;
+    calls.push({ path, method: request.method, authorization: request.headers.get('Authorization'), body: await request.clone().text() });
+    if (path === '/api/v1/auth/refresh') return json(401, { detail: '登录已过期，请重新登录。', code: 'refresh_invalid' });
+    if (request.headers.get('Authorization') !== 'Bearer relogged') {
+      return json(401, { detail: '登录已失效，请重新登录。', code: 'token_invalid' });
+    }
+    if (path === '/api/v1/me') return json(200, ME);
+    if (path === '/api/v1/registrations') return json(201, { id: 9 });
+    return json(404, { detail: '资源不存在。', code: 'not_found' });
+  });
+  return { fetchMock, calls, count: (path: string) => calls.filter((c) => c.path === path).length };
+}
+
+describe('a session that ends mid-form', () => {
+  let unregister: () => void = () => undefined;
+  beforeEach(() => {
+    sessionStore.reset();
+    setApiLanguage('zh-CN');
+  });
+  afterEach(() => {
+    unregister();
+    vi.restoreAllMocks();
+  });
+
+  it('waits for the re-login and replays the pending call, body and all, with the new token', async () => {
+    const server = expiredSessionServer();
+    configureApi({ baseUrl: BASE, fetch: server.fetchMock });
+    sessionStore.signIn(token('old'));
+    let asked = 0;
+    unregister = registerRelogin(async () => {
+      asked += 1;
+      expect(sessionStore.get().status).toBe('signed-in'); // the page is not sent to /login
+      sessionStore.signIn(token('relogged'));
+      return true;
+    });
+
+    const body = { name: '深圳市新客户科技有限公司', mcus_in_use: [] } as never;
+    const answer = await registrationsApply({ body, throwOnError: true });
+
+    expect(answer.response.status).toBe(201);
+    expect(asked).toBe(1);
+    const posts = server.calls.filter((c) => c.path === '/api/v1/registrations');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toMatchObject({ method: 'POST', authorization: 'Bearer relogged' });
+    expect(JSON.parse(posts[1].body)).toMatchObject({ name: '深圳市新客户科技有限公司' });
+  });
+
+  it('asks once for every call waiting at the same time', async () => {
+    const server = expiredSessionServer();
+    configureApi({ baseUrl: BASE, fetch: server.fetchMock });
+    sessionStore.signIn(token('old'));
+    let release: (ok: boolean) => void = () => undefined;
+    let asked = 0;
+    unregister = registerRelogin(() => {
+      asked += 1;
+      return new Promise<boolean>((resolve) => {
+        release = (ok) => {
+          sessionStore.signIn(token('relogged'));
+          resolve(ok);
+        };
+      });
+    });
+
+    const calls = Promise.all([meReadMe({ throwOnError: true }), usersListUsers({ throwOnError: true, query: { limit: 20 } }).catch(() => null)]);
+    await vi.waitFor(() => expect(asked).toBe(1));
+    release(true);
+    const [me] = await calls;
+
+    expect(me.data.username).toBe('a.admin');
+    expect(asked).toBe(1);
+  });
+
+  it('signs out when the user cancels the re-login, and the call fails with 401', async () => {
+    const server = expiredSessionServer();
+    configureApi({ baseUrl: BASE, fetch: server.fetchMock });
+    sessionStore.signIn(token('old'));
+    unregister = registerRelogin(async () => false);
+
+    const error = await meReadMe({ throwOnError: true }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 401 });
+    expect(server.count('/api/v1/me')).toBe(1);
+    expect(sessionStore.get()).toMatchObject({ status: 'signed-out', signOutReason: 'expired' });
+  });
+});
+
+describe('connectivity', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('marks the server unreachable on a network failure and reachable on the next answer', async () => {
+    let down = true;
+    const fetchMock = vi.fn(async () => {
+      if (down) throw new TypeError('Failed to fetch');
+      return json(200, ME);
+    });
+    configureApi({ baseUrl: BASE, fetch: fetchMock });
+    sessionStore.signIn(token('new'));
+
+    await meReadMe({ throwOnError: false });
+    expect(connectivity.isReachable()).toBe(false);
+
+    down = false;
+    await meReadMe({ throwOnError: false });
+    expect(connectivity.isReachable()).toBe(true);
+  });
+
+  it('does not count a server error answer as unreachable', async () => {
+    configureApi({ baseUrl: BASE, fetch: vi.fn(async () => json(503, { detail: '', code: 'http_503' })) });
+    await meReadMe({ throwOnError: false });
+    expect(connectivity.isReachable()).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { FullPageSpin } from '../components/FullPageSpin';
 import { useT } from '../locales/i18n';
 import { useSession } from './auth';
 import { OfflineBanner } from './OfflineBanner';
+import { ReloginModal } from './ReloginModal';
 
 export function SessionRoot() {
   const session = useSession();
@@ -62,6 +63,7 @@ export function SessionRoot() {
     <>
       <OfflineBanner />
       <Outlet />
+      {session.status === 'signed-in' ? <ReloginModal /> : null}
     </>
   );
 }

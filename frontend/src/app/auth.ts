@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionStore, type SessionState } from '../api';
 import { authLogout, type TokenOut, type UserPublic } from '../client';
 import { meReadMeOptions, meReadMeQueryKey } from '../client/@tanstack/react-query.gen';
+import { clearUserDrafts } from '../components/formDraft';
 import { accessFor, type Access } from './access';
 
 export function useSession(): SessionState {
@@ -51,6 +52,8 @@ export function useSignIn(): (token: TokenOut, sameUser?: boolean) => void {
 export function useSignOut(): () => Promise<void> {
   const queryClient = useQueryClient();
   return useCallback(async () => {
+    const me = queryClient.getQueryData<UserPublic>(meReadMeQueryKey());
+    if (me) clearUserDrafts(me.id); // signing out is leaving: unsent drafts go with the user
     try {
       await authLogout({ throwOnError: false });
     } finally {

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError, reportError } from '../api';
+import { reportError } from '../api';
+import { retryDelay, shouldRetryQuery } from './retryPolicy';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -7,10 +8,6 @@ declare module '@tanstack/react-query' {
     queryMeta: { silent?: boolean };
     mutationMeta: { silent?: boolean };
   }
-}
-
-function retryable(error: unknown): boolean {
-  return isApiError(error) && (error.status === 0 || error.status >= 500) && error.code !== 'aborted';
 }
 
 export function createQueryClient(): QueryClient {
@@ -27,9 +24,12 @@ export function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        retry: (failures, error) => failures < 2 && retryable(error),
+        retry: shouldRetryQuery,
+        retryDelay: (failures) => retryDelay(failures),
         staleTime: 30_000,
         refetchOnWindowFocus: false,
+        // Back online (or the server reachable again): what is on screen is reloaded.
+        refetchOnReconnect: 'always',
       },
       mutations: { retry: false },
     },

@@ -3250,6 +3250,30 @@ export type ValidationError = {
 };
 
 /**
+ * VersionOut
+ */
+export type VersionOut = {
+    /**
+     * Api
+     *
+     * The API's major version: the path prefix, e.g. v1
+     */
+    api: string;
+    /**
+     * Build
+     *
+     * Build id of the SPA this server serves; empty when not built
+     */
+    build: string;
+    /**
+     * Version
+     *
+     * The server's release version
+     */
+    version: string;
+};
+
+/**
  * WithdrawalIn
  */
 export type WithdrawalIn = {
@@ -7139,3 +7163,19 @@ export type UsersResetPasswordResponses = {
 };
 
 export type UsersResetPasswordResponse = UsersResetPasswordResponses[keyof UsersResetPasswordResponses];
+
+export type HealthVersionData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/version';
+};
+
+export type HealthVersionResponses = {
+    /**
+     * Successful Response
+     */
+    200: VersionOut;
+};
+
+export type HealthVersionResponse = HealthVersionResponses[keyof HealthVersionResponses];

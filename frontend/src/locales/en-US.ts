@@ -6,6 +6,7 @@ import { catalogEnUS } from './catalog.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
 import { mailEnUS } from './mail.en-US';
+import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
 
 export const enUS: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const enUS: Record<MessageKey, string> = {
   ...mailEnUS,
   ...salesEnUS,
   ...catalogEnUS,
+  ...resilienceEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',
@@ -42,9 +44,6 @@ export const enUS: Record<MessageKey, string> = {
   'error.loadFailed': 'Could not load',
   'error.unreachable': 'The server cannot be reached',
 
-  'banner.offline': 'You are offline. What you typed is kept; carry on once the connection is back.',
-  'banner.newVersion': 'A new version is available. Reload the page to use it.',
-  'banner.reload': 'Reload',
 
   'session.expired': 'Your session has expired. Please sign in again.',
 

@@ -5,6 +5,7 @@ import { catalogZhCN } from './catalog.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
+import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...mailZhCN,
   ...salesZhCN,
   ...catalogZhCN,
+  ...resilienceZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
   'app.tagline': '原厂与代理商的渠道销售协同平台',
@@ -41,9 +43,6 @@ export const zhCN = {
   'error.loadFailed': '加载失败',
   'error.unreachable': '暂时无法连接服务器',
 
-  'banner.offline': '网络已断开：已填写的内容会保留，恢复连接后可继续操作。',
-  'banner.newVersion': '系统已发布新版本，请刷新页面以使用最新版本。',
-  'banner.reload': '刷新',
 
   'session.expired': '登录已过期，请重新登录。',
 

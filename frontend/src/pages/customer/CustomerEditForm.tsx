@@ -7,6 +7,8 @@ import { BackgroundFields, CustomerCoreFields, CustomerPartyFields } from '../..
 import { DETAIL_FIELD_MAP, detailsBody, detailValuesOf, type CustomerDetailValues } from '../../components/customerForm';
 import { invalidateOperations } from '../../components/queries';
 import { showFieldErrors } from '../../components/serverErrors';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 
 /** Complete or correct a customer's details (the name is the registration's and stays). */
@@ -15,10 +17,12 @@ export function CustomerEditForm({ customer, onDone }: { customer: CustomerPubli
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CustomerDetailValues>();
+  const draft = useFormDraft(form, `customer.edit.${customer.id}`);
   const update = useMutation({
     ...customersUpdateCustomerMutation(),
     meta: { silent: true },
     onSuccess: () => {
+      draft.clear();
       void invalidateOperations(queryClient, 'customersListCustomers', 'customersReadCustomer');
       void message.success(t('customer.saved'));
       onDone();
@@ -32,9 +36,11 @@ export function CustomerEditForm({ customer, onDone }: { customer: CustomerPubli
       form={form}
       layout="vertical"
       initialValues={detailValuesOf(customer)}
+      onValuesChange={draft.onValuesChange}
       onFinish={(values) => update.mutate({ path: { customer_id: customer.id }, body: detailsBody(values) })}
       data-testid="customer-edit-form"
     >
+      <DraftNotice draft={draft} />
       <CustomerCoreFields />
       <CustomerPartyFields />
       <BackgroundFields defaultOpen />

@@ -6,6 +6,8 @@ import type { CustomerPublic } from '../../client';
 import { extensionsRequestExtensionMutation } from '../../client/@tanstack/react-query.gen';
 import { endOfShanghaiDay, formatDate, shanghaiDay } from '../../components/format';
 import { invalidateOperations } from '../../components/queries';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 
 interface Values {
@@ -21,10 +23,12 @@ export function ExtensionRequestModal({ customer, onClose }: { customer: Custome
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const draft = useFormDraft(form, `extension.${customer?.id ?? 0}`, { active: !!customer });
   const request = useMutation({
     ...extensionsRequestExtensionMutation(),
     meta: { silent: true }, // shown in the dialog (e.g. one already open)
     onSuccess: () => {
+      draft.clear();
       void invalidateOperations(queryClient, 'extensionsListExtensions', 'customersListCustomers', 'customersReadCustomer');
       void message.success(t('extension.requested', { name: customer?.name ?? '' }));
       onClose();
@@ -52,10 +56,12 @@ export function ExtensionRequestModal({ customer, onClose }: { customer: Custome
       <Typography.Paragraph type="secondary">
         {t('extension.requestText', { date: formatDate(until) })}
       </Typography.Paragraph>
+      <DraftNotice draft={draft} />
       {request.isError ? <Alert type="error" showIcon title={errorText(request.error)} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
+        onValuesChange={draft.onValuesChange}
         onFinish={(values) =>
           customer &&
           request.mutate({

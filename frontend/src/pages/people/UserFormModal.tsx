@@ -8,6 +8,8 @@ import { usersCreateUserMutation, usersUpdateUserMutation } from '../../client/@
 import { ImplicitSubmit } from '../../components/ImplicitSubmit';
 import { invalidateOperations } from '../../components/queries';
 import { showFieldErrors } from '../../components/serverErrors';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { useAgentChoices } from '../../components/choices';
 
@@ -46,6 +48,8 @@ export function UserFormModal({
   const agents = useAgentChoices(open && needsAgent, true);
   const usernameInput = useRef<InputRef>(null);
   const nameInput = useRef<InputRef>(null);
+  // A new person's details are kept until created (an edit starts from the stored values).
+  const draft = useFormDraft(form, 'people.create', { active: open && !editing });
 
   useEffect(() => {
     if (!open) return;
@@ -72,6 +76,7 @@ export function UserFormModal({
     meta: { silent: true },
     onError,
     onSuccess: (created) => {
+      draft.clear();
       done();
       onCreated(created);
     },
@@ -125,7 +130,14 @@ export function UserFormModal({
       afterOpenChange={(visible) => visible && (editing ? nameInput : usernameInput).current?.focus()}
       okButtonProps={{ 'data-testid': 'user-form-submit' }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="user-form">
+      {editing ? null : <DraftNotice draft={draft} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={editing ? undefined : draft.onValuesChange}
+        data-testid="user-form"
+      >
         <Form.Item
           name="username"
           label={t('user.username')}

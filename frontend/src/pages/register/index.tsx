@@ -7,6 +7,8 @@ import { ContentCard } from '../../components/ContentCard';
 import { BackgroundFields, CustomerCoreFields, CustomerPartyFields } from '../../components/CustomerFields';
 import { PageHeader } from '../../components/PageHeader';
 import { PoolApplyModal, type PoolTarget } from '../../components/PoolApplyModal';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { NameCheckPanel } from './NameCheckPanel';
 import { RegisterGuide } from './RegisterGuide';
@@ -21,7 +23,8 @@ export default function RegisterPage() {
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<RegisterValues>();
   const check = useNameCheck(Form.useWatch('name', form));
-  const { submit, submitting, refusal } = useRegister(form);
+  const draft = useFormDraft(form, 'register');
+  const { submit, submitting, refusal } = useRegister(form, draft.clear);
   const sales = usePeopleChoices('sales', access.picksContact);
   const [poolTarget, setPoolTarget] = useState<PoolTarget | null>(null);
   // The server's refusal of this very name outranks an older check answer.
@@ -30,10 +33,12 @@ export default function RegisterPage() {
 
   const formCard = (
     <ContentCard>
+      <DraftNotice draft={draft} />
       <Form<RegisterValues>
         form={form}
         layout="vertical"
         onFinish={submit}
+        onValuesChange={draft.onValuesChange}
         initialValues={{ mcus_in_use: [] }}
         scrollToFirstError
         data-testid="register-form"

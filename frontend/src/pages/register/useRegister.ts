@@ -25,7 +25,7 @@ export interface Refusal {
 }
 
 /** Submit a registration; 409 and 422 answers land on the form, success goes home. */
-export function useRegister(form: FormInstance<RegisterValues>) {
+export function useRegister(form: FormInstance<RegisterValues>, onSubmitted: () => void = () => undefined) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -35,6 +35,7 @@ export function useRegister(form: FormInstance<RegisterValues>) {
     ...registrationsApplyMutation(),
     meta: { silent: true },
     onSuccess: (registration) => {
+      onSubmitted(); // the draft is done with
       void invalidateOperations(queryClient, 'customersListCustomers', 'registrationsListRegistrations');
       const hints = nameHints(registration.warnings).map((key) => t(key));
       void message.success({ content: [t('register.submitted', { name: registration.customer.name }), ...hints].join(' '), duration: 5 });

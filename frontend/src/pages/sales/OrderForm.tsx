@@ -3,6 +3,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorText, isApiError } from '../../api';
 import type { OrderPublic, ProjectPublic } from '../../client';
+import { DraftNotice } from '../../components/DraftNotice';
+import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { focusNext, focusSoon } from './focus';
 import { OrderLineFields } from './OrderLineFields';
@@ -34,6 +36,7 @@ export function OrderForm({ customerId, projects, contactName, editing, onDoneEd
   const [refusal, setRefusal] = useState<string | null>(null);
   const { create, update } = useOrderWrites();
   const saving = create.isPending || update.isPending;
+  const draft = useFormDraft(form, editing ? `order.edit.${editing.id}` : `order.new.${customerId}`);
 
   // The parent keys this form by the edited order, so a new order / another order starts afresh.
   useEffect(() => focusSoon(`${FORM}_order_number`), []);
@@ -47,6 +50,7 @@ export function OrderForm({ customerId, projects, contactName, editing, onDoneEd
     setRefusal(null);
     const body = orderPayload(values);
     const done = (order: OrderPublic) => {
+      draft.clear();
       void message.success(t(editing ? 'sales.form.updated' : 'sales.form.created', { number: order.order_number }));
       onSaved(order);
       if (editing) onDoneEditing();
@@ -74,7 +78,15 @@ export function OrderForm({ customerId, projects, contactName, editing, onDoneEd
 
   return (
     <div ref={box} onKeyDown={onKeyDown} data-testid="order-form">
-      <Form<OrderFormValues> form={form} name={FORM} layout="vertical" onFinish={onFinish} initialValues={editing ? orderValues(editing) : newOrderValues()}>
+      <DraftNotice draft={draft} />
+      <Form<OrderFormValues>
+        form={form}
+        name={FORM}
+        layout="vertical"
+        onFinish={onFinish}
+        onValuesChange={draft.onValuesChange}
+        initialValues={editing ? orderValues(editing) : newOrderValues()}
+      >
         {refusal ? <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="order-refusal" /> : null}
         <Flex gap={12} wrap>
           <Form.Item
