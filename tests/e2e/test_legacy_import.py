@@ -6,6 +6,7 @@ good row."""
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -33,7 +34,13 @@ def test_vendor_dry_runs_a_legacy_file_then_commits_it(page: Page, tmp_path: Pat
     )
     sign_in(page, "vendor")
     open_menu(page, "旧数据导入")
-    expect(page.get_by_test_id("import-template")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_test_id("import-template").click()
+    assert download.value.suggested_filename.endswith("customer-import-template.xlsx")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    template = openpyxl.load_workbook(saved)
+    assert template.worksheets[0]["A1"].value == "客户名称 / Customer name"
 
     agent = page.get_by_test_id("import-agent")
     agent.click()
