@@ -2,6 +2,7 @@
 (a new route without one fails the first test), and each scenario's call must add a row."""
 
 import base64
+import functools
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -507,6 +508,19 @@ def _write_routes() -> set[tuple[str, str]]:
     return {(m.upper(), p) for p, ops in paths.items() for m in ops if m in WRITE_METHODS}
 
 
+LOCALES = OPENAPI.parents[1] / "frontend" / "src" / "locales"
+
+
+@functools.cache
+def _locale_sources(lang: str) -> str:
+    return "\n".join(p.read_text() for p in sorted(LOCALES.glob(f"*{lang}.ts")))
+
+
+def _labelled(key: str) -> bool:
+    """The audit page shows this action or object type in words, in both languages."""
+    return all(f"'{key}':" in _locale_sources(lang) for lang in ("zh-CN", "en-US"))
+
+
 def test_every_write_route_has_an_audit_scenario() -> None:
     missing = _write_routes() - set(SCENARIOS)
     assert not missing, f"write routes without an audit scenario: {sorted(missing)}"
@@ -536,3 +550,15 @@ async def test_every_write_leaves_an_audit_row(
         await client.get("/api/v1/audit", params={"limit": 1}, headers=world.vendor.headers)
     ).json()["total"]
     assert after > before, f"{route[0]} {route[1]} wrote no audit row"
+    rows = (
+        await client.get(
+            "/api/v1/audit", params={"limit": after - before}, headers=world.vendor.headers
+        )
+    ).json()["items"]
+    unlabelled = {
+        key
+        for row in rows
+        for key in (f"audit.action.{row['action']}", f"audit.object.{row['object_type']}")
+        if not _labelled(key)
+    }
+    assert not unlabelled, f"the audit page has no zh-CN/en-US label for {sorted(unlabelled)}"
