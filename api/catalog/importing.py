@@ -4,10 +4,9 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
-
 from api.catalog.models import McuStatus
 from api.kit.errors import AppError
+from api.kit.sheets import UnreadableSheet, cell_text, first_sheet_rows
 
 MAX_ROWS = 5000
 
@@ -39,10 +38,6 @@ class ParsedRow:
     errors: list[str] = field(default_factory=list)
 
 
-def _cell(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _csv_rows(content: bytes) -> list[list[str]]:
     for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves CSV as GBK
         try:
@@ -57,13 +52,10 @@ def _csv_rows(content: bytes) -> list[list[str]]:
 
 def _xlsx_rows(content: bytes) -> list[list[str]]:
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [[_cell(v) for v in r] for r in sheet.iter_rows(values_only=True)]
-        workbook.close()
-    except Exception:  # a damaged or foreign file: openpyxl raises many kinds
+        with first_sheet_rows(content) as lines:
+            return [[cell_text(v) for v in line] for line in lines]
+    except UnreadableSheet:
         raise AppError("mcu_import_unreadable", 422) from None
-    return rows
 
 
 def parse(filename: str, content: bytes) -> list[ParsedRow]:
@@ -78,7 +70,7 @@ def parse(filename: str, content: bytes) -> list[ParsedRow]:
         raise AppError("mcu_import_unreadable", 422)
     if not table:
         raise AppError("mcu_import_no_rows", 422)
-    header = [_cell(h).lower() for h in table[0]]
+    header = [cell_text(h).lower() for h in table[0]]
     columns: dict[str, int] = {}
     for key, names in HEADERS.items():
         for index, title in enumerate(header):
@@ -87,7 +79,7 @@ def parse(filename: str, content: bytes) -> list[ParsedRow]:
                 break
     if "part_number" not in columns:
         raise AppError("mcu_import_missing_columns", 422, columns="part_number / 型号")
-    body = [(n, r) for n, r in enumerate(table[1:], start=2) if any(_cell(v) for v in r)]
+    body = [(n, r) for n, r in enumerate(table[1:], start=2) if any(cell_text(v) for v in r)]
     if not body:
         raise AppError("mcu_import_no_rows", 422)
     if len(body) > MAX_ROWS:
@@ -95,7 +87,7 @@ def parse(filename: str, content: bytes) -> list[ParsedRow]:
 
     def get(raw: list[str], key: str) -> str:
         index = columns.get(key)
-        return _cell(raw[index]) if index is not None and index < len(raw) else ""
+        return cell_text(raw[index]) if index is not None and index < len(raw) else ""
 
     parsed = []
     for number, raw in body:

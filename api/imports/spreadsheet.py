@@ -2,15 +2,15 @@
 in Chinese or English, so a user may reorder them or keep only the ones they need."""
 
 import io
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from api.kit.errors import AppError
+from api.kit.sheets import UnreadableSheet, cell_text, first_sheet_rows
 from api.registrations.credit_code import check_character
 
 MAX_ROWS = 20_000
@@ -188,49 +188,37 @@ def _header_key(value: Any) -> str | None:
     return None
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()[:500]
-
-
 def read_rows(content: bytes) -> list[ParsedRow]:
     """The data rows of the first sheet, keyed by column; raises 422 on a file that is not an
     .xlsx, lacks a required column, has no rows or too many."""
     if len(content) > MAX_BYTES:
         raise AppError("import_file_too_large", 422, max_mb=MAX_BYTES // (1024 * 1024))
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        with first_sheet_rows(content) as lines:
+            rows = _data_rows(lines)
+    except UnreadableSheet:
         raise AppError("import_not_xlsx", 422) from None
-    try:
-        sheet = workbook.worksheets[0]
-        lines = sheet.iter_rows(values_only=True)
-        header = next(lines, ())
-        keys = [_header_key(v) for v in header]
-        missing = [c.title for c in COLUMNS if c.required and c.key not in keys]
-        if missing:
-            raise AppError("import_missing_columns", 422, columns="、".join(missing))
-        rows: list[ParsedRow] = []
-        for number, line in enumerate(lines, start=2):
-            values = {
-                key: _cell_text(value)
-                for key, value in zip(keys, line, strict=False)
-                if key is not None
-            }
-            if not any(values.values()):
-                continue  # blank lines in the middle or at the end of a sheet
-            if len(rows) >= MAX_ROWS:
-                raise AppError("import_too_many_rows", 422, max=MAX_ROWS)
-            rows.append(ParsedRow(number, {k: values.get(k, "") for k in _BY_KEY}))
-    finally:
-        workbook.close()
     if not rows:
         raise AppError("import_empty", 422)
+    return rows
+
+
+def _data_rows(lines: Iterator[tuple[Any, ...]]) -> list[ParsedRow]:
+    header = next(lines, ())
+    keys = [_header_key(v) for v in header]
+    missing = [c.title for c in COLUMNS if c.required and c.key not in keys]
+    if missing:
+        raise AppError("import_missing_columns", 422, columns="、".join(missing))
+    rows: list[ParsedRow] = []
+    for number, line in enumerate(lines, start=2):
+        values = {
+            key: cell_text(value)[:500]
+            for key, value in zip(keys, line, strict=False)
+            if key is not None
+        }
+        if not any(values.values()):
+            continue  # blank lines in the middle or at the end of a sheet
+        if len(rows) >= MAX_ROWS:
+            raise AppError("import_too_many_rows", 422, max=MAX_ROWS)
+        rows.append(ParsedRow(number, {k: values.get(k, "") for k in _BY_KEY}))
     return rows
