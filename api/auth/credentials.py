@@ -24,13 +24,14 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
     user.password_hash = await hash_password(password)
     user.must_change_password = True
     user.token_version += 1
+    expires_at = now() + timedelta(hours=settings.set_password_link_hours)
+    user.temporary_password_expires_at = expires_at
     session.add(user)
     await session.flush()
     assert user.id is not None
     await _expire_links(session, user.id)
     await revoke_all_for_user(session, user.id)
     token, token_hash = new_opaque_token()
-    expires_at = now() + timedelta(hours=settings.set_password_link_hours)
     session.add(SetPasswordLink(user_id=user.id, token_hash=token_hash, expires_at=expires_at))
     return Credentials(
         temporary_password=password,
@@ -68,6 +69,7 @@ async def set_own_password(session: AsyncSession, user: User, new_password: str)
     """Store a password the user chose; every other session and link of the user ends."""
     user.password_hash = await hash_password(new_password)
     user.must_change_password = False
+    user.temporary_password_expires_at = None
     user.token_version += 1
     session.add(user)
     assert user.id is not None

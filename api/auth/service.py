@@ -46,7 +46,8 @@ async def _note_failure(session: AsyncSession, login_name: str) -> NoReturn:
 async def login(session: AsyncSession, login_name: str, password: str) -> IssuedSession:
     """Check the password of a login name or email. Raises 401 invalid_credentials (same for an
     unknown name and a wrong password), 429 account_locked after repeated failures, and 403
-    account_disabled for a correct password of a deactivated account or agent."""
+    account_disabled for a correct password of a deactivated account or agent, or
+    temporary_password_expired for a one-time password older than its set-password link."""
     key = login_name.strip().lower()
     throttle = await session.get(LoginThrottle, key)
     if throttle and throttle.locked_until and throttle.locked_until > now():
@@ -63,6 +64,9 @@ async def login(session: AsyncSession, login_name: str, password: str) -> Issued
     agent = await session.get(Agent, user.agent_id) if user.agent_id else None
     if not user.is_active or (agent is not None and not agent.is_active):
         raise AppError("account_disabled", 403)
+    expiry = user.temporary_password_expires_at
+    if user.must_change_password and expiry is not None and expiry <= now():
+        raise AppError("temporary_password_expired", 403)
     if throttle:
         await session.delete(throttle)
     user.last_login_at = now()

@@ -8,6 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "登录失败次数过多，请 {minutes} 分钟后再试。",
         "Too many failed sign-ins. Try again in {minutes} minutes.",
     ),
+    "temporary_password_expired": (
+        "一次性密码已过期，请联系管理员重新设置密码。",
+        "This one-time password has expired. Ask your administrator to reset your password.",
+    ),
     "account_disabled": (
         "该账户已停用，请联系管理员。",
         "This account is deactivated. Please contact your administrator.",

@@ -30,6 +30,8 @@ class User(SQLModel, table=True):
     agent_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
     is_active: bool = True
     must_change_password: bool = True
+    # A one-time password given by an administrator works until then, like its set-password link.
+    temporary_password_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     password_hash: str = Field(max_length=255)
     # Bumped on password change and deactivation: every access token issued before is void.
     token_version: int = 0

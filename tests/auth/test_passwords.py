@@ -1,9 +1,12 @@
 """Passwords (SPEC §4 decision): no shared initial password, one-time credentials and a forced
 change; NIST SP 800-63B-4 rules; argon2id."""
 
+from datetime import timedelta
+
 import pytest
 
 from api.authz.roles import Role
+from api.kit.clock import now, set_clock
 from api.security import common_passwords
 from tests.factories import PASSWORD
 
@@ -187,3 +190,40 @@ async def test_reset_password_voids_old_password_old_link_and_old_tokens(client,
 async def test_password_rules_are_published_for_the_forms(client) -> None:
     response = await client.get("/api/v1/auth/password-rules")
     assert response.json() == {"min_length": 12, "max_length": 256}
+
+
+async def test_a_one_time_password_expires_with_its_set_password_link(client, world) -> None:
+    created = await _create_sales(client, world)
+    password = created["credentials"]["temporary_password"]
+    expires_at = created["credentials"]["expires_at"]
+    later = now() + timedelta(hours=72, minutes=1)
+    set_clock(lambda: later)
+    refused = await client.post(
+        "/api/v1/auth/login",
+        json={"username": "new.sales", "password": password},
+        headers={"Accept-Language": "en"},
+    )
+    assert refused.status_code == 403 and refused.json()["code"] == "temporary_password_expired"
+    assert "Ask your administrator" in refused.json()["detail"]
+    reset = await client.post(
+        f"/api/v1/users/{created['user']['id']}/reset-password", headers=world.a_admin.headers
+    )
+    assert reset.json()["expires_at"] > expires_at  # a reset gives a fresh 72 hours
+    await _login(client, "new.sales", reset.json()["temporary_password"])
+
+
+async def test_a_chosen_password_does_not_expire(client, world) -> None:
+    created = await _create_sales(client, world)
+    tokens = await _login(client, "new.sales", created["credentials"]["temporary_password"])
+    changed = await client.post(
+        "/api/v1/auth/change-password",
+        json={
+            "current_password": created["credentials"]["temporary_password"],
+            "new_password": GOOD_NEW,
+        },
+        headers=_bearer(tokens["access_token"]),
+    )
+    assert changed.status_code == 200
+    later = now() + timedelta(days=400)
+    set_clock(lambda: later)
+    await _login(client, "new.sales", GOOD_NEW)

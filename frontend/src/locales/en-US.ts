@@ -160,7 +160,7 @@ export const enUS: Record<MessageKey, string> = {
   'credentials.onceText': 'Copy them now and hand them to {name} securely. Once this window is closed they cannot be shown again; you would have to reset the password.',
   'credentials.password': 'One-time password',
   'credentials.link': 'Set-password link',
-  'credentials.expires': 'Link expires',
+  'credentials.expires': 'Password and link valid until',
   'credentials.howTo': 'The user signs in with the one-time password (and must change it at once), or opens the link to choose a password directly.',
   'credentials.copyPassword': 'Copy the one-time password',
   'credentials.copyLink': 'Copy the set-password link',

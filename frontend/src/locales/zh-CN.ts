@@ -159,7 +159,7 @@ export const zhCN = {
   'credentials.onceText': '请立即复制并通过安全的方式交给 {name}。关闭此窗口后将无法再次查看，只能重新重置密码。',
   'credentials.password': '一次性密码',
   'credentials.link': '设置密码链接',
-  'credentials.expires': '链接有效期至',
+  'credentials.expires': '密码和链接有效期至',
   'credentials.howTo': '用户可以用一次性密码登录（首次登录必须修改密码），或打开链接直接设置自己的密码。',
   'credentials.copyPassword': '复制一次性密码',
   'credentials.copyLink': '复制设置密码链接',
