@@ -158,6 +158,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "FAE 只能填写项目内容，客户动态由业务员填写。",
         "An FAE writes project entries only; the customer news is the salesperson's.",
     ),
+    "report_edited_meanwhile": (
+        "此报告在您编辑期间已被他人修改（现为第 {version} 版），请刷新后再修改。",
+        "Someone changed this report while you were editing (now version {version}). "
+        "Reload it and edit again.",
+    ),
     "entries_cannot_be_removed": (
         "修改报告时不能删除已有的项目条目。",
         "Editing a report cannot remove its project entries.",

@@ -14,6 +14,7 @@ from api.reports.schemas import (
     CommentIn,
     CommentPublic,
     ReportDetail,
+    ReportEdit,
     ReportIn,
     ReportRevisionPublic,
     ReportSummary,
@@ -63,9 +64,9 @@ async def read_report(
 
 @router.put("/reports/{report_id}", responses=ERRORS)
 async def edit_report(
-    report_id: int, body: ReportIn, session: Session, principal: CurrentPrincipal
+    report_id: int, body: ReportEdit, session: Session, principal: CurrentPrincipal
 ) -> ReportDetail:
-    """Edit a report; the previous version is kept."""
+    """Edit a report from the version the editor saw; the previous version is kept."""
     await service.edit(session, principal, report_id, body, await current_rules(session))
     return await views.detail(session, principal, report_id)
 

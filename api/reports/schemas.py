@@ -31,6 +31,12 @@ class ReportIn(StrictInput):
     entries: list[EntryIn] = Field(default_factory=list, max_length=50)
 
 
+class ReportEdit(ReportIn):
+    version: int = Field(
+        ge=1, description="The version the edit started from; 409 when the report changed since"
+    )
+
+
 class CommentIn(StrictInput):
     body: str = Field(min_length=1, max_length=5000)
     entry_id: int | None = Field(

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -14,12 +15,12 @@ from api.catalog.mcu import check_mcu_model
 from api.customers import repository as customers
 from api.customers.models import Customer, CustomerStatus
 from api.kit.clock import now, today
-from api.kit.errors import AppError
+from api.kit.errors import AppError, Conflict
 from api.projects.models import Project
 from api.projects.state import refresh_customer_stage, refresh_project
 from api.reports import repository
 from api.reports.models import Report, ReportEntry, ReportRevision
-from api.reports.schemas import EntryIn, ReportIn
+from api.reports.schemas import EntryIn, ReportEdit, ReportIn
 from api.rules.models import Rules
 
 ENTRY_FIELDS = (
@@ -180,15 +181,33 @@ def _content(report: Report) -> dict:
     }
 
 
+async def _claim_version(session: AsyncSession, report: Report, started_from: int) -> None:
+    """Move the report from the version the editor saw to the next one, or refuse: two people
+    editing at once must not overwrite each other unseen. The conditional UPDATE waits for a
+    concurrent edit's row lock (PostgreSQL) and then no longer matches."""
+    claimed = await session.execute(
+        update(Report)
+        .where(col(Report.id) == report.id, col(Report.version) == started_from)
+        .values(version=started_from + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        await session.refresh(report, ["version"])
+        raise Conflict("report_edited_meanwhile", version=report.version)
+    report.version = started_from + 1
+
+
 async def edit(
-    session: AsyncSession, principal: Principal, report_id: int, data: ReportIn, rules: Rules
+    session: AsyncSession, principal: Principal, report_id: int, data: ReportEdit, rules: Rules
 ) -> Report:
     """The manual's edit flow: change the news and entries, add entries; the previous version is
     kept. Projects take the edited state only where this is their latest report. FAEs change
-    project entries only (403 fae_cannot_edit_news); entries cannot be removed (422)."""
+    project entries only (403 fae_cannot_edit_news); entries cannot be removed (422); an edit
+    started from an older version than the stored one is refused (409 report_edited_meanwhile)."""
     report = await repository.get_visible(session, principal, report_id)
     customer = await customers.get_visible(session, principal, report.customer_id)
     authorize(can_write_entries(principal, customer))
+    await _claim_version(session, report, data.version)
     if not can_work_on_customer(principal, customer) and data.customer_news != report.customer_news:
         raise AppError("fae_cannot_edit_news", 403)
     new_date = _report_date(data.report_date or report.report_date)
@@ -200,13 +219,12 @@ async def edit(
     session.add(
         ReportRevision(
             report_id=report_id,
-            version=report.version,
+            version=data.version,  # the version being replaced (claimed above)
             content=previous,
             edited_by_id=principal.user_id,
         )
     )
     report.customer_news, report.report_date = data.customer_news, new_date
-    report.version += 1
     report.updated_at = now()
     for entry in data.entries:
         current = by_project.get(entry.project_id or 0)

@@ -332,7 +332,7 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
     return (
         c.world.a_sales,
         f"/api/v1/reports/{await _report(c)}",
-        {**_report_body(c), "customer_news": "更正动态"},
+        {**_report_body(c), "customer_news": "更正动态", "version": 1},
     )
 
 

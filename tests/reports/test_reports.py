@@ -1,6 +1,7 @@
 """Follow-up reports (客户跟进, SPEC §7): customer news plus project entries; projects keep
 their history; stages drive protection; edits keep versions."""
 
+import asyncio
 from datetime import timedelta
 
 from api.kit.clock import add_months, now, set_clock, today
@@ -127,6 +128,7 @@ async def test_edit_keeps_history(client, world, customer, entry) -> None:
     edited = await client.put(
         f"/api/v1/reports/{report['id']}",
         json={
+            "version": report["version"],
             "customer_news": "更正：客户已完成立项评审",
             "entries": [entry("approved", project_id=project_id, progress="更正")],
         },
@@ -166,6 +168,7 @@ async def test_editing_an_older_report_does_not_change_the_project(
     await client.put(
         f"/api/v1/reports/{old['id']}",
         json={
+            "version": old["version"],
             "customer_news": old["customer_news"],
             "entries": [entry("lead", project_id=project_id, progress="旧报告更正")],
         },
@@ -185,6 +188,7 @@ async def test_editing_the_latest_report_reapplies_the_project_state(
     await client.put(
         f"/api/v1/reports/{report['id']}",
         json={
+            "version": report["version"],
             "customer_news": report["customer_news"],
             "entries": [entry("small_batch", project_id=project_id)],
         },
@@ -204,6 +208,7 @@ async def test_fae_cannot_edit_customer_news_but_writes_project_entries(
     news_change = await client.put(
         f"/api/v1/reports/{report['id']}",
         json={
+            "version": report["version"],
             "customer_news": "FAE改的动态",
             "entries": [entry("approved", project_id=project_id)],
         },
@@ -213,6 +218,7 @@ async def test_fae_cannot_edit_customer_news_but_writes_project_entries(
     entries_only = await client.put(
         f"/api/v1/reports/{report['id']}",
         json={
+            "version": report["version"],
             "customer_news": report["customer_news"],
             "entries": [
                 entry("approved", project_id=project_id, open_questions="ADC精度需要原厂确认"),
@@ -230,7 +236,7 @@ async def test_entries_cannot_be_removed_by_an_edit(client, world, customer, ent
     report = (await submit(client, world.a_sales, customer.id, [entry("approved")])).json()
     response = await client.put(
         f"/api/v1/reports/{report['id']}",
-        json={"customer_news": "只剩动态", "entries": []},
+        json={"customer_news": "只剩动态", "entries": [], "version": 1},
         headers=world.a_sales.headers,
     )
     assert response.status_code == 422 and response.json()["code"] == "entries_cannot_be_removed"
@@ -367,3 +373,52 @@ async def test_a_new_agent_never_sees_the_previous_agents_reports(
     assert (
         await client.get(f"/api/v1/customers/{customer.id}/projects", headers=world.b_sales.headers)
     ).json() == []
+
+
+async def test_an_edit_started_from_an_older_version_is_refused_and_changes_nothing(
+    client, world, customer, entry
+) -> None:
+    report = (await submit(client, world.a_sales, customer.id, [entry("approved")])).json()
+    project_id = report["entries"][0]["project"]["id"]
+
+    def edit(news: str) -> dict:
+        return {
+            "customer_news": news,
+            "entries": [entry("approved", project_id=project_id)],
+            "version": report["version"],
+        }
+
+    url = f"/api/v1/reports/{report['id']}"
+    first = await client.put(url, json=edit("业务员的更正"), headers=world.a_sales.headers)
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = await client.put(
+        url,
+        json=edit("主账号基于旧版本的更正"),
+        headers={**world.a_admin.headers, "Accept-Language": "en"},
+    )
+    assert stale.status_code == 409 and stale.json()["code"] == "report_edited_meanwhile"
+    assert "version 2" in stale.json()["detail"]
+    kept = (await client.get(url, headers=world.a_sales.headers)).json()
+    assert (kept["version"], kept["customer_news"]) == (2, "业务员的更正")
+
+
+async def test_two_simultaneous_edits_of_one_version_save_one(
+    client, world, customer, entry
+) -> None:
+    report = (await submit(client, world.a_sales, customer.id, [entry("approved")])).json()
+    project_id = report["entries"][0]["project"]["id"]
+    url = f"/api/v1/reports/{report['id']}"
+    bodies = [
+        {
+            "customer_news": f"同时修改 {n}",
+            "entries": [entry("approved", project_id=project_id)],
+            "version": 1,
+        }
+        for n in range(4)
+    ]
+    answers = await asyncio.gather(
+        *(client.put(url, json=body, headers=world.a_sales.headers) for body in bodies)
+    )
+    assert sorted(a.status_code for a in answers) == [200, 409, 409, 409]
+    revisions = (await client.get(f"{url}/revisions", headers=world.vendor.headers)).json()
+    assert [r["version"] for r in revisions] == [1]

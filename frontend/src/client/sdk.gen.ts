@@ -1086,7 +1086,7 @@ export const reportsReadReport = <ThrowOnError extends boolean = false>(options:
 /**
  * Edit Report
  *
- * Edit a report; the previous version is kept.
+ * Edit a report from the version the editor saw; the previous version is kept.
  */
 export const reportsEditReport = <ThrowOnError extends boolean = false>(options: Options<ReportsEditReportData, ThrowOnError>) => (options.client ?? client).put<ReportsEditReportResponses, ReportsEditReportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

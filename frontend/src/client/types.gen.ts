@@ -2694,6 +2694,34 @@ export type ReportDetail = {
 };
 
 /**
+ * ReportEdit
+ */
+export type ReportEdit = {
+    /**
+     * Customer News
+     *
+     * 客户动态 (required)
+     */
+    customer_news: string;
+    /**
+     * Entries
+     */
+    entries?: Array<EntryIn>;
+    /**
+     * Report Date
+     *
+     * Defaults to today; never in the future
+     */
+    report_date?: string | null;
+    /**
+     * Version
+     *
+     * The version the edit started from; 409 when the report changed since
+     */
+    version: number;
+};
+
+/**
  * ReportIn
  */
 export type ReportIn = {
@@ -6603,7 +6631,7 @@ export type ReportsReadReportResponses = {
 export type ReportsReadReportResponse = ReportsReadReportResponses[keyof ReportsReadReportResponses];
 
 export type ReportsEditReportData = {
-    body: ReportIn;
+    body: ReportEdit;
     path: {
         /**
          * Report Id

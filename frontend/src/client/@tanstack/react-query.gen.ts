@@ -2123,7 +2123,7 @@ export const reportsReadReportOptions = (options: Options<ReportsReadReportData>
 /**
  * Edit Report
  *
- * Edit a report; the previous version is kept.
+ * Edit a report from the version the editor saw; the previous version is kept.
  */
 export const reportsEditReportMutation = (options?: Partial<Options<ReportsEditReportData>>): UseMutationOptions<ReportsEditReportResponse, ReportsEditReportError, Options<ReportsEditReportData>> => {
     const mutationOptions: UseMutationOptions<ReportsEditReportResponse, ReportsEditReportError, Options<ReportsEditReportData>> = {

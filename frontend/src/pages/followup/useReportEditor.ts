@@ -115,7 +115,9 @@ export function useReportEditor({
     },
     submit: () => {
       if (mode === 'new') create.mutate({ path: { customer_id: customerId }, body: reportBody(draft, 'new') });
-      if (mode === 'edit' && editing) edit.mutate({ path: { report_id: editing.id }, body: reportBody(draft, 'edit') });
+      // The version the edit started from: the server refuses it when someone saved meanwhile.
+      if (mode === 'edit' && editing)
+        edit.mutate({ path: { report_id: editing.id }, body: { ...reportBody(draft, 'edit'), version: editing.version } });
     },
   };
 }
