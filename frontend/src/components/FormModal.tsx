@@ -4,10 +4,9 @@
 import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import type { ReactNode } from 'react';
-import { reportError } from '../api';
 import { useT } from '../locales/i18n';
 import { ImplicitSubmit } from './ImplicitSubmit';
-import { showFieldErrors } from './serverErrors';
+import { reportFieldErrors } from './serverErrors';
 
 export interface FormModalProps<V> {
   /** The caller owns the form: it watches fields, fills them when opening, keeps drafts. */
@@ -66,9 +65,7 @@ export function FormModal<V>({
   children,
 }: FormModalProps<V>) {
   const t = useT();
-  const onError = (error: unknown) => {
-    if (!showFieldErrors(form, error, fieldMap)) reportError(error);
-  };
+  const onError = reportFieldErrors(form, fieldMap);
   return (
     <Modal
       open={open}

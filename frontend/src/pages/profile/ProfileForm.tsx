@@ -1,10 +1,9 @@
 import { App, Button, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { reportError } from '../../api';
 import type { UserPublic } from '../../client';
 import { meReadMeQueryKey, meUpdateMeMutation } from '../../client/@tanstack/react-query.gen';
-import { showFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
 import { PHONE_PATTERN } from '../people/UserFormModal';
 
@@ -30,9 +29,7 @@ export function ProfileForm({ me }: { me: UserPublic }) {
       queryClient.setQueryData(meReadMeQueryKey(), updated);
       void message.success(t('profile.saved'));
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error)) reportError(error);
-    },
+    onError: reportFieldErrors(form),
   });
   return (
     <Form<Values>
