@@ -6,7 +6,7 @@ import { agentsCreateAgentMutation, agentsUpdateAgentMutation } from '../../clie
 import { FormModal } from '../../components/FormModal';
 import { invalidateOperations } from '../../components/queries';
 import { useT } from '../../locales/i18n';
-import { PHONE_PATTERN, USERNAME_PATTERN } from '../people/UserFormModal';
+import { displayNameRules, emailRules, phoneRules, usernameRules } from '../people/accountRules';
 
 interface Values {
   name: string;
@@ -131,7 +131,7 @@ export function AgentFormModal({
       <Form.Item
         name="contact_phone"
         label={t('agents.contactPhone')}
-        rules={[{ max: 30 }, { pattern: PHONE_PATTERN, message: t('user.phonePattern') }]}
+        rules={phoneRules(t)}
       >
         <Input type="tel" autoComplete="off" />
       </Form.Item>
@@ -149,38 +149,28 @@ export function AgentFormModal({
             name={['admin', 'username']}
             label={t('user.username')}
             extra={t('user.usernameHint')}
-            rules={[
-              { required: true, whitespace: true, message: t('user.usernameRequired') },
-              { min: 3, max: 50, message: t('user.usernameLength') },
-              { pattern: USERNAME_PATTERN, message: t('user.usernamePattern') },
-            ]}
+            rules={usernameRules(t)}
           >
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item
             name={['admin', 'display_name']}
             label={t('user.displayName')}
-            rules={[
-              { required: true, whitespace: true, message: t('user.displayNameRequired') },
-              { max: 50, message: t('user.displayNameLength') },
-            ]}
+            rules={displayNameRules(t)}
           >
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item
             name={['admin', 'email']}
             label={t('user.email')}
-            rules={[
-              { required: true, whitespace: true, message: t('user.emailRequired') },
-              { type: 'email', message: t('user.emailInvalid') },
-            ]}
+            rules={emailRules(t)}
           >
             <Input type="email" autoComplete="off" />
           </Form.Item>
           <Form.Item
             name={['admin', 'phone']}
             label={t('user.phone')}
-            rules={[{ max: 30 }, { pattern: PHONE_PATTERN, message: t('user.phonePattern') }]}
+            rules={phoneRules(t)}
           >
             <Input type="tel" autoComplete="off" />
           </Form.Item>

@@ -10,6 +10,7 @@ import { DraftNotice } from '../../components/DraftNotice';
 import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { useAgentChoices } from '../../components/choices';
+import { displayNameRules, emailRules, phoneRules, usernameRules } from './accountRules';
 
 interface Values {
   username: string;
@@ -19,9 +20,6 @@ interface Values {
   role: Role;
   agent_id?: number;
 }
-
-export const USERNAME_PATTERN = /^[A-Za-z0-9._-]+$/;
-export const PHONE_PATTERN = /^[0-9+\-() ]*$/;
 
 /** Create an account (editing = null) or edit one. */
 export function UserFormModal({
@@ -138,21 +136,14 @@ export function UserFormModal({
         name="username"
         label={t('user.username')}
         extra={editing ? undefined : t('user.usernameHint')}
-        rules={[
-          { required: true, whitespace: true, message: t('user.usernameRequired') },
-          { min: 3, max: 50, message: t('user.usernameLength') },
-          { pattern: USERNAME_PATTERN, message: t('user.usernamePattern') },
-        ]}
+        rules={usernameRules(t)}
       >
         <Input ref={usernameInput} disabled={!!editing} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="display_name"
         label={t('user.displayName')}
-        rules={[
-          { required: true, whitespace: true, message: t('user.displayNameRequired') },
-          { max: 50, message: t('user.displayNameLength') },
-        ]}
+        rules={displayNameRules(t)}
       >
         <Input ref={nameInput} autoComplete="off" />
       </Form.Item>
@@ -160,20 +151,14 @@ export function UserFormModal({
         name="email"
         label={t('user.email')}
         extra={editing ? undefined : t('user.emailHint')}
-        rules={[
-          { required: true, whitespace: true, message: t('user.emailRequired') },
-          { type: 'email', message: t('user.emailInvalid') },
-        ]}
+        rules={emailRules(t)}
       >
         <Input type="email" autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="phone"
         label={t('user.phone')}
-        rules={[
-          { max: 30, message: t('user.phoneLength') },
-          { pattern: PHONE_PATTERN, message: t('user.phonePattern') },
-        ]}
+        rules={phoneRules(t, t('user.phoneLength'))}
       >
         <Input type="tel" autoComplete="off" />
       </Form.Item>
