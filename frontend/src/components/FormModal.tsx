@@ -8,6 +8,18 @@ import { useT } from '../locales/i18n';
 import { ImplicitSubmit } from './ImplicitSubmit';
 import { reportFieldErrors } from './serverErrors';
 
+/**
+ * What a screen gives its create-or-edit dialog: the record being changed (null: a new one) and
+ * the save, which gets the request body and the `onError` FormModal hands out.
+ */
+export interface EditDialogProps<Item, Body> {
+  open: boolean;
+  editing: Item | null;
+  loading: boolean;
+  onSubmit: (body: Body, onError: (error: unknown) => void) => void;
+  onCancel: () => void;
+}
+
 export interface FormModalProps<V> {
   /** The caller owns the form: it watches fields, fills them when opening, keeps drafts. */
   form: FormInstance<V>;

@@ -1,7 +1,7 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
 import type { AnnouncementIn, AnnouncementPublic } from '../../client';
 import { useAgentChoices } from '../../components/choices';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { MarkdownView } from '../../components/MarkdownView';
 import { useT } from '../../locales/i18n';
 import { AUDIENCES, IMPORTANCES, toBody, toValues, type AnnouncementFormValues } from './announcementForm';
@@ -13,14 +13,7 @@ export function AnnouncementFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  /** The announcement being changed, or null for a new one. */
-  editing: AnnouncementPublic | null;
-  loading: boolean;
-  onSubmit: (body: AnnouncementIn, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
-}) {
+}: EditDialogProps<AnnouncementPublic, AnnouncementIn>) {
   const t = useT();
   const [form] = Form.useForm<AnnouncementFormValues>();
   const audience = Form.useWatch('audience', form);

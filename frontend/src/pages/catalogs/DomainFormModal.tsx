@@ -1,7 +1,7 @@
 import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import type { ProductDomainPublic } from '../../client';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 
 export interface DomainValues {
@@ -21,14 +21,10 @@ export function DomainFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  editing: ProductDomainPublic | null;
+}: EditDialogProps<ProductDomainPublic, DomainValues> & {
+  /** The level-1 domain a new domain goes under (null: a new level-1 domain). */
   parentId: number | null;
   domains: ProductDomainPublic[];
-  loading: boolean;
-  onSubmit: (values: DomainValues, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<DomainValues>();

@@ -1,7 +1,7 @@
 import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
 import type { McuModelCreate, McuModelPublic } from '../../client';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 import { MCU_STATUSES } from './mcuStatus';
 
@@ -12,13 +12,7 @@ export function McuFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  editing: McuModelPublic | null;
-  loading: boolean;
-  onSubmit: (values: McuModelCreate, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
-}) {
+}: EditDialogProps<McuModelPublic, McuModelCreate>) {
   const t = useT();
   const [form] = Form.useForm<McuModelCreate>();
   useEffect(() => {
