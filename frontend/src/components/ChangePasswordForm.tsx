@@ -1,11 +1,10 @@
 import { Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { reportError } from '../api';
 import { useSignIn } from '../app/auth';
 import { authChangePasswordMutation } from '../client/@tanstack/react-query.gen';
 import { useT } from '../locales/i18n';
 import { NewPasswordFields } from './PasswordFields';
-import { showFieldErrors } from './serverErrors';
+import { reportFieldErrors } from './serverErrors';
 
 interface Values {
   current_password: string;
@@ -38,9 +37,7 @@ export function ChangePasswordForm({
       form.resetFields();
       onDone?.();
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error)) reportError(error);
-    },
+    onError: reportFieldErrors(form),
   });
 
   return (

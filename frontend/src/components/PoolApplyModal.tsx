@@ -1,10 +1,11 @@
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorText } from '../api';
 import { useCurrentUser } from '../app/auth';
 import { poolApplyFromPoolMutation } from '../client/@tanstack/react-query.gen';
 import { useT } from '../locales/i18n';
 import { usePeopleChoices } from './choices';
+import { FormModal } from './FormModal';
 import { invalidateOperations } from './queries';
 
 export interface PoolTarget {
@@ -46,46 +47,43 @@ export function PoolApplyModal({
   });
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={!!target}
       title={t('pool.applyTitle', { name: target?.name ?? '' })}
       okText={t('pool.applyConfirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={apply.isPending}
-      okButtonProps={{ 'data-testid': 'pool-apply-ok' }}
-      onOk={() => form.submit()}
+      okTestId="pool-apply-ok"
+      loading={apply.isPending}
+      onSubmit={(values) => {
+        // A refusal (cooldown, limit, taken) is shown in the dialog, not on a field.
+        if (!target) return;
+        apply.mutate({
+          path: { customer_id: target.id },
+          body: { note: (values.note ?? '').trim(), contact_user_id: values.contact_user_id ?? null },
+        });
+      }}
       onCancel={onClose}
-      destroyOnHidden
-      forceRender
       afterClose={() => {
         form.resetFields();
         apply.reset();
       }}
+      intro={
+        <>
+          <Typography.Paragraph type="secondary">{t('pool.applyText')}</Typography.Paragraph>
+          {apply.isError ? (
+            <Alert type="error" showIcon title={errorText(apply.error)} style={{ marginBottom: 16 }} data-testid="pool-apply-error" />
+          ) : null}
+        </>
+      }
     >
-      <Typography.Paragraph type="secondary">{t('pool.applyText')}</Typography.Paragraph>
-      {apply.isError ? (
-        <Alert type="error" showIcon title={errorText(apply.error)} style={{ marginBottom: 16 }} data-testid="pool-apply-error" />
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          target &&
-          apply.mutate({
-            path: { customer_id: target.id },
-            body: { note: (values.note ?? '').trim(), contact_user_id: values.contact_user_id ?? null },
-          })
-        }
-      >
-        {access.picksContact ? (
-          <Form.Item name="contact_user_id" label={t('register.contact')} extra={t('register.contactHint')}>
-            <Select allowClear loading={sales.isLoading} options={sales.data ?? []} placeholder={t('register.contactPlaceholder')} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="note" label={t('register.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
+      {access.picksContact ? (
+        <Form.Item name="contact_user_id" label={t('register.contact')} extra={t('register.contactHint')}>
+          <Select allowClear loading={sales.isLoading} options={sales.data ?? []} placeholder={t('register.contactPlaceholder')} />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="note" label={t('register.note')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

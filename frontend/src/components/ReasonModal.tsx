@@ -1,6 +1,7 @@
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../locales/i18n';
+import { FormModal } from './FormModal';
 
 export interface ReasonModalProps {
   open: boolean;
@@ -41,27 +42,24 @@ export function ReasonModal({
       ]
     : [];
   return (
-    <Modal
+    <FormModal<{ reason: string }>
+      form={form}
       open={open}
       title={title}
       okText={okText}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ danger, 'data-testid': `${testId}-ok` }}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okDanger={danger}
+      okTestId={`${testId}-ok`}
+      loading={loading}
+      onSubmit={(values) => onSubmit((values.reason ?? '').trim())}
       onCancel={onCancel}
-      destroyOnHidden
-      forceRender
       afterClose={() => form.resetFields()}
+      formTestId={testId}
     >
-      <div data-testid={testId}>
-        {description ? <div style={{ marginBottom: 16 }}>{description}</div> : null}
-        <Form form={form} layout="vertical" onFinish={(values) => onSubmit((values.reason ?? '').trim())}>
-          <Form.Item name="reason" label={label} rules={rules} required={minLength > 0}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount autoFocus />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+      {/* Inside the form so that the test id covers what is asked and the answer, as before. */}
+      {description ? <div style={{ marginBottom: 16 }}>{description}</div> : null}
+      <Form.Item name="reason" label={label} rules={rules} required={minLength > 0}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

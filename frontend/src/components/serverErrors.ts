@@ -1,7 +1,7 @@
 // Put a refused form submission's message on the field it is about.
 import type { FormInstance } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
-import { errorText, isApiError } from '../api';
+import { errorText, isApiError, reportError } from '../api';
 
 /** Error codes that concern one field (the server's code catalogue, api/kit/messages.py). */
 const FIELD_OF_CODE: Record<string, string> = {
@@ -53,4 +53,14 @@ export function showFieldErrors(
   if (fields.length === 0) return false;
   form.setFields(fields);
   return true;
+}
+
+/**
+ * The usual answer to a refused save: on the fields it concerns, else as a message. Forms give it to
+ * their (silent) mutation as `onError`.
+ */
+export function reportFieldErrors(form: FormInstance, fieldMap: Record<string, NamePath> = {}) {
+  return (error: unknown) => {
+    if (!showFieldErrors(form, error, fieldMap)) reportError(error);
+  };
 }

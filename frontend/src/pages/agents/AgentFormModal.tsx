@@ -1,14 +1,12 @@
-import { Divider, Form, Input, Modal, Typography, type InputRef } from 'antd';
+import { Divider, Form, Input, Typography, type InputRef } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { reportError } from '../../api';
 import type { AgentCreated, AgentPublic } from '../../client';
 import { agentsCreateAgentMutation, agentsUpdateAgentMutation } from '../../client/@tanstack/react-query.gen';
-import { ImplicitSubmit } from '../../components/ImplicitSubmit';
+import { FormModal } from '../../components/FormModal';
 import { invalidateOperations } from '../../components/queries';
-import { showFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
-import { PHONE_PATTERN, USERNAME_PATTERN } from '../people/UserFormModal';
+import { displayNameRules, emailRules, phoneRules, usernameRules } from '../people/accountRules';
 
 interface Values {
   name: string;
@@ -52,16 +50,13 @@ export function AgentFormModal({
     }
   }, [open, editing, form]);
 
-  const onError = (error: unknown) => {
-    // The master account's login name and email are nested under `admin` in this form.
-    const adminFields = { username: ['admin', 'username'], email: ['admin', 'email'] };
-    if (!showFieldErrors(form, error, editing ? {} : adminFields)) reportError(error);
-  };
+  // The master account's login name and email are nested under `admin` in this form.
+  const adminFields = { username: ['admin', 'username'], email: ['admin', 'email'] };
   const refresh = () => void invalidateOperations(queryClient, 'agentsListAgents', 'agentsReadAgent', 'usersListUsers');
+  // Silent: FormModal puts a refusal on its field (or reports it) through the `onError` it passes.
   const create = useMutation({
     ...agentsCreateAgentMutation(),
     meta: { silent: true },
-    onError,
     onSuccess: (created) => {
       refresh();
       onCreated(created);
@@ -70,14 +65,13 @@ export function AgentFormModal({
   const update = useMutation({
     ...agentsUpdateAgentMutation(),
     meta: { silent: true },
-    onError,
     onSuccess: () => {
       refresh();
       onClose();
     },
   });
 
-  const submit = (values: Values) => {
+  const submit = (values: Values, onError: (error: unknown) => void) => {
     const agent = {
       name: values.name.trim(),
       contact_name: clean(values.contact_name),
@@ -86,110 +80,102 @@ export function AgentFormModal({
       address: clean(values.address),
     };
     if (editing) {
-      update.mutate({ path: { agent_id: editing.id }, body: agent });
+      update.mutate({ path: { agent_id: editing.id }, body: agent }, { onError });
     } else if (values.admin) {
-      create.mutate({
-        body: {
-          ...agent,
-          admin: {
-            username: values.admin.username.trim(),
-            display_name: values.admin.display_name.trim(),
-            email: values.admin.email.trim(),
-            phone: clean(values.admin.phone),
+      create.mutate(
+        {
+          body: {
+            ...agent,
+            admin: {
+              username: values.admin.username.trim(),
+              display_name: values.admin.display_name.trim(),
+              email: values.admin.email.trim(),
+              phone: clean(values.admin.phone),
+            },
           },
         },
-      });
+        { onError },
+      );
     }
   };
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={editing ? t('agents.editTitle', { name: editing.name }) : t('agents.createTitle')}
       okText={editing ? t('common.save') : t('agents.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      loading={create.isPending || update.isPending}
+      onSubmit={submit}
       onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      forceRender
-      afterOpenChange={(visible) => visible && nameInput.current?.focus()}
+      fieldMap={editing ? {} : adminFields}
+      submitOnEnter
+      afterOpenChange={(visible) => {
+        if (visible) nameInput.current?.focus();
+      }}
       width={620}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="name"
-          label={t('agents.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('agents.nameRequired') },
-            { min: 2, max: 100, message: t('agents.nameLength') },
-          ]}
-        >
-          <Input ref={nameInput} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="contact_name" label={t('agents.contactName')} rules={[{ max: 50 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="contact_phone"
-          label={t('agents.contactPhone')}
-          rules={[{ max: 30 }, { pattern: PHONE_PATTERN, message: t('user.phonePattern') }]}
-        >
-          <Input type="tel" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="contact_email" label={t('agents.contactEmail')} rules={[{ type: 'email', message: t('user.emailInvalid') }]}>
-          <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="address" label={t('agents.address')} rules={[{ max: 200 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        {editing ? null : (
-          <>
-            <Divider titlePlacement="start">{t('agents.masterAccount')}</Divider>
-            <Typography.Paragraph type="secondary">{t('agents.masterAccountText')}</Typography.Paragraph>
-            <Form.Item
-              name={['admin', 'username']}
-              label={t('user.username')}
-              extra={t('user.usernameHint')}
-              rules={[
-                { required: true, whitespace: true, message: t('user.usernameRequired') },
-                { min: 3, max: 50, message: t('user.usernameLength') },
-                { pattern: USERNAME_PATTERN, message: t('user.usernamePattern') },
-              ]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-            <Form.Item
-              name={['admin', 'display_name']}
-              label={t('user.displayName')}
-              rules={[
-                { required: true, whitespace: true, message: t('user.displayNameRequired') },
-                { max: 50, message: t('user.displayNameLength') },
-              ]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-            <Form.Item
-              name={['admin', 'email']}
-              label={t('user.email')}
-              rules={[
-                { required: true, whitespace: true, message: t('user.emailRequired') },
-                { type: 'email', message: t('user.emailInvalid') },
-              ]}
-            >
-              <Input type="email" autoComplete="off" />
-            </Form.Item>
-            <Form.Item
-              name={['admin', 'phone']}
-              label={t('user.phone')}
-              rules={[{ max: 30 }, { pattern: PHONE_PATTERN, message: t('user.phonePattern') }]}
-            >
-              <Input type="tel" autoComplete="off" />
-            </Form.Item>
-          </>
-        )}
-        <ImplicitSubmit />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('agents.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('agents.nameRequired') },
+          { min: 2, max: 100, message: t('agents.nameLength') },
+        ]}
+      >
+        <Input ref={nameInput} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="contact_name" label={t('agents.contactName')} rules={[{ max: 50 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="contact_phone"
+        label={t('agents.contactPhone')}
+        rules={phoneRules(t)}
+      >
+        <Input type="tel" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="contact_email" label={t('agents.contactEmail')} rules={[{ type: 'email', message: t('user.emailInvalid') }]}>
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="address" label={t('agents.address')} rules={[{ max: 200 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      {editing ? null : (
+        <>
+          <Divider titlePlacement="start">{t('agents.masterAccount')}</Divider>
+          <Typography.Paragraph type="secondary">{t('agents.masterAccountText')}</Typography.Paragraph>
+          <Form.Item
+            name={['admin', 'username']}
+            label={t('user.username')}
+            extra={t('user.usernameHint')}
+            rules={usernameRules(t)}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name={['admin', 'display_name']}
+            label={t('user.displayName')}
+            rules={displayNameRules(t)}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name={['admin', 'email']}
+            label={t('user.email')}
+            rules={emailRules(t)}
+          >
+            <Input type="email" autoComplete="off" />
+          </Form.Item>
+          <Form.Item
+            name={['admin', 'phone']}
+            label={t('user.phone')}
+            rules={phoneRules(t)}
+          >
+            <Input type="tel" autoComplete="off" />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

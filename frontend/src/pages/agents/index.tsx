@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Select, Table } from 'antd';
+import { App, Button, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,7 +12,7 @@ import {
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
 import { formatTime } from '../../components/format';
 import { ContentCard } from '../../components/ContentCard';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { invalidateOperations } from '../../components/queries';
 import { StatusTag } from '../../components/RoleTag';
@@ -20,7 +20,7 @@ import { RowActions } from '../../components/RowActions';
 import { fromStatus, toStatus } from '../../components/status';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { serverPagination, sortOrderOf, useTableState } from '../../components/useTableState';
+import { sortOrderOf, useTableState } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { AgentFormModal } from './AgentFormModal';
 
@@ -117,21 +117,11 @@ export default function AgentsPage() {
             ]}
           />
         </TableToolbar>
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-        <Table<AgentPublic>
-          rowKey="id"
+        <QueryTable<AgentPublic>
+          query={query}
+          table={table}
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
-          locale={{
-            emptyText: query.isPending ? ' ' : (
-              <Empty description={debouncedSearch || isActive !== undefined ? t('common.noMatch') : t('agents.empty')} />
-            ),
-          }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
+          empty={debouncedSearch || isActive !== undefined ? t('common.noMatch') : t('agents.empty')}
         />
       </ContentCard>
       <AgentFormModal

@@ -1,9 +1,8 @@
-import { Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Tabs } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
 import type { AnnouncementIn, AnnouncementPublic } from '../../client';
 import { useAgentChoices } from '../../components/choices';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { MarkdownView } from '../../components/MarkdownView';
-import { showFieldErrors } from '../../components/serverErrors';
-import { reportError } from '../../api';
 import { useT } from '../../locales/i18n';
 import { AUDIENCES, IMPORTANCES, toBody, toValues, type AnnouncementFormValues } from './announcementForm';
 
@@ -14,14 +13,7 @@ export function AnnouncementFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  /** The announcement being changed, or null for a new one. */
-  editing: AnnouncementPublic | null;
-  loading: boolean;
-  onSubmit: (body: AnnouncementIn, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
-}) {
+}: EditDialogProps<AnnouncementPublic, AnnouncementIn>) {
   const t = useT();
   const [form] = Form.useForm<AnnouncementFormValues>();
   const audience = Form.useWatch('audience', form);
@@ -30,112 +22,102 @@ export function AnnouncementFormModal({
   const title = editing ? t('ann.edit') : t('ann.create');
 
   return (
-    <Modal
+    <FormModal<AnnouncementFormValues>
+      form={form}
       open={open}
       title={title}
       okText={editing ? t('common.save') : t('ann.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okTestId="announcement-save"
+      loading={loading}
+      onSubmit={(values, onError) => onSubmit(toBody(values), onError)}
       onCancel={onCancel}
       width={720}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'announcement-save' } as never}
+      forceRender={false}
+      initialValues={toValues(editing)}
     >
-      <Form<AnnouncementFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={toValues(editing)}
-        onFinish={(values) =>
-          onSubmit(toBody(values), (error) => {
-            if (!showFieldErrors(form, error)) reportError(error);
-          })
-        }
-      >
-        <Form.Item name="title" label={t('ann.title')} rules={[{ required: true, whitespace: true, message: t('ann.titleRequired') }]}>
-          <Input maxLength={200} autoFocus />
-        </Form.Item>
-        <Tabs
-          size="small"
-          items={[
-            {
-              key: 'write',
-              label: t('ann.write'),
-              forceRender: true,
-              children: (
-                <Form.Item
-                  name="body"
-                  label={t('ann.body')}
-                  extra={t('ann.bodyHelp')}
-                  rules={[{ required: true, whitespace: true, message: t('ann.bodyRequired') }]}
-                >
-                  <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} maxLength={20000} />
-                </Form.Item>
-              ),
-            },
-            {
-              key: 'preview',
-              label: t('ann.preview'),
-              children: (
-                <div style={{ minHeight: 120, marginBottom: 24 }}>
-                  {body.trim() ? <MarkdownView text={body} /> : t('ann.previewEmpty')}
-                </div>
-              ),
-            },
-          ]}
-        />
-        <Form.Item name="importance" label={t('ann.importance')}>
-          <Radio.Group
-            optionType="button"
-            options={IMPORTANCES.map((value) => ({ value, label: t(`ann.importance.${value}`) }))}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="audience" label={t('ann.audience')}>
-              <Select options={AUDIENCES.map((value) => ({ value, label: t(`ann.audience.${value}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            {audience === 'agent' ? (
-              <Form.Item name="agent_id" label={t('ann.agent')} rules={[{ required: true, message: t('ann.agentRequired') }]}>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  loading={agents.isPending}
-                  options={agents.data ?? []}
-                  placeholder={t('ann.agentRequired')}
-                />
+      <Form.Item name="title" label={t('ann.title')} rules={[{ required: true, whitespace: true, message: t('ann.titleRequired') }]}>
+        <Input maxLength={200} autoFocus />
+      </Form.Item>
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'write',
+            label: t('ann.write'),
+            forceRender: true,
+            children: (
+              <Form.Item
+                name="body"
+                label={t('ann.body')}
+                extra={t('ann.bodyHelp')}
+                rules={[{ required: true, whitespace: true, message: t('ann.bodyRequired') }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} maxLength={20000} />
               </Form.Item>
-            ) : null}
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="publish_at" label={t('ann.publishAt')} extra={t('ann.publishAtHelp')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            ),
+          },
+          {
+            key: 'preview',
+            label: t('ann.preview'),
+            children: (
+              <div style={{ minHeight: 120, marginBottom: 24 }}>
+                {body.trim() ? <MarkdownView text={body} /> : t('ann.previewEmpty')}
+              </div>
+            ),
+          },
+        ]}
+      />
+      <Form.Item name="importance" label={t('ann.importance')}>
+        <Radio.Group
+          optionType="button"
+          options={IMPORTANCES.map((value) => ({ value, label: t(`ann.importance.${value}`) }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="audience" label={t('ann.audience')}>
+            <Select options={AUDIENCES.map((value) => ({ value, label: t(`ann.audience.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          {audience === 'agent' ? (
+            <Form.Item name="agent_id" label={t('ann.agent')} rules={[{ required: true, message: t('ann.agentRequired') }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={agents.isPending}
+                options={agents.data ?? []}
+                placeholder={t('ann.agentRequired')}
+              />
             </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="expire_at"
-              label={t('ann.expireAt')}
-              extra={t('ann.expireAtHelp')}
-              dependencies={['publish_at']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, value) => {
-                    const publish = getFieldValue('publish_at');
-                    if (!value || !publish || value.isAfter(publish)) return Promise.resolve();
-                    return Promise.reject(new Error(t('ann.expireAfterPublish')));
-                  },
-                }),
-              ]}
-            >
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+          ) : null}
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="publish_at" label={t('ann.publishAt')} extra={t('ann.publishAtHelp')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="expire_at"
+            label={t('ann.expireAt')}
+            extra={t('ann.expireAtHelp')}
+            dependencies={['publish_at']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, value) => {
+                  const publish = getFieldValue('publish_at');
+                  if (!value || !publish || value.isAfter(publish)) return Promise.resolve();
+                  return Promise.reject(new Error(t('ann.expireAfterPublish')));
+                },
+              }),
+            ]}
+          >
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Table, Tag, Typography } from 'antd';
+import { App, Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type HTMLAttributes } from 'react';
@@ -14,12 +14,12 @@ import { useCurrentUser } from '../../app/auth';
 import { AnnouncementStateTag, ImportanceTag } from '../../components/announcementLabels';
 import { ContentCard } from '../../components/ContentCard';
 import { formatTime } from '../../components/format';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { invalidateOperations } from '../../components/queries';
 import { ReasonModal } from '../../components/ReasonModal';
 import { RowActions, type RowAction } from '../../components/RowActions';
-import { serverPagination, useTableState } from '../../components/useTableState';
+import { useTableState } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { AnnouncementDetailModal } from './AnnouncementDetailModal';
 import { AnnouncementFormModal } from './AnnouncementFormModal';
@@ -111,19 +111,13 @@ export default function AnnouncementsPage() {
         }
       />
       <ContentCard>
-        {list.isError ? <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<AnnouncementPublic>
-          rowKey="id"
+        <QueryTable<AnnouncementPublic>
+          query={list}
+          table={table}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={t('ann.empty')}
           data-testid="announcements-table"
           onRow={(a) => ({ 'data-testid': 'announcement-row', 'data-read': a.read_at ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('ann.empty')} /> }}
-          pagination={serverPagination(t, table.state, list.data?.total)}
         />
       </ContentCard>
       <AnnouncementDetailModal announcement={opened} showAudience={writes} onClose={() => setOpened(null)} />

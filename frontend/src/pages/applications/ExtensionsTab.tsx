@@ -1,13 +1,11 @@
-import { Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ExtensionPublic } from '../../client';
 import { extensionsListExtensionsOptions } from '../../client/@tanstack/react-query.gen';
 import { CustomerBriefCell } from '../../components/CustomerBriefCell';
 import { formatDate, formatTime } from '../../components/format';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { ApplicationStatusTag } from '../../components/StatusTags';
-import { serverPagination } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { ApplicationToolbar } from './ApplicationToolbar';
 import { Decision } from './Decision';
@@ -54,20 +52,12 @@ export function ExtensionsTab() {
   return (
     <>
       <ApplicationToolbar filters={filters} setFilters={setFilters} />
-      {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <Table<ExtensionPublic>
-        rowKey="id"
+      <QueryTable<ExtensionPublic>
+        query={query}
+        table={table}
         columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        onChange={table.onChange}
-        scroll={{ x: 'max-content' }}
-        size="middle"
+        empty={filtered ? t('common.noMatch') : t('applications.emptyExtensions')}
         data-testid="extensions-table"
-        locale={{
-          emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('applications.emptyExtensions')} />,
-        }}
-        pagination={serverPagination(t, table.state, query.data?.total)}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { App, Button, Empty, Table } from 'antd';
+import { App, Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { canWithdraw } from '../../app/access';
@@ -10,10 +10,9 @@ import {
 } from '../../client/@tanstack/react-query.gen';
 import { CustomerBriefCell } from '../../components/CustomerBriefCell';
 import { formatTime } from '../../components/format';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { invalidateOperations } from '../../components/queries';
 import { ApplicationStatusTag, KindTag } from '../../components/StatusTags';
-import { serverPagination } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { ApplicationToolbar } from './ApplicationToolbar';
 import { Decision } from './Decision';
@@ -86,20 +85,12 @@ export function RegistrationsTab() {
   return (
     <>
       <ApplicationToolbar filters={filters} setFilters={setFilters} withKind />
-      {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <Table<RegistrationPublic>
-        rowKey="id"
+      <QueryTable<RegistrationPublic>
+        query={query}
+        table={table}
         columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        onChange={table.onChange}
-        scroll={{ x: 'max-content' }}
-        size="middle"
+        empty={filtered ? t('common.noMatch') : t('applications.emptyRegistrations')}
         data-testid="registrations-table"
-        locale={{
-          emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('applications.emptyRegistrations')} />,
-        }}
-        pagination={serverPagination(t, table.state, query.data?.total)}
       />
     </>
   );

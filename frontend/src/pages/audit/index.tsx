@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Empty, Input, Select, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -10,12 +10,12 @@ import { auditAuditFacetsOptions, auditListAuditOptions } from '../../client/@ta
 import { useAgentChoices } from '../../components/choices';
 import { formatTime } from '../../components/format';
 import { ContentCard } from '../../components/ContentCard';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../components/StatsDownload';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { serverPagination, useTableState } from '../../components/useTableState';
+import { useTableState } from '../../components/useTableState';
 import { useT, type MessageKey, type Translate } from '../../locales/i18n';
 import { ActorPicker } from './ActorPicker';
 import { AuditDiff } from './AuditDiff';
@@ -144,20 +144,12 @@ export default function AuditPage() {
           />
           {isFiltered(filters) ? <Button onClick={() => setFilters(EMPTY_FILTERS)}>{t('audit.clearFilters')}</Button> : null}
         </TableToolbar>
-        {list.isError ? <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<AuditEntry>
-          rowKey="id"
+        <QueryTable<AuditEntry>
+          query={list}
+          table={table}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={isFiltered(effective) ? t('common.noMatch') : t('audit.empty')}
           expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} />, rowExpandable: (entry) => !!(entry.before || entry.after) }}
-          locale={{
-            emptyText: list.isPending ? ' ' : <Empty description={isFiltered(effective) ? t('common.noMatch') : t('audit.empty')} />,
-          }}
-          pagination={serverPagination(t, table.state, list.data?.total)}
         />
       </ContentCard>
     </>

@@ -1,9 +1,7 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
-import { reportError } from '../../api';
 import type { ProductDomainPublic } from '../../client';
-import { ImplicitSubmit } from '../../components/ImplicitSubmit';
-import { showFieldErrors } from '../../components/serverErrors';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 
 export interface DomainValues {
@@ -23,14 +21,10 @@ export function DomainFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  editing: ProductDomainPublic | null;
+}: EditDialogProps<ProductDomainPublic, DomainValues> & {
+  /** The level-1 domain a new domain goes under (null: a new level-1 domain). */
   parentId: number | null;
   domains: ProductDomainPublic[];
-  loading: boolean;
-  onSubmit: (values: DomainValues, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<DomainValues>();
@@ -45,51 +39,38 @@ export function DomainFormModal({
     );
   }, [open, editing, parentId, form]);
   return (
-    <Modal
+    <FormModal<DomainValues>
+      form={form}
       open={open}
       title={editing ? t('catalog.domain.editTitle', { name: editing.name }) : t('catalog.domain.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okTestId="domain-form-ok"
+      loading={loading}
+      onSubmit={(values, onError) => onSubmit({ ...values, name: values.name.trim(), name_en: (values.name_en ?? '').trim() }, onError)}
       onCancel={onCancel}
-      destroyOnHidden
-      forceRender
-      okButtonProps={{ 'data-testid': 'domain-form-ok' } as never}
+      submitOnEnter
     >
-      <Form<DomainValues>
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          onSubmit({ ...values, name: values.name.trim(), name_en: (values.name_en ?? '').trim() }, (error) => {
-            if (!showFieldErrors(form, error)) reportError(error);
-          })
-        }
+      <Form.Item name="name" label={t('catalog.domain.name')} rules={[{ required: true, whitespace: true, message: t('catalog.domain.nameRequired') }]}>
+        <Input maxLength={50} autoFocus data-testid="domain-form-name" />
+      </Form.Item>
+      <Form.Item name="name_en" label={t('catalog.domain.nameEn')}>
+        <Input maxLength={80} />
+      </Form.Item>
+      <Form.Item
+        name="parent_id"
+        label={t('catalog.domain.parent')}
+        extra={hasChildren ? t('catalog.domain.parentLocked') : t('catalog.domain.parentHelp')}
       >
-        <Form.Item name="name" label={t('catalog.domain.name')} rules={[{ required: true, whitespace: true, message: t('catalog.domain.nameRequired') }]}>
-          <Input maxLength={50} autoFocus data-testid="domain-form-name" />
-        </Form.Item>
-        <Form.Item name="name_en" label={t('catalog.domain.nameEn')}>
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item
-          name="parent_id"
-          label={t('catalog.domain.parent')}
-          extra={hasChildren ? t('catalog.domain.parentLocked') : t('catalog.domain.parentHelp')}
-        >
-          <Select<number | null>
-            allowClear
-            disabled={hasChildren}
-            placeholder={t('catalog.domain.topLevel')}
-            options={parents.map((d) => ({ value: d.id, label: d.name }))}
-            onClear={() => form.setFieldValue('parent_id', null)}
-          />
-        </Form.Item>
-        <Form.Item name="typical_products" label={t('catalog.domain.products')} extra={t('catalog.domain.productsHelp')}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} data-testid="domain-form-products" />
-        </Form.Item>
-        <ImplicitSubmit />
-      </Form>
-    </Modal>
+        <Select<number | null>
+          allowClear
+          disabled={hasChildren}
+          placeholder={t('catalog.domain.topLevel')}
+          options={parents.map((d) => ({ value: d.id, label: d.name }))}
+          onClear={() => form.setFieldValue('parent_id', null)}
+        />
+      </Form.Item>
+      <Form.Item name="typical_products" label={t('catalog.domain.products')} extra={t('catalog.domain.productsHelp')}>
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} data-testid="domain-form-products" />
+      </Form.Item>
+    </FormModal>
   );
 }

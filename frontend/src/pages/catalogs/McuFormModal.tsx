@@ -1,9 +1,7 @@
-import { Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
-import { reportError } from '../../api';
 import type { McuModelCreate, McuModelPublic } from '../../client';
-import { ImplicitSubmit } from '../../components/ImplicitSubmit';
-import { showFieldErrors } from '../../components/serverErrors';
+import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 import { MCU_STATUSES } from './mcuStatus';
 
@@ -14,57 +12,40 @@ export function McuFormModal({
   loading,
   onSubmit,
   onCancel,
-}: {
-  open: boolean;
-  editing: McuModelPublic | null;
-  loading: boolean;
-  onSubmit: (values: McuModelCreate, onError: (error: unknown) => void) => void;
-  onCancel: () => void;
-}) {
+}: EditDialogProps<McuModelPublic, McuModelCreate>) {
   const t = useT();
   const [form] = Form.useForm<McuModelCreate>();
   useEffect(() => {
     if (open) form.setFieldsValue(editing ?? { part_number: '', series: '', core: '', status: 'active' });
   }, [open, editing, form]);
   return (
-    <Modal
+    <FormModal<McuModelCreate>
+      form={form}
       open={open}
       title={editing ? t('catalog.mcu.editTitle', { part: editing.part_number }) : t('catalog.mcu.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okTestId="mcu-form-ok"
+      loading={loading}
+      onSubmit={(values, onError) =>
+        onSubmit(
+          { ...values, part_number: values.part_number.trim(), series: values.series.trim(), core: (values.core ?? '').trim() },
+          onError,
+        )
+      }
       onCancel={onCancel}
-      destroyOnHidden
-      forceRender
-      okButtonProps={{ 'data-testid': 'mcu-form-ok' } as never}
+      submitOnEnter
     >
-      <Form<McuModelCreate>
-        form={form}
-        layout="vertical"
-        onFinish={(values) =>
-          onSubmit(
-            { ...values, part_number: values.part_number.trim(), series: values.series.trim(), core: (values.core ?? '').trim() },
-            (error) => {
-              if (!showFieldErrors(form, error)) reportError(error);
-            },
-          )
-        }
-      >
-        <Form.Item name="part_number" label={t('catalog.mcu.partNumber')} rules={[{ required: true, whitespace: true, message: t('catalog.mcu.partNumberRequired') }]}>
-          <Input maxLength={40} autoFocus data-testid="mcu-form-part" />
-        </Form.Item>
-        <Form.Item name="series" label={t('catalog.mcu.series')} rules={[{ required: true, whitespace: true, message: t('catalog.mcu.seriesRequired') }]}>
-          <Input maxLength={40} data-testid="mcu-form-series" />
-        </Form.Item>
-        <Form.Item name="core" label={t('catalog.mcu.core')}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="status" label={t('catalog.mcu.status')} extra={t('catalog.mcu.statusHelp')}>
-          <Radio.Group optionType="button" options={MCU_STATUSES.map((s) => ({ value: s, label: t(`catalog.mcu.status.${s}`) }))} />
-        </Form.Item>
-        <ImplicitSubmit />
-      </Form>
-    </Modal>
+      <Form.Item name="part_number" label={t('catalog.mcu.partNumber')} rules={[{ required: true, whitespace: true, message: t('catalog.mcu.partNumberRequired') }]}>
+        <Input maxLength={40} autoFocus data-testid="mcu-form-part" />
+      </Form.Item>
+      <Form.Item name="series" label={t('catalog.mcu.series')} rules={[{ required: true, whitespace: true, message: t('catalog.mcu.seriesRequired') }]}>
+        <Input maxLength={40} data-testid="mcu-form-series" />
+      </Form.Item>
+      <Form.Item name="core" label={t('catalog.mcu.core')}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="status" label={t('catalog.mcu.status')} extra={t('catalog.mcu.statusHelp')}>
+        <Radio.Group optionType="button" options={MCU_STATUSES.map((s) => ({ value: s, label: t(`catalog.mcu.status.${s}`) }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

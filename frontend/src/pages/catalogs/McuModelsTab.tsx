@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Select, Table, Tag } from 'antd';
+import { App, Button, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,11 +11,11 @@ import {
   catalogPageMcuModelsOptions,
   catalogUpdateMcuModelMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { RowActions } from '../../components/RowActions';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { serverPagination, useTableState } from '../../components/useTableState';
+import { useTableState } from '../../components/useTableState';
 import { useT } from '../../locales/i18n';
 import { McuFormModal } from './McuFormModal';
 import { McuImportModal } from './McuImportModal';
@@ -121,17 +121,13 @@ export function McuModelsTab() {
           </>
         ) : null}
       </TableToolbar>
-      {list.isError ? <LoadErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<McuModelPublic>
-        rowKey="id"
+      <QueryTable<McuModelPublic>
+        query={list}
+        table={table}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        pagination={serverPagination(t, table.state, list.data?.total)}
-        onChange={table.onChange}
-        scroll={{ x: 'max-content' }}
+        size="large"
+        empty={t('catalog.mcu.empty')}
         data-testid="mcu-table"
-        locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('catalog.mcu.empty')} /> }}
       />
       <McuFormModal
         open={form !== null}

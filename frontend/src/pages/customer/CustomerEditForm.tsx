@@ -1,12 +1,11 @@
 import { App, Button, Flex, Form } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { reportError } from '../../api';
 import type { CustomerPublic } from '../../client';
 import { customersUpdateCustomerMutation } from '../../client/@tanstack/react-query.gen';
 import { BackgroundFields, CustomerCoreFields, CustomerPartyFields } from '../../components/CustomerFields';
 import { DETAIL_FIELD_MAP, detailsBody, detailValuesOf, type CustomerDetailValues } from '../../components/customerForm';
 import { invalidateOperations } from '../../components/queries';
-import { showFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../components/serverErrors';
 import { DraftNotice } from '../../components/DraftNotice';
 import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
@@ -27,9 +26,7 @@ export function CustomerEditForm({ customer, onDone }: { customer: CustomerPubli
       void message.success(t('customer.saved'));
       onDone();
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error, DETAIL_FIELD_MAP)) reportError(error);
-    },
+    onError: reportFieldErrors(form, DETAIL_FIELD_MAP),
   });
   return (
     <Form<CustomerDetailValues>

@@ -1,10 +1,11 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { errorText } from '../../api';
 import type { CustomerPublic } from '../../client';
 import { extensionsRequestExtensionMutation } from '../../client/@tanstack/react-query.gen';
 import { endOfShanghaiDay, formatDate, shanghaiDay } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { invalidateOperations } from '../../components/queries';
 import { DraftNotice } from '../../components/DraftNotice';
 import { useFormDraft } from '../../components/useFormDraft';
@@ -37,60 +38,55 @@ export function ExtensionRequestModal({ customer, onClose }: { customer: Custome
   const until = customer?.protection_until ?? null;
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={!!customer}
       title={t('extension.requestTitle', { name: customer?.name ?? '' })}
       okText={t('extension.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={request.isPending}
-      okButtonProps={{ 'data-testid': 'extension-submit' }}
-      onOk={() => form.submit()}
+      okTestId="extension-submit"
+      loading={request.isPending}
+      onSubmit={(values) => {
+        // A refusal (e.g. one already open) is shown in the dialog, not on a field.
+        if (!customer) return;
+        request.mutate({
+          path: { customer_id: customer.id },
+          body: {
+            reason: values.reason.trim(),
+            requested_until: values.requested_until ? endOfShanghaiDay(values.requested_until) : null,
+          },
+        });
+      }}
       onCancel={onClose}
-      destroyOnHidden
-      forceRender
       afterClose={() => {
         form.resetFields();
         request.reset();
       }}
+      onValuesChange={draft.onValuesChange}
+      intro={
+        <>
+          <Typography.Paragraph type="secondary">{t('extension.requestText', { date: formatDate(until) })}</Typography.Paragraph>
+          <DraftNotice draft={draft} />
+          {request.isError ? <Alert type="error" showIcon title={errorText(request.error)} style={{ marginBottom: 16 }} /> : null}
+        </>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        {t('extension.requestText', { date: formatDate(until) })}
-      </Typography.Paragraph>
-      <DraftNotice draft={draft} />
-      {request.isError ? <Alert type="error" showIcon title={errorText(request.error)} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onValuesChange={draft.onValuesChange}
-        onFinish={(values) =>
-          customer &&
-          request.mutate({
-            path: { customer_id: customer.id },
-            body: {
-              reason: values.reason.trim(),
-              requested_until: values.requested_until ? endOfShanghaiDay(values.requested_until) : null,
-            },
-          })
-        }
+      <Form.Item
+        name="reason"
+        label={t('extension.reason')}
+        extra={t('extension.reasonHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('reason.required') },
+          { min: EXTENSION_REASON_MIN, message: t('reason.tooShort', { min: EXTENSION_REASON_MIN }) },
+        ]}
       >
-        <Form.Item
-          name="reason"
-          label={t('extension.reason')}
-          extra={t('extension.reasonHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('reason.required') },
-            { min: EXTENSION_REASON_MIN, message: t('reason.tooShort', { min: EXTENSION_REASON_MIN }) },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount autoFocus />
-        </Form.Item>
-        <Form.Item name="requested_until" label={t('extension.requestedUntil')} extra={t('extension.requestedUntilHint')}>
-          <DatePicker
-            disabledDate={(day) => (until ? !day.isAfter(shanghaiDay(until), 'day') : false)}
-            style={{ width: '100%', maxWidth: 240 }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount autoFocus />
+      </Form.Item>
+      <Form.Item name="requested_until" label={t('extension.requestedUntil')} extra={t('extension.requestedUntilHint')}>
+        <DatePicker
+          disabledDate={(day) => (until ? !day.isAfter(shanghaiDay(until), 'day') : false)}
+          style={{ width: '100%', maxWidth: 240 }}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

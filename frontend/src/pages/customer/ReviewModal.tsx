@@ -1,5 +1,6 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Radio } from 'antd';
 import type { CustomerPublic } from '../../client';
+import { FormModal } from '../../components/FormModal';
 import { formatDate } from '../../components/format';
 import { useT } from '../../locales/i18n';
 
@@ -26,50 +27,43 @@ export function ReviewModal({
   const [form] = Form.useForm<Values>();
   const keep = Form.useWatch('keep', form) ?? true;
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={t('customer.reviewTitle', { name: customer.name })}
       okText={keep ? t('customer.reviewKeep') : t('customer.reviewRelease')}
-      okButtonProps={{ danger: !keep, 'data-testid': 'review-ok' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okDanger={!keep}
+      okTestId="review-ok"
+      loading={loading}
+      onSubmit={(values) => onSubmit(values.keep, values.reason.trim())}
       onCancel={onCancel}
-      destroyOnHidden
-      forceRender
       afterClose={() => form.resetFields()}
+      initialValues={{ keep: true }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ keep: true }}
-        onFinish={(values) => onSubmit(values.keep, values.reason.trim())}
-      >
-        <Form.Item name="keep" label={t('customer.reviewDecision')}>
-          <Radio.Group
-            options={[
-              { value: true, label: t('customer.reviewKeep') },
-              { value: false, label: t('customer.reviewRelease') },
-            ]}
-          />
-        </Form.Item>
-        <Alert
-          type={keep ? 'info' : 'warning'}
-          showIcon
-          title={keep ? t('customer.reviewKeepText', { date: formatDate(customer.next_review_at) }) : t('customer.releaseText')}
-          style={{ marginBottom: 16 }}
-        />
-        <Form.Item
-          name="reason"
-          label={t('reason.label')}
-          rules={[
-            { required: true, whitespace: true, message: t('reason.required') },
-            { min: 2, message: t('reason.tooShort', { min: 2 }) },
+      <Form.Item name="keep" label={t('customer.reviewDecision')}>
+        <Radio.Group
+          options={[
+            { value: true, label: t('customer.reviewKeep') },
+            { value: false, label: t('customer.reviewRelease') },
           ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        />
+      </Form.Item>
+      <Alert
+        type={keep ? 'info' : 'warning'}
+        showIcon
+        title={keep ? t('customer.reviewKeepText', { date: formatDate(customer.next_review_at) }) : t('customer.releaseText')}
+        style={{ marginBottom: 16 }}
+      />
+      <Form.Item
+        name="reason"
+        label={t('reason.label')}
+        rules={[
+          { required: true, whitespace: true, message: t('reason.required') },
+          { min: 2, message: t('reason.tooShort', { min: 2 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { CloudOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Space, Table, Typography } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
 import { useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { canSee } from '../../app/access';
@@ -7,10 +7,9 @@ import { useCurrentUser } from '../../app/auth';
 import type { CustomerPublic } from '../../client';
 import { useDomainName } from '../../components/catalog';
 import { ContentCard } from '../../components/ContentCard';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleTag } from '../../components/RoleTag';
-import { serverPagination } from '../../components/useTableState';
 import { useI18n } from '../../locales/i18n';
 import { CustomerDrawer } from '../customer/CustomerDrawer';
 import { ExtensionRequestModal } from '../customer/ExtensionRequestModal';
@@ -83,15 +82,11 @@ export default function HomePage() {
       />
       <ContentCard>
         <CustomerToolbar search={search} onSearch={setSearch} filters={filters} setFilters={setFilters} />
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-        <Table<CustomerPublic>
-          rowKey="id"
+        <QueryTable<CustomerPublic>
+          query={query}
+          table={table}
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={filtered ? t('common.noMatch') : t('home.empty')}
           data-testid="customers-table"
           rowClassName={(customer) => (customer.near_expiry ? 'customer-row near-expiry' : 'customer-row')}
           onRow={(customer) =>
@@ -105,10 +100,6 @@ export default function HomePage() {
               onDoubleClick: () => openDetails(customer),
             }) as HTMLAttributes<HTMLElement>
           }
-          locale={{
-            emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('home.empty')} />,
-          }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
           footer={() => (
             <Flex justify="space-between" wrap gap={8}>
               <NearExpiryLegend />

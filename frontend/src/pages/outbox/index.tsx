@@ -1,4 +1,4 @@
-import { Empty, Select, Table, Tag, Typography } from 'antd';
+import { Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -6,10 +6,10 @@ import type { OutboxMessagePublic, OutboxStatus } from '../../client';
 import { notificationsListOutboxOptions } from '../../client/@tanstack/react-query.gen';
 import { ContentCard } from '../../components/ContentCard';
 import { formatTime } from '../../components/format';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { TableToolbar } from '../../components/TableToolbar';
-import { serverPagination, useTableState } from '../../components/useTableState';
+import { useTableState } from '../../components/useTableState';
 import { useT, type MessageKey } from '../../locales/i18n';
 
 const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed'];
@@ -76,15 +76,11 @@ export default function OutboxPage() {
             data-testid="outbox-status"
           />
         </TableToolbar>
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-        <Table<OutboxMessagePublic>
-          rowKey="id"
+        <QueryTable<OutboxMessagePublic>
+          query={query}
+          table={table}
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={status ? t('common.noMatch') : t('mail.outbox.empty')}
           expandable={{
             expandedRowRender: (m) => (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="outbox-body">
@@ -92,10 +88,6 @@ export default function OutboxPage() {
               </Typography.Paragraph>
             ),
           }}
-          locale={{
-            emptyText: query.isPending ? ' ' : <Empty description={status ? t('common.noMatch') : t('mail.outbox.empty')} />,
-          }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
     </>

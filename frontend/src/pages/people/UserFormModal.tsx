@@ -1,17 +1,16 @@
-import { Form, Input, Modal, Select, type InputRef } from 'antd';
+import { Form, Input, Select, type InputRef } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { reportError } from '../../api';
 import { roleChoicesFor, type Access } from '../../app/access';
 import type { Role, UserCreated, UserPublic } from '../../client';
 import { usersCreateUserMutation, usersUpdateUserMutation } from '../../client/@tanstack/react-query.gen';
-import { ImplicitSubmit } from '../../components/ImplicitSubmit';
+import { FormModal } from '../../components/FormModal';
 import { invalidateOperations } from '../../components/queries';
-import { showFieldErrors } from '../../components/serverErrors';
 import { DraftNotice } from '../../components/DraftNotice';
 import { useFormDraft } from '../../components/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { useAgentChoices } from '../../components/choices';
+import { displayNameRules, emailRules, phoneRules, usernameRules } from './accountRules';
 
 interface Values {
   username: string;
@@ -21,9 +20,6 @@ interface Values {
   role: Role;
   agent_id?: number;
 }
-
-export const USERNAME_PATTERN = /^[A-Za-z0-9._-]+$/;
-export const PHONE_PATTERN = /^[0-9+\-() ]*$/;
 
 /** Create an account (editing = null) or edit one. */
 export function UserFormModal({
@@ -67,14 +63,11 @@ export function UserFormModal({
     }
   }, [open, editing, access.assignableRoles, form]);
 
-  const onError = (error: unknown) => {
-    if (!showFieldErrors(form, error)) reportError(error);
-  };
   const done = () => void invalidateOperations(queryClient, 'usersListUsers', 'usersReadUser');
+  // Silent: FormModal puts a refusal on its field (or reports it) through the `onError` it passes.
   const create = useMutation({
     ...usersCreateUserMutation(),
     meta: { silent: true },
-    onError,
     onSuccess: (created) => {
       draft.clear();
       done();
@@ -84,123 +77,109 @@ export function UserFormModal({
   const update = useMutation({
     ...usersUpdateUserMutation(),
     meta: { silent: true },
-    onError,
     onSuccess: () => {
       done();
       onClose();
     },
   });
 
-  const submit = (values: Values) => {
+  const submit = (values: Values, onError: (error: unknown) => void) => {
     if (editing) {
-      update.mutate({
-        path: { user_id: editing.id },
-        body: {
-          display_name: values.display_name.trim(),
-          email: values.email.trim(),
-          phone: (values.phone ?? '').trim(),
-          ...(values.role !== editing.role ? { role: values.role } : {}),
+      update.mutate(
+        {
+          path: { user_id: editing.id },
+          body: {
+            display_name: values.display_name.trim(),
+            email: values.email.trim(),
+            phone: (values.phone ?? '').trim(),
+            ...(values.role !== editing.role ? { role: values.role } : {}),
+          },
         },
-      });
+        { onError },
+      );
     } else {
-      create.mutate({
-        body: {
-          username: values.username.trim(),
-          display_name: values.display_name.trim(),
-          email: values.email.trim(),
-          phone: (values.phone ?? '').trim(),
-          role: values.role,
-          ...(needsAgent ? { agent_id: values.agent_id } : {}),
+      create.mutate(
+        {
+          body: {
+            username: values.username.trim(),
+            display_name: values.display_name.trim(),
+            email: values.email.trim(),
+            phone: (values.phone ?? '').trim(),
+            role: values.role,
+            ...(needsAgent ? { agent_id: values.agent_id } : {}),
+          },
         },
-      });
+        { onError },
+      );
     }
   };
 
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={open}
       title={editing ? t('people.editTitle', { name: editing.display_name }) : t('people.createTitle')}
       okText={editing ? t('common.save') : t('people.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      okTestId="user-form-submit"
+      loading={create.isPending || update.isPending}
+      onSubmit={submit}
       onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-      forceRender
-      afterOpenChange={(visible) => visible && (editing ? nameInput : usernameInput).current?.focus()}
-      okButtonProps={{ 'data-testid': 'user-form-submit' }}
+      submitOnEnter
+      afterOpenChange={(visible) => {
+        if (visible) (editing ? nameInput : usernameInput).current?.focus();
+      }}
+      intro={editing ? null : <DraftNotice draft={draft} />}
+      onValuesChange={editing ? undefined : draft.onValuesChange}
+      formTestId="user-form"
     >
-      {editing ? null : <DraftNotice draft={draft} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={editing ? undefined : draft.onValuesChange}
-        data-testid="user-form"
+      <Form.Item
+        name="username"
+        label={t('user.username')}
+        extra={editing ? undefined : t('user.usernameHint')}
+        rules={usernameRules(t)}
       >
-        <Form.Item
-          name="username"
-          label={t('user.username')}
-          extra={editing ? undefined : t('user.usernameHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('user.usernameRequired') },
-            { min: 3, max: 50, message: t('user.usernameLength') },
-            { pattern: USERNAME_PATTERN, message: t('user.usernamePattern') },
-          ]}
-        >
-          <Input ref={usernameInput} disabled={!!editing} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="display_name"
-          label={t('user.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('user.displayNameRequired') },
-            { max: 50, message: t('user.displayNameLength') },
-          ]}
-        >
-          <Input ref={nameInput} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('user.email')}
-          extra={editing ? undefined : t('user.emailHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('user.emailRequired') },
-            { type: 'email', message: t('user.emailInvalid') },
-          ]}
-        >
-          <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('user.phone')}
-          rules={[
-            { max: 30, message: t('user.phoneLength') },
-            { pattern: PHONE_PATTERN, message: t('user.phonePattern') },
-          ]}
-        >
-          <Input type="tel" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.roleRequired') }]}>
+        <Input ref={usernameInput} disabled={!!editing} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="display_name"
+        label={t('user.displayName')}
+        rules={displayNameRules(t)}
+      >
+        <Input ref={nameInput} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('user.email')}
+        extra={editing ? undefined : t('user.emailHint')}
+        rules={emailRules(t)}
+      >
+        <Input type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('user.phone')}
+        rules={phoneRules(t, t('user.phoneLength'))}
+      >
+        <Input type="tel" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('user.roleRequired') }]}>
+        <Select
+          disabled={roles.length <= 1}
+          options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          data-testid="user-role"
+        />
+      </Form.Item>
+      {needsAgent ? (
+        <Form.Item name="agent_id" label={t('user.agent')} rules={[{ required: true, message: t('user.agentRequired') }]}>
           <Select
-            disabled={roles.length <= 1}
-            options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            data-testid="user-role"
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={agents.isLoading}
+            options={agents.data ?? []}
+            placeholder={t('user.agentPlaceholder')}
+            data-testid="user-agent"
           />
         </Form.Item>
-        {needsAgent ? (
-          <Form.Item name="agent_id" label={t('user.agent')} rules={[{ required: true, message: t('user.agentRequired') }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={agents.isLoading}
-              options={agents.data ?? []}
-              placeholder={t('user.agentPlaceholder')}
-              data-testid="user-agent"
-            />
-          </Form.Item>
-        ) : null}
-        <ImplicitSubmit />
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }

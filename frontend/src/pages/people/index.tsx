@@ -1,18 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Select, Table } from 'antd';
+import { Button, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
 import type { Role, UserPublic } from '../../client';
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
 import { ContentCard } from '../../components/ContentCard';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { fromStatus, toStatus } from '../../components/status';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import { peopleColumns } from './columns';
 import { useAgentChoices } from '../../components/choices';
-import { serverPagination } from '../../components/useTableState';
 import { usePeople } from './usePeople';
 import { UserFormModal } from './UserFormModal';
 import { useUserActions } from './useUserActions';
@@ -93,20 +92,12 @@ export default function PeoplePage() {
             />
           ) : null}
         </TableToolbar>
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-        <Table<UserPublic>
-          rowKey="id"
+        <QueryTable<UserPublic>
+          query={query}
+          table={table}
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={filtered ? t('common.noMatch') : t('people.empty')}
           data-testid="people-table"
-          locale={{
-            emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('people.empty')} />,
-          }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
       <UserFormModal

@@ -1,4 +1,4 @@
-import { Button, Empty, Table } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
@@ -6,13 +6,13 @@ import type { PoolCustomer } from '../../client';
 import { useDomainName } from '../../components/catalog';
 import { ContentCard } from '../../components/ContentCard';
 import { formatDate, formatNumber } from '../../components/format';
-import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { PoolApplyModal, type PoolTarget } from '../../components/PoolApplyModal';
 import { ProductDomainSelect } from '../../components/ProductDomainField';
 import { RegionCascader } from '../../components/RegionCascader';
 import { TableToolbar } from '../../components/TableToolbar';
-import { serverPagination, sortOrderOf } from '../../components/useTableState';
+import { sortOrderOf } from '../../components/useTableState';
 import { useI18n } from '../../locales/i18n';
 import { usePool } from './usePool';
 
@@ -71,18 +71,12 @@ export default function PoolPage() {
             onChange={(domainId) => setFilters((f) => ({ ...f, domainId }))}
           />
         </TableToolbar>
-        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
-        <Table<PoolCustomer>
-          rowKey="id"
+        <QueryTable<PoolCustomer>
+          query={query}
+          table={table}
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          onChange={table.onChange}
-          scroll={{ x: 'max-content' }}
-          size="middle"
+          empty={filtered ? t('common.noMatch') : t('pool.empty')}
           data-testid="pool-table"
-          locale={{ emptyText: query.isPending ? ' ' : <Empty description={filtered ? t('common.noMatch') : t('pool.empty')} /> }}
-          pagination={serverPagination(t, table.state, query.data?.total)}
         />
       </ContentCard>
       <PoolApplyModal target={target} onClose={() => setTarget(null)} />

@@ -1,12 +1,11 @@
 import { App, Button, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { reportError } from '../../api';
 import type { UserPublic } from '../../client';
 import { meReadMeQueryKey, meUpdateMeMutation } from '../../client/@tanstack/react-query.gen';
-import { showFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
-import { PHONE_PATTERN } from '../people/UserFormModal';
+import { displayNameRules, emailRules, phoneRules } from '../people/accountRules';
 
 interface Values {
   display_name: string;
@@ -30,9 +29,7 @@ export function ProfileForm({ me }: { me: UserPublic }) {
       queryClient.setQueryData(meReadMeQueryKey(), updated);
       void message.success(t('profile.saved'));
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error)) reportError(error);
-    },
+    onError: reportFieldErrors(form),
   });
   return (
     <Form<Values>
@@ -47,24 +44,18 @@ export function ProfileForm({ me }: { me: UserPublic }) {
       <Form.Item
         name="display_name"
         label={t('user.displayName')}
-        rules={[
-          { required: true, whitespace: true, message: t('user.displayNameRequired') },
-          { max: 50, message: t('user.displayNameLength') },
-        ]}
+        rules={displayNameRules(t)}
       >
         <Input autoFocus autoComplete="name" />
       </Form.Item>
       <Form.Item
         name="email"
         label={t('user.email')}
-        rules={[
-          { required: true, whitespace: true, message: t('user.emailRequired') },
-          { type: 'email', message: t('user.emailInvalid') },
-        ]}
+        rules={emailRules(t)}
       >
         <Input type="email" autoComplete="email" />
       </Form.Item>
-      <Form.Item name="phone" label={t('user.phone')} rules={[{ max: 30 }, { pattern: PHONE_PATTERN, message: t('user.phonePattern') }]}>
+      <Form.Item name="phone" label={t('user.phone')} rules={phoneRules(t)}>
         <Input type="tel" autoComplete="tel" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="profile-submit">

@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ExtensionPublic } from '../../client';
 import { endOfShanghaiDay, formatDate } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 import { currentEnd, isTooEarly, suggestedEnd } from './extensionDates';
 
@@ -25,42 +26,38 @@ export function ExtensionApproveModal({
   const t = useT();
   const [form] = Form.useForm<Values>();
   return (
-    <Modal
+    <FormModal<Values>
+      form={form}
       open={!!extension}
       title={t('review.extendTitle', { name: extension?.customer.name ?? '' })}
       okText={t('review.approve')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      okButtonProps={{ 'data-testid': 'extension-approve-ok' }}
-      onOk={() => form.submit()}
+      okTestId="extension-approve-ok"
+      loading={loading}
+      onSubmit={(values) => onSubmit(endOfShanghaiDay(values.until), (values.reason ?? '').trim())}
       onCancel={onCancel}
-      destroyOnHidden
-      forceRender
-      afterOpenChange={(visible) => visible && extension && form.setFieldsValue({ until: suggestedEnd(extension) })}
+      afterOpenChange={(visible) => {
+        if (visible && extension) form.setFieldsValue({ until: suggestedEnd(extension) });
+      }}
       afterClose={() => form.resetFields()}
+      intro={
+        extension ? (
+          <Typography.Paragraph type="secondary">
+            {t('review.extendText', { date: formatDate(currentEnd(extension)) })}
+            {extension.requested_until ? ` ${t('review.requestedDate', { date: formatDate(extension.requested_until) })}` : ''}
+          </Typography.Paragraph>
+        ) : null
+      }
     >
-      {extension ? (
-        <Typography.Paragraph type="secondary">
-          {t('review.extendText', { date: formatDate(currentEnd(extension)) })}
-          {extension.requested_until ? ` ${t('review.requestedDate', { date: formatDate(extension.requested_until) })}` : ''}
-        </Typography.Paragraph>
-      ) : null}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(values) => onSubmit(endOfShanghaiDay(values.until), (values.reason ?? '').trim())}
-      >
-        <Form.Item name="until" label={t('review.newEnd')} rules={[{ required: true, message: t('review.newEndRequired') }]}>
-          <DatePicker
-            disabledDate={(day) => (extension ? isTooEarly(day, extension) : false)}
-            style={{ width: '100%', maxWidth: 240 }}
-            allowClear={false}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('review.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="until" label={t('review.newEnd')} rules={[{ required: true, message: t('review.newEndRequired') }]}>
+        <DatePicker
+          disabledDate={(day) => (extension ? isTooEarly(day, extension) : false)}
+          style={{ width: '100%', maxWidth: 240 }}
+          allowClear={false}
+        />
+      </Form.Item>
+      <Form.Item name="reason" label={t('review.note')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

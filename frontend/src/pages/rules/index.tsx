@@ -1,7 +1,6 @@
 import { App, Button, Divider, Form, InputNumber, Skeleton, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { reportError } from '../../api';
 import type { RulesUpdate } from '../../client';
 import { rulesReadRulesQueryKey, rulesUpdateRulesMutation } from '../../client/@tanstack/react-query.gen';
 import { useRules } from '../../components/catalog';
@@ -10,7 +9,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { formatTime } from '../../components/format';
 import { ForecastStageProbabilities } from '../../components/ForecastStageProbabilities';
 import { PageHeader } from '../../components/PageHeader';
-import { showFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
 import { RULE_FIELDS, type RuleField } from './fields';
 
@@ -30,9 +29,7 @@ export default function RulesPage() {
       queryClient.setQueryData(rulesReadRulesQueryKey(), saved);
       void message.success(t('rules.saved'));
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error)) reportError(error);
-    },
+    onError: reportFieldErrors(form),
   });
   useEffect(() => {
     if (rules.data) form.setFieldsValue(rules.data);

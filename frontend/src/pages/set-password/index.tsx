@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Result, Skeleton, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorText, reportError } from '../../api';
+import { errorText } from '../../api';
 import { useSignIn } from '../../app/auth';
 import {
   authSetPasswordLinkOptions,
@@ -9,7 +9,7 @@ import {
 } from '../../client/@tanstack/react-query.gen';
 import { formatTime } from '../../components/format';
 import { NewPasswordFields } from '../../components/PasswordFields';
-import { showFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../components/serverErrors';
 import { useT } from '../../locales/i18n';
 import { AuthCard } from '../AuthCard';
 
@@ -39,9 +39,7 @@ export default function SetPasswordPage() {
       signIn(answer);
       navigate('/', { replace: true });
     },
-    onError: (error) => {
-      if (!showFieldErrors(form, error)) reportError(error);
-    },
+    onError: reportFieldErrors(form),
   });
 
   if (token.length < 10 || link.isError) {

@@ -1,8 +1,6 @@
-import { Checkbox, Form, Input, InputNumber, Modal } from 'antd';
+import { Checkbox, Form, Input, InputNumber } from 'antd';
 import type { ApiTokenCreate, TokenScope } from '../../client';
-import { ImplicitSubmit } from '../../components/ImplicitSubmit';
-import { showFieldErrors } from '../../components/serverErrors';
-import { reportError } from '../../api';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 
 const SCOPES: TokenScope[] = ['forecast:read', 'stats:read'];
@@ -21,38 +19,28 @@ export function TokenCreateModal({
   const t = useT();
   const [form] = Form.useForm<ApiTokenCreate>();
   return (
-    <Modal
+    <FormModal<ApiTokenCreate>
+      form={form}
       open={open}
       title={t('sales.tokens.create')}
       okText={t('sales.tokens.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={loading}
-      onOk={() => form.submit()}
+      okTestId="token-create-ok"
+      loading={loading}
+      onSubmit={(values, onError) => onSubmit({ ...values, name: values.name.trim(), expires_in_days: values.expires_in_days ?? null }, onError)}
       onCancel={onCancel}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'token-create-ok' } as never}
+      forceRender={false}
+      submitOnEnter
+      initialValues={{ scopes: ['forecast:read'] }}
     >
-      <Form<ApiTokenCreate>
-        form={form}
-        layout="vertical"
-        initialValues={{ scopes: ['forecast:read'] }}
-        onFinish={(values) =>
-          onSubmit({ ...values, name: values.name.trim(), expires_in_days: values.expires_in_days ?? null }, (error) => {
-            if (!showFieldErrors(form, error)) reportError(error);
-          })
-        }
-      >
-        <Form.Item name="name" label={t('sales.tokens.name')} rules={[{ required: true, whitespace: true, message: t('sales.tokens.nameRequired') }]}>
-          <Input maxLength={100} autoFocus />
-        </Form.Item>
-        <Form.Item name="scopes" label={t('sales.tokens.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('sales.tokens.scopesRequired') }]}>
-          <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: `${t(`sales.tokens.scope.${s}`)} (${s})` }))} />
-        </Form.Item>
-        <Form.Item name="expires_in_days" label={t('sales.tokens.expires')} extra={t('sales.tokens.expiresHelp')}>
-          <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <ImplicitSubmit />
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('sales.tokens.name')} rules={[{ required: true, whitespace: true, message: t('sales.tokens.nameRequired') }]}>
+        <Input maxLength={100} autoFocus />
+      </Form.Item>
+      <Form.Item name="scopes" label={t('sales.tokens.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('sales.tokens.scopesRequired') }]}>
+        <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: `${t(`sales.tokens.scope.${s}`)} (${s})` }))} />
+      </Form.Item>
+      <Form.Item name="expires_in_days" label={t('sales.tokens.expires')} extra={t('sales.tokens.expiresHelp')}>
+        <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
