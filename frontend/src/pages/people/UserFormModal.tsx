@@ -158,7 +158,7 @@ export function UserFormModal({
       <Form.Item
         name="phone"
         label={t('user.phone')}
-        rules={phoneRules(t, t('user.phoneLength'))}
+        rules={phoneRules(t)}
       >
         <Input type="tel" autoComplete="off" />
       </Form.Item>

@@ -25,7 +25,7 @@ export const emailRules = (t: Translate): FormRule[] => [
 
 /** Optional phone. `lengthMessage`: the people form says the limit in its own words; the others
  *  keep the form library's default text. */
-export const phoneRules = (t: Translate, lengthMessage?: string): FormRule[] => [
-  lengthMessage ? { max: 30, message: lengthMessage } : { max: 30 },
+export const phoneRules = (t: Translate): FormRule[] => [
+  { max: 30, message: t('user.phoneLength') },
   { pattern: PHONE_PATTERN, message: t('user.phonePattern') },
 ];
