@@ -119,7 +119,11 @@ def page(browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[obj
     context = browser.new_context(
         base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 800}
     )
+    from playwright.sync_api import expect
+
+    # One time budget for actions and assertions: a loaded CI machine answers in seconds, not ms.
     context.set_default_timeout(10_000)
+    expect.set_options(timeout=10_000)
     page = context.new_page()
     yield page
     failed = getattr(request.node, "rep_call", None)
