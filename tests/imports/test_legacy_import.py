@@ -442,3 +442,35 @@ async def test_a_company_registered_between_the_recheck_and_the_write_is_still_c
     [conflict] = await rows_of(client, people.vendor, job["id"], status="conflict")
     assert conflict["values"]["name"] == GOOD
     assert conflict["candidates"][0]["name"] == "星河智能控制（深圳）有限公司"
+
+
+async def test_a_ready_row_whose_salesperson_left_before_the_commit_is_invalid_not_written(
+    client, people, session
+) -> None:
+    job = await dry_run(client, people, [row(GOOD, "韩梅梅")])
+    assert job["ready_count"] == 1
+    user = await session.get(User, people.a_sales.id)
+    user.is_active = False
+    await session.commit()
+    done = await commit(client, people, job["id"])
+    assert (done["status"], done["created_count"], done["invalid_count"]) == ("committed", 0, 1)
+    [result] = await rows_of(client, people.vendor, job["id"])
+    assert result["reasons"][0]["code"] == "contact_not_found"
+    assert await customer_count(session) == 0
+
+
+async def test_the_commit_checks_every_row_again_when_many_customers_changed_since_the_upload(
+    client, people, factory, session, monkeypatch
+) -> None:
+    from api.imports import runner
+
+    job = await dry_run(client, people, [row(GOOD, "韩梅梅")])
+    stored = await session.get(CustomerImport, job["id"])
+    stored.status, stored.committed_by_id = "committing", people.vendor.id
+    await session.commit()
+    await factory.customer(people.agent_b, people.b_sales, name="广州市无关电子有限公司")
+    # One changed customer: the write compares the ready rows with it alone.
+    assert await runner._changes_since_upload(job["id"]) == stored.created_at
+    monkeypatch.setattr(runner, "LATE_CHECK_LIMIT", 0)
+    # More changes than the limit: a full pass re-checks every row first.
+    assert await runner._changes_since_upload(job["id"]) is None
