@@ -10,6 +10,7 @@ from sqlmodel import and_, col, or_
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
+from api.catalog.tree import in_domain
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.kit.clock import CHINA
 from api.kit.errors import NotFound
@@ -61,12 +62,13 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
     for column, value in (
         (Customer.province, f.province),
         (Customer.city, f.city),
-        (Customer.product_domain_id, f.product_domain_id),
         (Customer.contact_user_id, f.contact_user_id),
         (Customer.agent_id, f.agent_id),
     ):
         if value is not None:
             statement = statement.where(col(column) == value)
+    if f.product_domain_id is not None:
+        statement = statement.where(in_domain(Customer.product_domain_id, f.product_domain_id))
     if f.near_expiry_before is not None:
         statement = statement.where(
             col(Customer.status) == CustomerStatus.PROTECTED,

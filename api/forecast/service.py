@@ -11,6 +11,7 @@ from api.agents.models import Agent
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.catalog.models import McuModel, ProductDomain
+from api.catalog.tree import in_domain
 from api.customers.models import Customer, CustomerStatus
 from api.forecast.schemas import ForecastRow, ModelMonths
 from api.projects.models import Project
@@ -69,10 +70,11 @@ async def compute(
     for column, value in (
         (Project.mcu_model_id, mcu_model_id),
         (Project.agent_id, agent_id),
-        (Project.product_domain_id, product_domain_id),
     ):
         if value is not None:
             statement = statement.where(col(column) == value)
+    if product_domain_id is not None:
+        statement = statement.where(in_domain(Project.product_domain_id, product_domain_id))
     months_ahead = horizon(start_month, months)
     cells: dict[tuple, float] = defaultdict(float)
     for (

@@ -293,3 +293,30 @@ async def test_demo_data_shows_both_levels_of_the_tree(client, session, world) -
     small = next(d for d in tree if d["name"] == "小家电")
     kitchen = next(d for d in tree if d["name"] == "厨房电器")
     assert kitchen["parent_id"] == small["id"] and "电磁炉" in kitchen["typical_products"]
+
+
+async def test_a_filter_by_a_level_one_domain_includes_its_level_two_domains(
+    client, world, factory, session
+) -> None:
+    small = next(d for d in await _tree(client, world.vendor) if d["name"] == "小家电")
+    large = next(d for d in await _tree(client, world.vendor) if d["name"] == "大家电")
+    hair = await _create(client, world.vendor, "个护电器", parent_id=small["id"])
+    in_small = await factory.customer(world.agent_a, world.a_sales)
+    in_hair = await factory.customer(world.agent_a, world.a_sales)
+    in_large = await factory.customer(world.agent_a, world.a_sales)
+    for customer, domain in ((in_hair, hair), (in_large, large)):
+        customer.product_domain_id = domain["id"]
+        session.add(customer)
+    await session.commit()
+
+    async def names(domain_id: int) -> set[str]:
+        response = await client.get(
+            "/api/v1/customers",
+            params={"product_domain_id": domain_id},
+            headers=world.a_admin.headers,
+        )
+        return {c["name"] for c in response.json()["items"]}
+
+    assert await names(small["id"]) == {in_small.name, in_hair.name}
+    assert await names(hair["id"]) == {in_hair.name}
+    assert await names(large["id"]) == {in_large.name}
