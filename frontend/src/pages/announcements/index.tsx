@@ -93,7 +93,12 @@ export default function AnnouncementsPage() {
           </Tag>
         ),
     },
-    { key: 'actions', title: t('common.actions'), render: (_, a) => <RowActions subject={a.title} actions={actionsOf(a)} /> },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      render: (_, a) => <RowActions subject={a.title} actions={actionsOf(a)} />,
+    },
   ];
 
   const formTarget = editing === 'new' ? null : editing;
