@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -75,3 +75,12 @@ Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
 def dialect_name(session: AsyncSession) -> str:
     """'postgresql' or 'sqlite': where locking differs between the two."""
     return session.get_bind().dialect.name
+
+
+async def take_job_lock(session: AsyncSession, key: int) -> bool:
+    """True when this server may run the scheduled job `key` now, until its transaction ends;
+    False when another server is running it. On PostgreSQL an advisory transaction lock; on
+    SQLite the transaction began with BEGIN IMMEDIATE, so runs are already one at a time."""
+    if dialect_name(session) != "postgresql":
+        return True
+    return bool(await session.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": key}))

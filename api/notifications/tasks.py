@@ -6,13 +6,13 @@ servers at once: one database lock per run, and the episode key is the table's p
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.authz.roles import Role
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
-from api.db import dialect_name
+from api.db import take_job_lock
 from api.kit.clock import CHINA, now
 from api.notifications.models import Reminder
 from api.notifications.service import notify
@@ -156,13 +156,8 @@ async def warn_followup_overdue(session: AsyncSession, rules: Rules, at: datetim
 async def queue_reminders(session: AsyncSession, at: datetime | None = None) -> int:
     """Write today's reminders to the outbox; returns how many episodes were new."""
     at = at or now()
-    if dialect_name(session) == "postgresql":
-        got_lock = await session.scalar(
-            text(f"SELECT pg_try_advisory_xact_lock({REMINDER_LOCK_KEY})")
-        )
-        if not got_lock:
-            return 0  # another server is running it right now
-    # On SQLite the transaction began with BEGIN IMMEDIATE: runs are already one at a time.
+    if not await take_job_lock(session, REMINDER_LOCK_KEY):
+        return 0  # another server is running it right now
     rules = await current_rules(session)
     return await warn_protection_ending(session, rules, at) + await warn_followup_overdue(
         session, rules, at

@@ -4,12 +4,12 @@ inside the transaction, so a customer is released exactly once."""
 
 from datetime import datetime
 
-from sqlalchemy import exists, not_, select, text
+from sqlalchemy import exists, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
-from api.db import dialect_name
+from api.db import take_job_lock
 from api.extensions.models import Extension
 from api.kit.clock import now
 from api.protection.service import release
@@ -23,13 +23,8 @@ async def release_expired(session: AsyncSession, at: datetime | None = None) -> 
     """Release every protected customer whose period has ended and who has no extension
     awaiting a decision (the agent asked in time; the vendor decides). Returns how many."""
     at = at or now()
-    if dialect_name(session) == "postgresql":
-        got_lock = await session.scalar(
-            text(f"SELECT pg_try_advisory_xact_lock({EXPIRY_LOCK_KEY})")
-        )
-        if not got_lock:
-            return 0  # another server is running it right now
-    # On SQLite the transaction began with BEGIN IMMEDIATE: runs are already one at a time.
+    if not await take_job_lock(session, EXPIRY_LOCK_KEY):
+        return 0  # another server is running it right now
     open_extension = exists().where(
         col(Extension.customer_id) == col(Customer.id),
         col(Extension.status) == ApplicationStatus.PENDING,
