@@ -8,6 +8,7 @@ from api.announcements.schemas import (
     AnnouncementIn,
     AnnouncementPublic,
     AnnouncementReceipts,
+    AnnouncementUpdate,
     ReceiptPublic,
     WithdrawalIn,
 )
@@ -66,7 +67,7 @@ async def get_announcement(
 
 @router.put("/announcements/{announcement_id}", responses=error_responses(403, 404, 409, 422))
 async def update_announcement(
-    announcement_id: int, body: AnnouncementIn, session: Session, principal: CurrentPrincipal
+    announcement_id: int, body: AnnouncementUpdate, session: Session, principal: CurrentPrincipal
 ) -> AnnouncementPublic:
     """Change an announcement (vendor)."""
     announcement = await service.update(session, principal, announcement_id, body)

@@ -35,6 +35,13 @@ class AnnouncementIn(StrictInput):
     )
 
 
+class AnnouncementUpdate(AnnouncementIn):
+    ask_again: bool = Field(
+        default=False,
+        description="Ask everyone to read it again: the receipts given so far are removed",
+    )
+
+
 class WithdrawalIn(StrictInput):
     reason: str = Field(default="", max_length=500)
 

@@ -3,8 +3,10 @@ them, one after another, after login; the vendor sees who has read what."""
 
 from datetime import datetime
 
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from api.agents.models import Agent
 from api.announcements import repository
@@ -14,7 +16,7 @@ from api.announcements.models import (
     AnnouncementReceipt,
     Audience,
 )
-from api.announcements.schemas import AnnouncementIn, AnnouncementState
+from api.announcements.schemas import AnnouncementIn, AnnouncementState, AnnouncementUpdate
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_write_announcements
 from api.authz.principal import Principal
@@ -52,7 +54,7 @@ async def _checked(session: AsyncSession, data: AnnouncementIn, at: datetime) ->
     publish_at = data.publish_at or at
     if data.expire_at is not None and data.expire_at <= publish_at:
         raise AppError("announcement_expiry_before_publish", 422)
-    return {**data.model_dump(), "publish_at": publish_at}
+    return {**data.model_dump(include=set(AnnouncementIn.model_fields)), "publish_at": publish_at}
 
 
 async def create(session: AsyncSession, principal: Principal, data: AnnouncementIn) -> Announcement:
@@ -81,10 +83,11 @@ async def _writable(
 
 
 async def update(
-    session: AsyncSession, principal: Principal, announcement_id: int, data: AnnouncementIn
+    session: AsyncSession, principal: Principal, announcement_id: int, data: AnnouncementUpdate
 ) -> Announcement:
-    """Change an announcement (vendor); receipts already given stay. Raises 403, 404, 409 when
-    withdrawn, 422."""
+    """Change an announcement (vendor). Receipts already given stay, unless the vendor asks
+    everyone to read it again (a correction that matters). Raises 403, 404, 409 when withdrawn,
+    422."""
     announcement = await _writable(session, principal, announcement_id)
     before = snapshot(announcement)
     at = now()
@@ -92,7 +95,23 @@ async def update(
         setattr(announcement, key, value)
     announcement.updated_at = at
     session.add(announcement)
-    await record(session, principal, "announcement.update", announcement, before=before)
+    removed = 0
+    if data.ask_again:
+        removed = (
+            await session.execute(
+                delete(AnnouncementReceipt).where(
+                    col(AnnouncementReceipt.announcement_id) == announcement_id
+                )
+            )
+        ).rowcount  # type: ignore[attr-defined]
+    await record(
+        session,
+        principal,
+        "announcement.update",
+        announcement,
+        before=before,
+        after_extra={"receipts_removed": removed} if data.ask_again else None,
+    )
     return await repository.get_visible(session, principal, announcement_id)
 
 

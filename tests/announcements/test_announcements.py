@@ -67,6 +67,33 @@ async def test_vendor_edits_an_announcement(client, world) -> None:
     assert await _titles(client, world.a_sales) == ["春节放假通知（更正）"]
 
 
+async def test_an_edit_keeps_the_receipts_unless_everyone_is_asked_to_read_it_again(
+    client, world, session
+) -> None:
+    created = await _publish(client, world)
+    assert (await _ack(client, world.a_sales, created["id"])).status_code == 200
+    url = f"{URL}/{created['id']}"
+    typo = await client.put(url, json=_body("春节放假通知。"), headers=world.vendor.headers)
+    assert typo.status_code == 200
+    assert await _titles(client, world.a_sales, UNREAD) == []  # a small fix: still read
+    corrected = await client.put(
+        url,
+        json={**_body("春节放假通知（日期更正）"), "ask_again": True},
+        headers=world.vendor.headers,
+    )
+    assert corrected.status_code == 200
+    assert await _titles(client, world.a_sales, UNREAD) == ["春节放假通知（日期更正）"]
+    audit = (
+        await session.scalars(
+            select(AuditLog)
+            .where(col(AuditLog.action) == "announcement.update")
+            .order_by(col(AuditLog.id).desc())
+        )
+    ).first()
+    await session.commit()
+    assert audit is not None and audit.after["receipts_removed"] == 1
+
+
 async def test_a_one_agent_announcement_needs_its_agent_and_only_it_names_one(
     client, world
 ) -> None:

@@ -291,6 +291,48 @@ export type AnnouncementReceipts = {
 export type AnnouncementState = 'scheduled' | 'active' | 'expired' | 'withdrawn';
 
 /**
+ * AnnouncementUpdate
+ */
+export type AnnouncementUpdate = {
+    /**
+     * Agent Id
+     *
+     * The one agent, for audience 'agent'
+     */
+    agent_id?: number | null;
+    /**
+     * Ask Again
+     *
+     * Ask everyone to read it again: the receipts given so far are removed
+     */
+    ask_again?: boolean;
+    audience?: Audience;
+    /**
+     * Body
+     *
+     * Markdown; raw HTML is not rendered
+     */
+    body: string;
+    /**
+     * Expire At
+     *
+     * When it stops showing; never when empty
+     */
+    expire_at?: string | null;
+    importance?: Importance;
+    /**
+     * Publish At
+     *
+     * When it starts to show; now when empty
+     */
+    publish_at?: string | null;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
  * ApiTokenCreate
  */
 export type ApiTokenCreate = {
@@ -3670,7 +3712,7 @@ export type AnnouncementsGetAnnouncementResponses = {
 export type AnnouncementsGetAnnouncementResponse = AnnouncementsGetAnnouncementResponses[keyof AnnouncementsGetAnnouncementResponses];
 
 export type AnnouncementsUpdateAnnouncementData = {
-    body: AnnouncementIn;
+    body: AnnouncementUpdate;
     path: {
         /**
          * Announcement Id

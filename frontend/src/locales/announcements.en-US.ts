@@ -32,6 +32,8 @@ export const announcementsEnUS: Record<keyof typeof announcementsZhCN, string> =
   'ann.publishAtHelp': 'Empty: publish now.',
   'ann.expireAt': 'Expires at',
   'ann.expireAtHelp': 'Empty: shown until withdrawn.',
+  'ann.askAgain': 'Ask everyone to read it again',
+  'ann.askAgainHelp': 'For an important correction: the receipts so far are cleared and it pops up again after sign-in.',
   'ann.expireAfterPublish': 'The expiry must be after the publish time',
   'ann.never': 'Never',
   'ann.state': 'State',

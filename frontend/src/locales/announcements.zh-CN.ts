@@ -30,6 +30,8 @@ export const announcementsZhCN = {
   'ann.publishAtHelp': '留空则立即发布。',
   'ann.expireAt': '过期时间',
   'ann.expireAtHelp': '留空则一直有效，直到撤回。',
+  'ann.askAgain': '要求所有人重新阅读',
+  'ann.askAgainHelp': '内容有重要更正时勾选：已有的阅读回执将清除，登录后会再次弹出。',
   'ann.expireAfterPublish': '过期时间须晚于发布时间',
   'ann.never': '不过期',
   'ann.state': '状态',

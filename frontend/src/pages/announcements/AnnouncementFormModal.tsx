@@ -1,5 +1,5 @@
-import { Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
-import type { AnnouncementIn, AnnouncementPublic } from '../../client';
+import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
+import type { AnnouncementPublic, AnnouncementUpdate } from '../../client';
 import { useAgentChoices } from '../../components/choices';
 import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { MarkdownView } from '../../components/MarkdownView';
@@ -13,7 +13,7 @@ export function AnnouncementFormModal({
   loading,
   onSubmit,
   onCancel,
-}: EditDialogProps<AnnouncementPublic, AnnouncementIn>) {
+}: EditDialogProps<AnnouncementPublic, AnnouncementUpdate>) {
   const t = useT();
   const [form] = Form.useForm<AnnouncementFormValues>();
   const audience = Form.useWatch('audience', form);
@@ -29,7 +29,9 @@ export function AnnouncementFormModal({
       okText={editing ? t('common.save') : t('ann.create')}
       okTestId="announcement-save"
       loading={loading}
-      onSubmit={(values, onError) => onSubmit(toBody(values), onError)}
+      onSubmit={(values, onError) =>
+        onSubmit(editing ? { ...toBody(values), ask_again: values.ask_again ?? false } : toBody(values), onError)
+      }
       onCancel={onCancel}
       width={720}
       forceRender={false}
@@ -118,6 +120,11 @@ export function AnnouncementFormModal({
           </Form.Item>
         </Col>
       </Row>
+      {editing ? (
+        <Form.Item name="ask_again" valuePropName="checked" extra={t('ann.askAgainHelp')}>
+          <Checkbox data-testid="announcement-ask-again">{t('ann.askAgain')}</Checkbox>
+        </Form.Item>
+      ) : null}
     </FormModal>
   );
 }

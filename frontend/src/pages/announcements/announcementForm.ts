@@ -12,6 +12,8 @@ export interface AnnouncementFormValues {
   agent_id?: number | null;
   publish_at?: Dayjs | null;
   expire_at?: Dayjs | null;
+  /** Editing only: everyone must read the corrected announcement again. */
+  ask_again?: boolean;
 }
 
 export const IMPORTANCES: Importance[] = ['normal', 'important', 'critical'];
