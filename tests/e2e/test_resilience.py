@@ -33,6 +33,9 @@ def user_id(admin: httpx.Client, username: str) -> int:
 
 def fill_registration(page: Page, name: str) -> None:
     page.get_by_label("客户官方全称").fill(name)
+    # The live check's answer moves the fields below it: wait for it before clicking them.
+    expect(page.get_by_test_id("name-check")).to_be_visible()
+    expect(page.get_by_test_id("name-checking")).to_have_count(0)
     page.get_by_label("区域", exact=True).click()
     page.get_by_role("menuitemcheckbox", name="广东省").click()
     page.get_by_role("menuitemcheckbox", name="深圳市").click()
@@ -41,6 +44,7 @@ def fill_registration(page: Page, name: str) -> None:
     page.get_by_label("总出货量（MCU 年用量）").fill("66")
     page.get_by_label("在用 MCU").fill("STM32G030")
     page.get_by_label("在用 MCU").press("Enter")
+    expect(page.get_by_test_id("register-form")).to_contain_text("广东省 / 深圳市")
 
 
 def test_session_ending_mid_form_asks_to_sign_in_again_and_the_submit_completes(
@@ -50,8 +54,6 @@ def test_session_ending_mid_form_asks_to_sign_in_again_and_the_submit_completes(
     sign_in(page, "a.sales2")
     open_menu(page, "报备新客户")
     fill_registration(page, name)
-    expect(page.get_by_test_id("name-check")).to_be_visible()  # the live check has answered
-    expect(page.get_by_test_id("name-checking")).to_have_count(0)
 
     # The agent admin deactivates and reactivates the account: its access token and refresh
     # token are both revoked on the server, as when a session expires for good.
@@ -158,8 +160,6 @@ def test_cancelling_the_sign_in_keeps_the_draft_for_after_the_login(
     sign_in(page, "a.sales2")
     open_menu(page, "报备新客户")
     fill_registration(page, name)
-    expect(page.get_by_test_id("name-check")).to_be_visible()
-    expect(page.get_by_test_id("name-checking")).to_have_count(0)
     with api_login(base_url, "a.admin") as admin:
         person = user_id(admin, "a.sales2")
         admin.post(f"/users/{person}/deactivate").raise_for_status()
