@@ -21,7 +21,7 @@ RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-htt
 # PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
 LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install frontend test lint test-backend test-frontend test-e2e openapi client bench release-expired clean
+.PHONY: run install frontend test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench release-expired clean
 
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
@@ -55,16 +55,38 @@ lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff format --check api alembic tests
 	$(VENV)/bin/mypy
 
+# The backend suite on SQLite and on PostgreSQL, and the date-sensitive folders with the system
+# clock a year ahead and a year back (the suite freezes time itself, so neither may change a
+# result), all at once; each pass prints its own output when it ends.
 test-backend: $(VENV_STAMP)
-	@echo "== backend tests on SQLite"
-	env -u TEST_DATABASE_URL $(PY) -m pytest tests --ignore=tests/e2e -q
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 1)" 2>/dev/null; then \
 		url="$(LOCAL_PG)"; fi; \
-	if [ -n "$$url" ]; then \
-		echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL="$$url" $(PY) -m pytest tests --ignore=tests/e2e -q; \
+	passes="test-sqlite test-clock-ahead test-clock-back"; \
+	if [ -n "$$url" ]; then passes="$$passes test-postgres"; \
 	elif [ "$${REQUIRE_E2E:-}" = "1" ]; then echo "PostgreSQL required but not reachable" >&2; exit 1; \
-	else echo "== PostgreSQL not reachable: backend tests ran on SQLite only"; fi
+	else echo "== PostgreSQL not reachable: backend tests run on SQLite only"; fi; \
+	$(MAKE) --no-print-directory -j4 --output-sync=target TEST_DATABASE_URL="$$url" $$passes
+
+PYTEST := $(PY) -m pytest -p no:cacheprovider -q
+BACKEND_TESTS := tests --ignore=tests/e2e
+DATE_SENSITIVE := tests/protection tests/registrations tests/notifications tests/forecast \
+	tests/auth tests/announcements tests/reports tests/stats tests/audit
+
+test-sqlite: $(VENV_STAMP)
+	@echo "== backend tests on SQLite"
+	env -u TEST_DATABASE_URL $(PYTEST) -n 2 --durations=15 $(BACKEND_TESTS)
+
+test-postgres: $(VENV_STAMP)
+	@echo "== backend tests on PostgreSQL"
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(PYTEST) -n 2 --durations=15 $(BACKEND_TESTS)
+
+test-clock-ahead test-clock-back: $(VENV_STAMP)
+	@command -v faketime >/dev/null || { echo "faketime missing (apt-get install faketime)" >&2; \
+		[ "$${REQUIRE_E2E:-}" != "1" ]; exit; }
+	@echo "== date-sensitive tests with the system clock a year $(if $(findstring ahead,$@),ahead,back)"
+	env -u TEST_DATABASE_URL faketime -f $(if $(findstring ahead,$@),+365d,-365d) \
+		$(PYTEST) $(DATE_SENSITIVE)
 
 test-frontend: $(NODE_STAMP)
 	$(NPM) run check-client

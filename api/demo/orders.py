@@ -9,8 +9,7 @@ from sqlmodel import col, select
 
 from api.customers.models import Customer
 from api.forecast.models import ForecastSnapshot
-from api.forecast.service import month_of, shift_month
-from api.kit.clock import today
+from api.kit.clock import month_key, shift_month, today
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
 from api.users.models import User
@@ -65,7 +64,7 @@ async def seed_orders(session: AsyncSession) -> None:
                 )
             )
             # What the forecast said a month before (demo history for the accuracy chart).
-            target = month_of(day)
+            target = month_key(day)
             session.add(
                 ForecastSnapshot(
                     made_in=shift_month(target, -1),

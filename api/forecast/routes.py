@@ -7,7 +7,7 @@ from api.authz.principal import Principal, scoped_principal
 from api.db import Session
 from api.forecast import service, snapshots
 from api.forecast.schemas import Forecast, ForecastAccuracy
-from api.kit.clock import now, today
+from api.kit.clock import month_key, now, today
 from api.kit.errors import error_responses
 from api.kit.export import download
 from api.kit.routing import integration_router
@@ -32,7 +32,7 @@ async def forecast(
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Forecast | Response:
     """Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV."""
-    start = service.month_of(today())
+    start = month_key(today())
     rows = await service.compute(
         session,
         principal,

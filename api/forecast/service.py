@@ -2,7 +2,6 @@
 probability and milestone, the expected units per MCU model per month."""
 
 from collections import defaultdict
-from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -14,17 +13,9 @@ from api.catalog.models import McuModel, ProductDomain
 from api.catalog.tree import in_domain
 from api.customers.models import Customer, CustomerStatus
 from api.forecast.schemas import ForecastRow, ModelMonths
+from api.kit.clock import month_key, shift_month
 from api.projects.models import Project
 from api.rules.models import Rules
-
-
-def month_of(day: date | datetime) -> str:
-    return f"{day.year}-{day.month:02d}"
-
-
-def shift_month(month: str, by: int) -> str:
-    year, number = int(month[:4]), int(month[5:7]) - 1 + by
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
 
 
 def horizon(start: str, months: int) -> list[str]:
@@ -91,7 +82,7 @@ async def compute(
         probability = rules.stage_probabilities.get(str(stage), 0.0)
         if probability <= 0:
             continue
-        starts = month_of(milestone) if milestone else start_month
+        starts = month_key(milestone) if milestone else start_month
         for month in months_ahead:
             if month >= starts:
                 cells[

@@ -14,7 +14,8 @@ from api.authz.roles import Role
 from api.catalog.models import McuModel
 from api.forecast.models import ForecastSnapshot
 from api.forecast.schemas import AccuracyPoint, AccuracySeries, ForecastAccuracy
-from api.forecast.service import compute, month_of, shift_month
+from api.forecast.service import compute
+from api.kit.clock import CHINA, month_key, shift_month
 from api.orders.models import Order, OrderLine
 from api.orders.repository import live_orders
 from api.rules.models import Rules
@@ -25,7 +26,7 @@ SNAPSHOT_MONTHS = 12
 async def take_snapshot(session: AsyncSession, rules: Rules, at: datetime) -> int:
     """Store this month's forecast (vendor-wide, per model and agent) unless already stored.
     Safe to run from several servers: the unique cell constraint keeps one copy."""
-    made_in = month_of(at)
+    made_in = month_key(at.astimezone(CHINA))  # the month where the users are
     taken = (
         select(col(ForecastSnapshot.id)).where(col(ForecastSnapshot.made_in) == made_in).limit(1)
     )
@@ -54,7 +55,7 @@ async def accuracy(
     before said, against what was shipped; MAPE per MCU model and per agent. The vendor sees all
     agents; agent master accounts and assistants their own agent."""
     authorize(principal.role in (Role.VENDOR, Role.AGENT_ADMIN, Role.ASSISTANT))
-    current = month_of(today)
+    current = month_key(today)
     targets = [shift_month(current, -n) for n in range(months_back, 0, -1)]
     forecast: dict[tuple[str, int, int], float] = defaultdict(float)
     snapshots = select(ForecastSnapshot).where(
@@ -94,7 +95,7 @@ async def _shipped(
     )
     shipped: dict[tuple[str, int, int], int] = defaultdict(int)
     for day, model, agent, quantity in await session.execute(statement):
-        shipped[(month_of(day), model, agent)] += int(quantity)
+        shipped[(month_key(day), model, agent)] += int(quantity)
     return shipped
 
 

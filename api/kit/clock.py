@@ -1,38 +1,37 @@
-"""The one source of "now", so tests can move time instead of sleeping."""
+"""The one source of "now", and the one place for calendar arithmetic.
 
-from collections.abc import Callable
+Tests freeze time for our code and every library at once (time-machine patches the standard
+clock), so nothing here is test-specific."""
+
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import TypeVar
+
+from dateutil.relativedelta import relativedelta
 
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
 
-
-def _system_now() -> datetime:
-    return datetime.now(UTC)
-
-
-_now: Callable[[], datetime] = _system_now
+DayT = TypeVar("DayT", date, datetime)
 
 
 def now() -> datetime:
-    return _now()
-
-
-def set_clock(source: Callable[[], datetime] | None) -> None:
-    """Replace the clock (tests); None restores the system clock."""
-    global _now
-    _now = source or _system_now
-
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """The same day `months` calendar months later (clamped to the month's last day)."""
-    import calendar
-
-    index = moment.month - 1 + months
-    year, month = moment.year + index // 12, index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
+    return datetime.now(UTC)
 
 
 def today() -> date:
     """Today's date where the users are (China Standard Time, UTC+8)."""
     return now().astimezone(CHINA).date()
+
+
+def add_months(moment: DayT, months: int) -> DayT:
+    """The same day `months` calendar months later (clamped to the month's last day)."""
+    return moment + relativedelta(months=months)
+
+
+def month_key(day: date) -> str:
+    """The calendar month of `day` as 'YYYY-MM'."""
+    return f"{day.year}-{day.month:02d}"
+
+
+def shift_month(month: str, by: int) -> str:
+    """'YYYY-MM' moved by `by` months."""
+    return month_key(add_months(date(int(month[:4]), int(month[5:7]), 1), by))

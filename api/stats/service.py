@@ -14,6 +14,7 @@ from api.agents.models import Agent
 from api.authz.principal import Principal
 from api.catalog.models import McuModel, ProductDomain
 from api.customers.models import Customer
+from api.kit.clock import add_months, month_key
 from api.orders.models import Order, OrderLine
 from api.orders.repository import live_orders
 from api.stats.schemas import Dimension, Granularity, ShipmentRow, ShipmentStats
@@ -42,7 +43,7 @@ _JOINS = {
 
 def period_of(day: date, granularity: Granularity) -> str:
     if granularity is Granularity.MONTH:
-        return f"{day.year}-{day.month:02d}"
+        return month_key(day)
     if granularity is Granularity.QUARTER:
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     return str(day.year)
@@ -54,7 +55,7 @@ def periods_between(start: date, end: date, granularity: Granularity) -> list[st
         label = period_of(day, granularity)
         if label not in found:
             found.append(label)
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        day = add_months(day.replace(day=1), 1)
     return found
 
 

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from api.audit.models import AuditLog
 from api.authz.roles import Role
-from api.kit.clock import now, set_clock
+from api.kit.clock import now
 
 URL = "/api/v1/announcements"
 UNREAD = "/api/v1/me/unread-announcements"
@@ -249,11 +249,13 @@ async def test_agents_see_published_announcements_and_expired_ones_as_expired(
     }
 
 
-async def test_a_scheduled_announcement_pops_up_once_its_publish_time_comes(client, world) -> None:
+async def test_a_scheduled_announcement_pops_up_once_its_publish_time_comes(
+    client, world, clock
+) -> None:
     start = now()
     await _publish(client, world, "明日公告", publish_at=(start + timedelta(days=1)).isoformat())
     assert await _titles(client, world.a_sales, UNREAD) == []
-    set_clock(lambda: start + timedelta(days=1, minutes=1))
+    clock.move_to(start + timedelta(days=1, minutes=1), tick=False)
     assert await _titles(client, world.a_sales, UNREAD) == ["明日公告"]
 
 

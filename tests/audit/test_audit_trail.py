@@ -2,11 +2,13 @@
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import timedelta
 
 from openpyxl import load_workbook
 
 from api.audit.models import AuditLog
+from api.kit.clock import CHINA
+from tests.clock import china_time, days_ago
 
 VENDOR_ONLY = "/api/v1/audit"
 
@@ -38,7 +40,7 @@ def _ids(response) -> list[str]:  # type: ignore[no-untyped-def]
 async def test_vendor_filters_the_trail_by_actor_action_object_and_combines_them(
     client, world, session
 ) -> None:
-    at = datetime(2026, 11, 20, 3, tzinfo=UTC)
+    at = days_ago(7)
     await _rows(
         session,
         world,
@@ -61,7 +63,7 @@ async def test_vendor_filters_the_trail_by_actor_action_object_and_combines_them
 async def test_agent_filter_finds_rows_on_its_objects_and_rows_by_its_people(
     client, world, session
 ) -> None:
-    at = datetime(2026, 11, 20, 3, tzinfo=UTC)
+    at = days_ago(7)
     await _rows(
         session,
         world,
@@ -77,33 +79,33 @@ async def test_agent_filter_finds_rows_on_its_objects_and_rows_by_its_people(
 
 
 async def test_date_range_is_inclusive_days_in_china_time(client, world, session) -> None:
+    day19 = days_ago(10).astimezone(CHINA).date()
+    day20, day21, day22 = (day19 + timedelta(days=n) for n in (1, 2, 3))
     await _rows(
         session,
         world,
-        # 2026-11-19 23:59 China time
-        (datetime(2026, 11, 19, 15, 59, tzinfo=UTC), None, "x.y", "t", "19th-late", None),
-        # 2026-11-20 00:00 China time (still the 19th in UTC)
-        (datetime(2026, 11, 19, 16, 0, tzinfo=UTC), None, "x.y", "t", "20th-first", None),
-        # 2026-11-21 23:59 China time
-        (datetime(2026, 11, 21, 15, 59, tzinfo=UTC), None, "x.y", "t", "21st-late", None),
-        # 2026-11-22 00:00 China time
-        (datetime(2026, 11, 21, 16, 0, tzinfo=UTC), None, "x.y", "t", "22nd-first", None),
+        # 23:59 China time the day before the range (the 19th)
+        (china_time(day19, 23, 59), None, "x.y", "t", "19th-late", None),
+        # 00:00 China time on the 20th (still the 19th in UTC)
+        (china_time(day20), None, "x.y", "t", "20th-first", None),
+        (china_time(day21, 23, 59), None, "x.y", "t", "21st-late", None),
+        (china_time(day22), None, "x.y", "t", "22nd-first", None),
     )
     response = await client.get(
         VENDOR_ONLY,
-        params={"date_from": "2026-11-20", "date_to": "2026-11-21"},
+        params={"date_from": str(day20), "date_to": str(day21)},
         headers=world.vendor.headers,
     )
     assert _ids(response) == ["21st-late", "20th-first"]
     one_day = await client.get(
         VENDOR_ONLY,
-        params={"date_from": "2026-11-22", "date_to": "2026-11-22", "action": "x.y"},
+        params={"date_from": str(day22), "date_to": str(day22), "action": "x.y"},
         headers=world.vendor.headers,
     )
     assert _ids(one_day) == ["22nd-first"]
     backwards = await client.get(
         VENDOR_ONLY,
-        params={"date_from": "2026-11-22", "date_to": "2026-11-20"},
+        params={"date_from": str(day22), "date_to": str(day20)},
         headers=world.vendor.headers,
     )
     assert backwards.status_code == 422 and backwards.json()["code"] == "date_range_invalid"
@@ -112,7 +114,7 @@ async def test_date_range_is_inclusive_days_in_china_time(client, world, session
 async def test_filter_lists_come_from_what_the_trail_holds(client, world, session) -> None:
     # A real write through the API, plus arranged rows of other domains.
     await client.patch("/api/v1/me", json={"phone": "123"}, headers=world.a_sales.headers)
-    at = datetime(2026, 11, 20, 3, tzinfo=UTC)
+    at = days_ago(7)
     await _rows(session, world, (at, world.vendor, "order.create", "sales_order", "9", None))
     facets = (await client.get("/api/v1/audit/facets", headers=world.vendor.headers)).json()
     assert facets == {
@@ -122,7 +124,7 @@ async def test_filter_lists_come_from_what_the_trail_holds(client, world, sessio
 
 
 async def test_only_the_vendor_reads_the_audit_trail(client, world, session) -> None:
-    at = datetime(2026, 11, 20, 3, tzinfo=UTC)
+    at = days_ago(7)
     await _rows(session, world, (at, world.a_sales, "report.create", "report", "1", None))
     for actor in (world.a_admin, world.a_sales, world.a_fae, world.a_assistant):
         listed = await client.get(VENDOR_ONLY, headers=actor.headers)
@@ -137,7 +139,7 @@ async def test_only_the_vendor_reads_the_audit_trail(client, world, session) -> 
 
 
 async def test_vendor_exports_the_filtered_trail_as_xlsx_and_csv(client, world, session) -> None:
-    at = datetime(2026, 11, 20, 3, tzinfo=UTC)
+    at = china_time(days_ago(7).date(), 11)
     await _rows(
         session,
         world,
@@ -158,7 +160,7 @@ async def test_vendor_exports_the_filtered_trail_as_xlsx_and_csv(client, world, 
     assert len(table) == 2
     row = dict(zip(header, table[1], strict=True))
     assert row["object_id"] == "1" and row["actor_username"] == world.a_sales.user.username
-    assert row["at"] == "2026-11-20 11:00:00"  # China time
+    assert row["at"] == f"{at.date()} 11:00:00"  # China time
     assert row["changed_fields"] == "name, tags"
     assert '"新"' in row["after"]
     text = (

@@ -83,15 +83,15 @@ async def test_unknown_login_names_lock_the_same_way_revealing_nothing(client, w
     assert response.status_code == 429
 
 
-async def test_lock_ends_after_the_lock_period(client, world) -> None:
+async def test_lock_ends_after_the_lock_period(client, world, clock) -> None:
     from datetime import timedelta
 
-    from api.kit.clock import now, set_clock
+    from api.kit.clock import now
 
     for _ in range(get_settings().login_max_failures):
         await client.post(LOGIN, json={"username": "a.sales", "password": "wrong-password-1"})
     later = now() + timedelta(minutes=get_settings().login_lock_minutes + 1)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     response = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
     assert response.status_code == 200
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from api.authz.roles import Role
-from api.kit.clock import now, set_clock
+from api.kit.clock import now
 from api.security import common_passwords
 from tests.factories import PASSWORD
 
@@ -192,12 +192,12 @@ async def test_password_rules_are_published_for_the_forms(client) -> None:
     assert response.json() == {"min_length": 12, "max_length": 256}
 
 
-async def test_a_one_time_password_expires_with_its_set_password_link(client, world) -> None:
+async def test_a_one_time_password_expires_with_its_set_password_link(client, world, clock) -> None:
     created = await _create_sales(client, world)
     password = created["credentials"]["temporary_password"]
     expires_at = created["credentials"]["expires_at"]
     later = now() + timedelta(hours=72, minutes=1)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     refused = await client.post(
         "/api/v1/auth/login",
         json={"username": "new.sales", "password": password},
@@ -212,7 +212,7 @@ async def test_a_one_time_password_expires_with_its_set_password_link(client, wo
     await _login(client, "new.sales", reset.json()["temporary_password"])
 
 
-async def test_a_chosen_password_does_not_expire(client, world) -> None:
+async def test_a_chosen_password_does_not_expire(client, world, clock) -> None:
     created = await _create_sales(client, world)
     tokens = await _login(client, "new.sales", created["credentials"]["temporary_password"])
     changed = await client.post(
@@ -225,5 +225,5 @@ async def test_a_chosen_password_does_not_expire(client, world) -> None:
     )
     assert changed.status_code == 200
     later = now() + timedelta(days=400)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     await _login(client, "new.sales", GOOD_NEW)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from api.auth.routes import REFRESH_COOKIE
 from api.auth.tokens import REUSE_GRACE
-from api.kit.clock import now, set_clock
+from api.kit.clock import now
 from tests.factories import PASSWORD
 
 
@@ -43,11 +43,11 @@ async def test_refresh_rotates_the_cookie_and_gives_a_working_access_token(clien
     ).status_code == 200
 
 
-async def test_replayed_refresh_token_ends_the_whole_session(client, world) -> None:
+async def test_replayed_refresh_token_ends_the_whole_session(client, world, clock) -> None:
     first = await _login(client)
     second = (await _refresh(client, first)).cookies[REFRESH_COOKIE]
     later = now() + REUSE_GRACE + timedelta(seconds=1)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     replay = await _refresh(client, first)
     assert replay.status_code == 401
     # the thief's replay also ended the legitimate holder's newer token

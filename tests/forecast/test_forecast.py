@@ -6,10 +6,10 @@ import io
 from datetime import datetime, time
 
 from api.db import get_sessionmaker
-from api.forecast.service import month_of, shift_month
 from api.forecast.snapshots import take_snapshot
-from api.kit.clock import CHINA, now, set_clock, today
+from api.kit.clock import CHINA, month_key, now, shift_month, today
 from api.rules.service import current_rules
+from tests.clock import NOW
 from tests.orders.conftest import order
 
 # The book fixture: IH电饭煲 量产 120,000/yr on CD32F030C8T6;
@@ -29,7 +29,7 @@ async def test_forecast_for_a_known_fixture_equals_hand_computed_values(
 ) -> None:
     body = (await _forecast(client, world.vendor, months=12)).json()
     by_model = {m["mcu_model"]: m for m in body["by_model"]}
-    assert len(body["months"]) == 12 and body["months"][0] == month_of(today())
+    assert len(body["months"]) == 12 and body["months"][0] == month_key(today())
     assert set(by_model["CD32F030C8T6"]["by_month"].values()) == {COOKER_MONTHLY}
     assert set(by_model["CD32G431CBT6"]["by_month"].values()) == {FAN_MONTHLY}
     assert by_model["CD32F030C8T6"]["total"] == 12 * COOKER_MONTHLY
@@ -37,7 +37,7 @@ async def test_forecast_for_a_known_fixture_equals_hand_computed_values(
 
 
 async def test_volume_starts_at_the_milestone_and_not_before(client, world, book) -> None:
-    start = shift_month(month_of(today()), 3)
+    start = shift_month(month_key(today()), 3)
     milestone = f"{start}-01"
     entry = {
         "project_id": book.fan,
@@ -80,19 +80,21 @@ async def test_agents_see_only_their_own_forecast(client, world, book) -> None:
     assert (await _forecast(client, world.a_admin)).json()["rows"] != []
 
 
-async def test_accuracy_uses_the_snapshot_made_then_not_hindsight(client, world, book) -> None:
-    target = shift_month(month_of(today()), -1)
+async def test_accuracy_uses_the_snapshot_made_then_not_hindsight(
+    client, world, book, clock
+) -> None:
+    target = shift_month(month_key(today()), -1)
     made_in = shift_month(target, -1)
     snapshot_at = datetime.combine(
         datetime.strptime(f"{made_in}-15", "%Y-%m-%d").date(), time(12), CHINA
     )
-    set_clock(lambda: snapshot_at)
+    clock.move_to(snapshot_at, tick=False)
     async with get_sessionmaker()() as session, session.begin():
         assert await take_snapshot(session, await current_rules(session), now()) > 0
         assert (
             await take_snapshot(session, await current_rules(session), now()) == 0
         )  # once a month
-    set_clock(None)
+    clock.move_to(NOW)
     # After the snapshot the project's expectation doubles: accuracy must not see that.
     doubled = {
         "project_id": book.cooker,

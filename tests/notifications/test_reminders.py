@@ -3,17 +3,16 @@ agent's master account) and follow-up overdue (to the contact salesperson), each
 episode, in the recipient's language, never to someone who opted out."""
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from api.db import get_sessionmaker
-from api.kit.clock import CHINA, set_clock
+from api.kit.clock import CHINA
 from api.notifications.models import OutboxMessage
 from api.notifications.tasks import queue_reminders
+from tests.clock import NOW
 from tests.notifications.mail import deliver, outbox, subject, text
 
-# 10:00 in China, tomorrow: sign-in tokens are checked against the real clock, so the tests'
-# clock never goes back before it.
-T0 = (datetime.now(UTC) + timedelta(days=1)).replace(hour=2, minute=0, second=0, microsecond=0)
+T0 = NOW + timedelta(days=1)  # 10:00 in China
 ENDING, OVERDUE = "protection_ending", "followup_overdue"
 
 
@@ -31,9 +30,9 @@ def _mails(rows: list[OutboxMessage], kind: str) -> list[str]:
 
 
 async def test_protection_warning_is_written_once_per_period_end_and_again_after_an_extension(
-    client, world, factory, session
+    client, world, factory, session, clock
 ) -> None:
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=10)
     )
@@ -76,9 +75,9 @@ async def test_protection_warning_is_written_once_per_period_end_and_again_after
 
 
 async def test_overdue_mail_is_written_once_per_episode_and_again_after_a_new_report_and_a_later_lapse(  # noqa: E501
-    client, world, factory, session
+    client, world, factory, session, clock
 ) -> None:
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=200)
     )
@@ -89,7 +88,7 @@ async def test_overdue_mail_is_written_once_per_episode_and_again_after_a_new_re
     assert _mails(rows, OVERDUE) == [world.a_sales.user.email]  # the salesperson only
     assert customer.name in rows[0].body and "15" in rows[0].body
 
-    set_clock(lambda: T0 + timedelta(days=18))
+    clock.move_to(T0 + timedelta(days=18), tick=False)
     report = await client.post(
         f"/api/v1/customers/{customer.id}/reports",
         json={"customer_news": "拜访客户，确认送样"},
@@ -102,7 +101,9 @@ async def test_overdue_mail_is_written_once_per_episode_and_again_after_a_new_re
     assert _mails(await outbox(session), OVERDUE) == [world.a_sales.user.email] * 2
 
 
-async def test_reminders_respect_each_recipients_opt_out(client, world, factory, session) -> None:
+async def test_reminders_respect_each_recipients_opt_out(
+    client, world, factory, session, clock
+) -> None:
     opted = await client.patch(
         "/api/v1/me", json={"email_opt_out": [ENDING]}, headers=world.a_sales.headers
     )
@@ -110,7 +111,7 @@ async def test_reminders_respect_each_recipients_opt_out(client, world, factory,
     await client.patch(
         "/api/v1/me", json={"email_opt_out": [OVERDUE]}, headers=world.a_admin.headers
     )
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     await factory.customer(world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=30))
     assert await _run(T0 + timedelta(days=20)) == 2  # ending in 10 days, and overdue
     rows = await outbox(session)
@@ -118,9 +119,11 @@ async def test_reminders_respect_each_recipients_opt_out(client, world, factory,
     assert _mails(rows, OVERDUE) == [world.a_sales.user.email]
 
 
-async def test_reminders_follow_each_recipients_language(client, world, factory, session) -> None:
+async def test_reminders_follow_each_recipients_language(
+    client, world, factory, session, clock
+) -> None:
     await client.patch("/api/v1/me", json={"language": "en"}, headers=world.a_admin.headers)
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     customer = await factory.customer(
         world.agent_a,
         world.a_sales,
@@ -137,9 +140,9 @@ async def test_reminders_follow_each_recipients_language(client, world, factory,
 
 
 async def test_reminder_job_writes_no_duplicates_when_two_run_concurrently(
-    client, world, factory, session
+    client, world, factory, session, clock
 ) -> None:
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     for n in range(6):
         await factory.customer(
             world.agent_a,
@@ -155,10 +158,10 @@ async def test_reminder_job_writes_no_duplicates_when_two_run_concurrently(
 
 
 async def test_reminder_arrives_at_the_smtp_server_with_the_right_recipient_and_text(
-    client, world, factory, session, smtp
+    client, world, factory, session, smtp, clock
 ) -> None:
     inbox, port = smtp
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=200)
     )
@@ -172,16 +175,16 @@ async def test_reminder_arrives_at_the_smtp_server_with_the_right_recipient_and_
 
 
 async def test_the_scheduled_job_queues_reminders_once_a_day(
-    client, world, factory, session
+    client, world, factory, session, clock
 ) -> None:
     from api import jobs
 
     jobs._reminded_on = None
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     await factory.customer(world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=5))
     assert await jobs.run_daily_reminders() == 1
     await factory.customer(world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=6))
     assert await jobs.run_daily_reminders() == 0  # already ran today
-    set_clock(lambda: T0 + timedelta(days=1))
+    clock.move_to(T0 + timedelta(days=1), tick=False)
     assert await jobs.run_daily_reminders() == 1
     jobs._reminded_on = None

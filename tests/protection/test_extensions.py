@@ -3,7 +3,7 @@ decides with a new date or a reason."""
 
 from datetime import timedelta
 
-from api.kit.clock import now, set_clock
+from api.kit.clock import now
 
 
 async def _request(client, actor, customer_id: int, reason: str = "客户项目即将立项，需要继续跟进"):  # type: ignore[no-untyped-def]
@@ -14,12 +14,12 @@ async def _request(client, actor, customer_id: int, reason: str = "客户项目�
     )
 
 
-async def test_extension_only_before_the_deadline(client, factory, world) -> None:
+async def test_extension_only_before_the_deadline(client, factory, world, clock) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=now() + timedelta(days=2)
     )
     later = now() + timedelta(days=3)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     response = await _request(client, world.a_sales, customer.id)
     assert response.status_code == 422 and response.json()["code"] == "extension_too_late"
 
@@ -59,13 +59,15 @@ async def test_vendor_approves_with_a_new_end_date(client, factory, world) -> No
     assert detail["protection_until"] == new_until.isoformat().replace("+00:00", "Z")
 
 
-async def test_rejection_after_the_deadline_releases_the_customer(client, factory, world) -> None:
+async def test_rejection_after_the_deadline_releases_the_customer(
+    client, factory, world, clock
+) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=now() + timedelta(days=1)
     )
     extension = (await _request(client, world.a_sales, customer.id)).json()
     later = now() + timedelta(days=2)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     rejected = await client.post(
         f"/api/v1/extensions/{extension['id']}/reject",
         json={"reason": "跟进不足"},

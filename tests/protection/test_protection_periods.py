@@ -2,17 +2,18 @@
 量产 reviewed instead of lapsing; near expiry shown red; the expiry job releases once."""
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.db import get_sessionmaker
-from api.kit.clock import add_months, now, set_clock
+from api.kit.clock import add_months, now
 from api.projects.stages import ProjectStage
 from api.protection.service import on_project_stage
 from api.protection.tasks import release_expired
 from api.rules.models import Rules
+from tests.clock import NOW
 
-T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+T0 = NOW
 
 
 async def _stage(customer_id: int, stage: ProjectStage, at: datetime) -> Customer:
@@ -132,14 +133,16 @@ async def test_vendor_changes_the_rules_and_approval_uses_them(client, world) ->
     ).status_code == 422
 
 
-async def test_expiry_job_releases_expired_customers_to_the_pool(client, factory, world) -> None:
+async def test_expiry_job_releases_expired_customers_to_the_pool(
+    client, factory, world, clock
+) -> None:
     expired = await factory.customer(
         world.agent_a, world.a_sales, protection_until=T0 - timedelta(days=1)
     )
     alive = await factory.customer(
         world.agent_a, world.a_sales, protection_until=T0 + timedelta(days=1)
     )
-    set_clock(lambda: T0)
+    clock.move_to(T0, tick=False)
     async with get_sessionmaker()() as session, session.begin():
         assert await release_expired(session) == 1
     pool = await client.get("/api/v1/pool", headers=world.b_sales.headers)

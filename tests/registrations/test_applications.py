@@ -1,13 +1,13 @@
 """Registration (报备, SPEC §5): apply, conflict detection, the vendor's decision."""
 
 import asyncio
-from datetime import UTC, datetime
 
 import httpx
 import pytest
 
 from api.customers.models import CustomerStatus
-from api.kit.clock import add_months, set_clock
+from api.kit.clock import add_months
+from tests.clock import NOW
 
 NEW_COMPANY = "深圳市宏图智能科技有限公司"
 
@@ -44,9 +44,9 @@ async def test_sales_applies_and_the_customer_is_pending_with_sales_as_contact(
     assert customer["status"] == "pending" and customer["contact"]["id"] == world.a_sales.id
 
 
-async def test_approval_gives_three_months_of_protection(client, world, domain) -> None:
-    approved_at = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-    set_clock(lambda: approved_at)
+async def test_approval_gives_three_months_of_protection(client, world, domain, clock) -> None:
+    approved_at = NOW.replace(month=1, day=31)  # three months on: clamped to April's end
+    clock.move_to(approved_at, tick=False)
     registration = (await apply(client, world.a_sales, product_domain_id=domain)).json()
     response = await client.post(
         f"/api/v1/registrations/{registration['id']}/approve", json={}, headers=world.vendor.headers

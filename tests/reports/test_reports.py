@@ -4,7 +4,7 @@ their history; stages drive protection; edits keep versions."""
 import asyncio
 from datetime import timedelta
 
-from api.kit.clock import add_months, now, set_clock, today
+from api.kit.clock import add_months, now, today
 from tests.reports.conftest import submit
 
 
@@ -80,13 +80,13 @@ async def test_stage_rd_never_shortens_protection(client, factory, world, entry)
     assert detail["protection_until"][:10] == (now() + timedelta(days=300)).isoformat()[:10]
 
 
-async def test_staying_in_rd_does_not_extend_again(client, world, customer, entry) -> None:
+async def test_staying_in_rd_does_not_extend_again(client, world, customer, entry, clock) -> None:
     first = (await submit(client, world.a_sales, customer.id, [entry("development")])).json()
     until = (
         await client.get(f"/api/v1/customers/{customer.id}", headers=world.a_sales.headers)
     ).json()["protection_until"]
     later = now() + timedelta(days=20)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     project_id = first["entries"][0]["project"]["id"]
     await submit(client, world.a_sales, customer.id, [entry("development", project_id=project_id)])
     again = (
@@ -308,14 +308,14 @@ async def test_reports_are_filtered_by_date(client, world, customer, entry) -> N
     assert listed.json()["total"] == 2
 
 
-async def test_follow_up_is_overdue_after_fifteen_days(client, world, customer) -> None:
+async def test_follow_up_is_overdue_after_fifteen_days(client, world, customer, clock) -> None:
     await submit(client, world.a_sales, customer.id, [])
     fresh = (
         await client.get(f"/api/v1/customers/{customer.id}", headers=world.a_sales.headers)
     ).json()
     assert fresh["followup_overdue"] is False and fresh["last_report_at"] == today().isoformat()
     later = now() + timedelta(days=16)
-    set_clock(lambda: later)
+    clock.move_to(later, tick=False)
     stale = (
         await client.get(f"/api/v1/customers/{customer.id}", headers=world.a_sales.headers)
     ).json()
