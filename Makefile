@@ -54,6 +54,7 @@ lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check api alembic tests
 	$(VENV)/bin/ruff format --check api alembic tests
 	$(VENV)/bin/mypy
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 # The backend suite on SQLite and on PostgreSQL, and the date-sensitive folders with the system
 # clock a year ahead and a year back (the suite freezes time itself, so neither may change a

@@ -6,12 +6,11 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import (
-    AsyncEngine,
-    AsyncSession,
-    async_sessionmaker,
-    create_async_engine,
-)
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+# Re-exported: services type their unit of work with it and import nothing of SQLAlchemy, so
+# every SQL statement stays in a repository (import-linter enforces it).
+from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
 from api.config import get_settings
 

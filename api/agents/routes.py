@@ -7,10 +7,10 @@ from api.agents import repository, service
 from api.agents.schemas import AgentCreate, AgentPublic, AgentUpdate
 from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.users.schemas import UserPublic
 
 router = protected_router("agents")

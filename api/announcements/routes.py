@@ -14,12 +14,12 @@ from api.announcements.schemas import (
 )
 from api.announcements.views import RECEIPT_COLUMNS, public, publics, receipt_rows, receipts
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 
 router = protected_router("announcements")
 

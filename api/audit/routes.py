@@ -7,12 +7,12 @@ from fastapi.responses import Response
 from api.audit import repository, service
 from api.audit.schemas import AuditEntry, AuditFacets
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.clock import today
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, download
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 
 router = protected_router("audit")
 

@@ -13,10 +13,11 @@ from api.auth.schemas import (
 )
 from api.auth.tokens import IssuedSession
 from api.authz.principal import PendingPrincipal
+from api.authz.routers import pending_router, public_router
 from api.config import get_settings
 from api.db import Session
 from api.kit.errors import error_responses
-from api.kit.routing import API_PREFIX, pending_router, public_router
+from api.kit.routing import API_PREFIX
 from api.security import PASSWORD_MAX_LENGTH
 
 REFRESH_COOKIE = "channeldesk_refresh"

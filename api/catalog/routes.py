@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request, status
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.catalog import domains, mcu, repository
 from api.catalog.models import McuStatus
 from api.catalog.regions import Province, provinces
@@ -26,7 +27,6 @@ from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.messages import language, translate
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 
 router = protected_router("catalog")
 

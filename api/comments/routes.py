@@ -1,7 +1,7 @@
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.comments import service
 from api.db import Session
-from api.kit.routing import protected_router
 from api.reports.schemas import UnreadComments, UnreadReport
 
 router = protected_router("comments")

@@ -4,6 +4,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.customers import repository, service, views
 from api.customers.models import CustomerStatus
 from api.customers.repository import CustomerFilters
@@ -19,7 +20,6 @@ from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.protection.service import near_expiry_cutoff
 from api.rules.service import current_rules
 

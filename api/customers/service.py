@@ -48,6 +48,11 @@ def to_public(
     )
 
 
+async def get_visible(session: AsyncSession, principal: Principal, customer_id: int) -> Customer:
+    """The customer if the caller may see it; raises 404 otherwise (no existence leak)."""
+    return await repository.get_visible(session, principal, customer_id)
+
+
 def check_region(province: str, city: str) -> None:
     if not is_known_city(province, city):
         raise AppError("unknown_region", 422, province=province, city=city)

@@ -9,7 +9,7 @@ from api.comments.service import unread_by_customer
 from api.customers.models import Customer
 from api.customers.schemas import CustomerPublic
 from api.customers.service import to_public
-from api.extensions.repository import customers_with_open_extension
+from api.extensions.service import customers_with_open_extension
 from api.kit.clock import now
 from api.rules.models import Rules
 from api.rules.service import current_rules

@@ -4,13 +4,13 @@ from typing import Annotated
 from fastapi import Depends, status
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.extensions import repository, service
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate, ExtensionPublic
 from api.extensions.views import with_evidence
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.registrations.models import ApplicationStatus
 from api.registrations.repository import ApplicationFilters
 from api.registrations.schemas import RejectionIn

@@ -117,3 +117,8 @@ def _email_decision(
         customer=extension.customer.name,
         **params,
     )
+
+
+async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
+    """Which of these customers have an extension awaiting the vendor's decision."""
+    return await repository.customers_with_open_extension(session, customer_ids)

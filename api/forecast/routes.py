@@ -4,13 +4,13 @@ from fastapi import Depends, Query
 from fastapi.responses import Response
 
 from api.authz.principal import Principal, scoped_principal
+from api.authz.routers import integration_router
 from api.db import Session
 from api.forecast import service, snapshots
 from api.forecast.schemas import Forecast, ForecastAccuracy
 from api.kit.clock import month_key, now, today
 from api.kit.errors import error_responses
 from api.kit.export import download
-from api.kit.routing import integration_router
 from api.rules.service import current_rules
 from api.tokens.scopes import TokenScope
 

@@ -3,10 +3,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from api import __version__
+from api.authz.routers import public_router
 from api.config import get_settings
 from api.db import Session
 from api.health.build import served_build
-from api.kit.routing import API_PREFIX, public_router
+from api.kit.routing import API_PREFIX
 
 router = public_router("health")
 

@@ -5,6 +5,7 @@ from fastapi import BackgroundTasks, Depends, Query, Request, status
 from fastapi.responses import Response
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.imports import repository, runner, service
 from api.imports.models import RowStatus
@@ -13,7 +14,6 @@ from api.imports.spreadsheet import MAX_BYTES, template_bytes
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 
 router = protected_router("imports")
 

@@ -7,9 +7,9 @@ from sqlmodel import col
 
 from api.authz.policy import readable_statement
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.pagination import Page, PageParams, page_params, paginate
-from api.kit.routing import protected_router
 from api.notifications.models import OutboxMessage, OutboxStatus
 
 router = protected_router("notifications")

@@ -4,10 +4,10 @@ from typing import Annotated
 from fastapi import Depends, status
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.orders import repository, service
 from api.orders.schemas import DeleteIn, OrderIn, OrderPublic
 

@@ -1,7 +1,7 @@
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
-from api.kit.routing import protected_router
 from api.projects.schemas import ProjectHistoryEntry, ProjectPublic, ProjectWithHistory
 from api.reports import repository
 

@@ -5,11 +5,11 @@ from fastapi import Depends, Query, status
 
 from api.authz.policy import authorize
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.registrations import repository, service
 from api.registrations.models import ApplicationStatus, RegistrationKind
 from api.registrations.probing import probing_users

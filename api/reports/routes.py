@@ -4,11 +4,11 @@ from typing import Annotated
 from fastapi import Depends, status
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.comments import service as comments
 from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import protected_router
 from api.reports import repository, service, views
 from api.reports.schemas import (
     CommentIn,

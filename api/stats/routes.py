@@ -5,11 +5,11 @@ from fastapi import Depends, Query
 from fastapi.responses import Response
 
 from api.authz.principal import Principal, scoped_principal
+from api.authz.routers import integration_router
 from api.db import Session
 from api.kit.clock import today
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
-from api.kit.routing import integration_router
 from api.stats import service
 from api.stats.schemas import Dimension, Granularity, ShipmentStats
 from api.tokens.scopes import TokenScope

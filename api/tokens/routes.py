@@ -1,9 +1,9 @@
 from fastapi import status
 
 from api.authz.principal import CurrentPrincipal
+from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
-from api.kit.routing import protected_router
 from api.tokens import service
 from api.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenPublic
 

@@ -5,10 +5,10 @@ from fastapi import Depends, Query, status
 from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal, PendingPrincipal
 from api.authz.roles import Role
+from api.authz.routers import pending_router, protected_router
 from api.db import Session
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.kit.routing import pending_router, protected_router
 from api.users import repository, service
 from api.users.schemas import ProfileUpdate, UserCreate, UserCreated, UserPublic, UserUpdate
 
