@@ -7,13 +7,13 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 
 from api.config import get_settings
+from api.customers.expiry import release_expired
 from api.db import get_sessionmaker
 from api.forecast.snapshots import take_snapshot
 from api.imports.runner import resume_stalled
 from api.kit.clock import now, today
 from api.notifications.sender import deliver_due
 from api.notifications.tasks import queue_reminders
-from api.protection.tasks import release_expired
 from api.rules.service import current_rules
 
 log = logging.getLogger("api.jobs")

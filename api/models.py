@@ -8,9 +8,10 @@ from api.audit.models import AuditLog
 from api.auth.models import LoginThrottle, RefreshToken, SetPasswordLink
 from api.catalog.models import McuModel, ProductDomain
 from api.comments.models import Comment, CommentReceipt
-from api.customers.models import Customer, CustomerFae, CustomerNameGram
+from api.customers.models import Customer, CustomerFae
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
+from api.identity.models import CustomerNameGram
 from api.imports.models import CustomerImport, CustomerImportRow
 from api.notifications.models import OutboxMessage, Reminder
 from api.orders.models import Order, OrderLine

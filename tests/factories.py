@@ -14,9 +14,10 @@ from api.agents.models import Agent
 from api.authz.roles import Role
 from api.catalog.models import McuModel, ProductDomain
 from api.customers.models import Customer, CustomerFae, CustomerStatus
+from api.identity.matching import normalise
+from api.identity.models import CustomerNameGram
+from api.identity.service import grams_of
 from api.kit.clock import add_months, now
-from api.registrations.conflicts import name_grams
-from api.registrations.matching import normalise
 from api.security import create_access_token
 from api.users.models import User
 
@@ -126,7 +127,9 @@ class Factory:
         self.session.add(customer)
         await self.session.flush()
         assert customer.id is not None
-        self.session.add_all(name_grams(customer.id, normalised))
+        self.session.add_all(
+            CustomerNameGram(customer_id=customer.id, gram=g) for g in grams_of(normalised)
+        )
         self.session.add_all(CustomerFae(customer_id=customer.id, user_id=f.id) for f in faes)
         await self.session.commit()
         return customer

@@ -9,6 +9,7 @@ from api.agents.models import Agent
 from api.catalog.models import ProductDomain
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime, enum_column
+from api.projects.stages import ProjectStage
 from api.users.models import User
 
 
@@ -37,16 +38,6 @@ class CustomerFae(SQLModel, table=True):
 
     customer_id: int = Field(foreign_key="customer.id", primary_key=True, ondelete="CASCADE")
     user_id: int = Field(foreign_key="user_account.id", primary_key=True, index=True)
-
-
-class CustomerNameGram(SQLModel, table=True):
-    """Character bigrams of each name's core: an index that finds similar names among 100,000
-    customers without comparing against all of them."""
-
-    __tablename__ = "customer_name_gram"
-
-    customer_id: int = Field(foreign_key="customer.id", primary_key=True, ondelete="CASCADE")
-    gram: str = Field(max_length=8, primary_key=True, index=True)
 
 
 class Customer(SQLModel, table=True):
@@ -89,7 +80,10 @@ class Customer(SQLModel, table=True):
     major_events: str = Field(default="", max_length=2000)
     industry_position: str = Field(default="", max_length=2000)
 
-    status: CustomerStatus = Field(sa_column=enum_column(CustomerStatus, "customer_status"))
+    # A company is found pending; only the lifecycle moves it (api/customers/lifecycle.py).
+    status: CustomerStatus = Field(
+        default=CustomerStatus.PENDING, sa_column=enum_column(CustomerStatus, "customer_status")
+    )
     agent_id: int | None = Field(default=None, foreign_key="agent.id")
     contact_user_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
     protection_mode: ProtectionMode = Field(
@@ -101,7 +95,11 @@ class Customer(SQLModel, table=True):
     approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     released_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     released_from_agent_id: int | None = Field(default=None, foreign_key="agent.id")
-    project_stage: str | None = Field(default=None, max_length=20)  # most advanced project stage
+    # the most advanced stage of its projects (项目状态)
+    project_stage: ProjectStage | None = Field(
+        default=None,
+        sa_column=enum_column(ProjectStage, "customer_project_stage", nullable=True),
+    )
     last_report_at: date | None = None  # date of the latest follow-up report
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)

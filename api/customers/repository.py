@@ -1,17 +1,29 @@
 """Customer queries; every one starts from the caller's readable scope."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select
+from sqlalchemy import Select, delete, exists, insert, not_, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlmodel import and_, col, or_
+from sqlmodel import and_, col, or_, select
 
+from api.applications.models import ApplicationStatus
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.catalog.tree import in_domain
-from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.customers.models import (
+    HELD_STATUSES,
+    Customer,
+    CustomerFae,
+    CustomerStatus,
+    ProtectionMode,
+)
+from api.db import dialect_name
+from api.extensions.models import Extension
 from api.kit.clock import CHINA
 from api.kit.errors import NotFound
 from api.kit.pagination import PageParams, order_by, paginate
@@ -106,3 +118,122 @@ async def get_visible(session: AsyncSession, principal: Principal, customer_id: 
     if customer is None:
         raise NotFound("customer")
     return customer
+
+
+async def get_in_pool_or_pending(session: AsyncSession, customer_id: int) -> Customer | None:
+    """Pool customers are visible to everyone (public fields only, SPEC §3); a pending one is
+    returned too, so a late applicant learns it was taken (409) rather than nothing."""
+    return await session.scalar(
+        select(Customer).where(
+            col(Customer.id) == customer_id,
+            col(Customer.status).in_([CustomerStatus.RELEASED, CustomerStatus.PENDING]),
+        )
+    )
+
+
+# --- the lifecycle's statements ---------------------------------------------------------------
+
+# What a transition reads before deciding: re-read under the row lock.
+STATE_FIELDS = [
+    "status",
+    "agent_id",
+    "contact_user_id",
+    "protection_mode",
+    "protection_until",
+    "next_review_at",
+    "released_from_agent_id",
+    "released_at",
+]
+
+
+async def lock_state(session: AsyncSession, customer: Customer) -> None:
+    """Lock the customer's row until commit and re-read its state (SELECT ... FOR UPDATE on
+    PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers)."""
+    await session.refresh(customer, attribute_names=STATE_FIELDS, with_for_update=True)
+
+
+async def insert_held(session: AsyncSession, customer: Customer) -> bool:
+    """Insert under a savepoint; False when the unique indexes on held names and credit codes
+    refuse it (someone holds the company since the check)."""
+    try:
+        async with session.begin_nested():
+            session.add(customer)
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+async def update_if_status(
+    session: AsyncSession, customer: Customer, expected: CustomerStatus, values: dict[str, Any]
+) -> bool:
+    """Write `values` only if the customer is still `expected`: the row count decides (two
+    simultaneous requests cannot both succeed). Re-reads the customer when it did."""
+    changed = await session.execute(
+        update(Customer)
+        .where(col(Customer.id) == customer.id, col(Customer.status) == expected)
+        .values(**values)
+    )
+    if cast(Any, changed).rowcount != 1:
+        return False
+    await session.refresh(customer)
+    return True
+
+
+async def remove_faes(session: AsyncSession, customer_id: int) -> None:
+    await session.execute(delete(CustomerFae).where(col(CustomerFae.customer_id) == customer_id))
+
+
+async def set_faes(session: AsyncSession, customer_id: int, user_ids: list[int]) -> None:
+    """The customer's FAEs become exactly `user_ids`."""
+    await remove_faes(session, customer_id)
+    session.add_all(CustomerFae(customer_id=customer_id, user_id=u) for u in user_ids)
+
+
+async def expired_periods(session: AsyncSession, at: datetime) -> list[Customer]:
+    """Protected customers whose period ended and who have no extension awaiting the vendor,
+    locked; rows another server is releasing right now are skipped (SKIP LOCKED)."""
+    open_extension = exists().where(
+        col(Extension.customer_id) == col(Customer.id),
+        col(Extension.status) == ApplicationStatus.PENDING,
+    )
+    statement = (
+        select(Customer)
+        .where(
+            col(Customer.status) == CustomerStatus.PROTECTED,
+            col(Customer.protection_mode) == ProtectionMode.PERIOD,
+            col(Customer.protection_until) <= at,
+            not_(open_extension),
+        )
+        .order_by(col(Customer.id))
+        .with_for_update(skip_locked=True)
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def insert_many(session: AsyncSession, customers: Sequence[dict[str, Any]]) -> list[int]:
+    """Bulk insert (one statement) of new customers' columns; their ids in the same order."""
+    inserted = await session.execute(
+        insert(Customer).returning(col(Customer.id), sort_by_parameter_order=True), customers
+    )
+    return [cast(int, new_id) for new_id in inserted.scalars()]
+
+
+async def lock_against_new_holders(session: AsyncSession) -> None:
+    """SHARE ROW EXCLUSIVE blocks every other writer of the table until commit (PostgreSQL);
+    SQLite's BEGIN IMMEDIATE already did."""
+    if dialect_name(session) == "postgresql":
+        await session.execute(text("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE"))
+
+
+async def held_changed_since(
+    session: AsyncSession, since: datetime, limit: int | None = None
+) -> list[Customer]:
+    """Customers held by anyone (pending, protected, in the pool) created or changed since."""
+    statement = select(Customer).where(
+        col(Customer.status).in_(HELD_STATUSES),
+        or_(col(Customer.updated_at) >= since, col(Customer.created_at) >= since),
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(await session.scalars(statement))

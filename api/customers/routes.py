@@ -7,6 +7,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.customers import repository, service, views
 from api.customers.models import CustomerStatus
+from api.customers.protection import near_expiry_cutoff
 from api.customers.repository import CustomerFilters
 from api.customers.schemas import (
     ContactAssignment,
@@ -20,7 +21,6 @@ from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.protection.service import near_expiry_cutoff
 from api.rules.service import current_rules
 
 router = protected_router("customers")

@@ -8,6 +8,7 @@ from api.agents.schemas import AgentBrief
 from api.catalog.schemas import ProductDomainBrief
 from api.customers.models import CustomerStatus, ProtectionMode
 from api.kit.schemas import StrictInput
+from api.projects.stages import ProjectStage
 from api.users.schemas import UserBrief
 
 PartNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -85,7 +86,7 @@ class CustomerPublic(BaseModel):
     agent: AgentBrief | None
     contact: UserBrief | None
     faes: list[UserBrief]
-    project_stage: str | None
+    project_stage: ProjectStage | None
     protection_mode: ProtectionMode
     protection_until: datetime | None
     next_review_at: datetime | None

@@ -2,23 +2,20 @@
 
 from datetime import datetime
 
-from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_assign_customer_people, can_work_on_customer
 from api.authz.principal import Principal
 from api.authz.roles import Role
 from api.catalog.domains import check_domain
 from api.catalog.regions import is_known_city
-from api.customers import repository
-from api.customers.models import Customer, CustomerFae, CustomerStatus, ProtectionMode
+from api.customers import lifecycle, repository
+from api.customers.models import Customer
+from api.customers.protection import days_left, is_followup_overdue, is_near_expiry
 from api.customers.schemas import CustomerPublic, CustomerUpdate
-from api.kit.clock import add_months, now
-from api.kit.errors import AppError
-from api.protection.service import days_left, is_followup_overdue, is_near_expiry, release
-from api.registrations.credit_code import is_valid_credit_code, normalise_credit_code
+from api.db import AsyncSession
+from api.identity.service import clean_credit_code
+from api.kit.clock import now
+from api.kit.errors import AppError, NotFound
 from api.rules.models import Rules
 from api.users.models import User
 
@@ -56,16 +53,6 @@ async def get_visible(session: AsyncSession, principal: Principal, customer_id: 
 def check_region(province: str, city: str) -> None:
     if not is_known_city(province, city):
         raise AppError("unknown_region", 422, province=province, city=city)
-
-
-def clean_credit_code(raw: str | None) -> str | None:
-    """Normalised code, None when empty; 422 when the GB 32100 checksum fails."""
-    if raw is None or not raw.strip():
-        return None
-    code = normalise_credit_code(raw)
-    if not is_valid_credit_code(code):
-        raise AppError("credit_code_invalid", 422, value=raw.strip())
-    return code
 
 
 async def update_details(
@@ -131,8 +118,7 @@ async def assign_faes(
     for user_id in wanted:
         await _agent_member(session, customer, user_id, Role.FAE)
     before = {"fae_user_ids": sorted(u.id for u in customer.faes if u.id is not None)}
-    await session.execute(delete(CustomerFae).where(col(CustomerFae.customer_id) == customer_id))
-    session.add_all(CustomerFae(customer_id=customer_id, user_id=u) for u in wanted)
+    await repository.set_faes(session, customer_id, wanted)
     await record(session, principal, "customer.assign_faes", customer, before=before)
     return await repository.get_visible(session, principal, customer_id)
 
@@ -143,9 +129,7 @@ async def release_by_vendor(
     """The vendor releases a protected customer to the pool, with a reason (SPEC §5)."""
     authorize(principal.is_vendor)
     customer = await repository.get_visible(session, principal, customer_id)
-    if customer.status is not CustomerStatus.PROTECTED:
-        raise AppError("customer_not_protected", 409)
-    await release(session, principal, customer, now(), "customer.release", reason)
+    await lifecycle.release(session, principal, customer, reason)
     return await repository.get_visible(session, principal, customer_id)
 
 
@@ -160,17 +144,25 @@ async def review_mass_production(
     """量产 customers are reviewed, not lapsed: keep (next review in 12 months) or release."""
     authorize(principal.is_vendor)
     customer = await repository.get_visible(session, principal, customer_id)
-    if (
-        customer.status is not CustomerStatus.PROTECTED
-        or customer.protection_mode is not ProtectionMode.REVIEW
-    ):
-        raise AppError("customer_not_in_review", 409)
-    if not keep:
-        await release(session, principal, customer, now(), "customer.review_release", reason)
-        return await repository.get_visible(session, principal, customer_id)
-    before = snapshot(customer)
-    customer.next_review_at = add_months(now(), rules.review_interval_months)
-    customer.updated_at = now()
-    session.add(customer)
-    await record(session, principal, "customer.review_keep", customer, before=before, reason=reason)
+    if keep:
+        await lifecycle.keep_after_review(session, principal, customer, rules, reason)
+    else:
+        await lifecycle.release_after_review(session, principal, customer, reason)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def get_pool_customer(session: AsyncSession, customer_id: int) -> Customer:
+    """A customer one may apply for from the pool: in the pool, or already applied for (the
+    application then loses with 409); 404 for anything else."""
+    customer = await repository.get_in_pool_or_pending(session, customer_id)
+    if customer is None:
+        raise NotFound("customer")
     return customer
+
+
+async def held_changed_since(
+    session: AsyncSession, since: datetime, limit: int | None = None
+) -> list[Customer]:
+    """Companies held by anyone (pending, protected, in the pool) that were created or changed
+    since `since`: what a conflict check made before then could not have seen."""
+    return await repository.held_changed_since(session, since, limit)

@@ -2,13 +2,12 @@
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.authz.principal import Principal
 from api.comments.service import unread_by_customer
 from api.customers.models import Customer
 from api.customers.schemas import CustomerPublic
 from api.customers.service import to_public
+from api.db import AsyncSession
 from api.extensions.service import customers_with_open_extension
 from api.kit.clock import now
 from api.rules.models import Rules

@@ -4,12 +4,10 @@ tests create some) is not asked to acknowledge them either."""
 
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
 from api.agents.models import Agent
 from api.announcements.models import Announcement, AnnouncementReceipt, Audience, Importance
-from api.authz.policy import announcement_audience_members
+from api.db import AsyncSession
+from api.demo import repository
 from api.kit.clock import now
 from api.users.models import User
 
@@ -56,8 +54,8 @@ DEMO_ANNOUNCEMENTS = [
 
 
 async def seed_announcements(session: AsyncSession) -> None:
-    agents = {a.name: a.id for a in await session.scalars(select(Agent))}
-    author = await session.scalar(select(User).where(col(User.username) == "vendor"))
+    agents = {a.name: a.id for a in await repository.all_rows(session, Agent)}
+    author = next(u for u in await repository.all_rows(session, User) if u.username == "vendor")
     assert author is not None and author.id is not None
     at = now()
     for title, body, importance, audience, agent, published, expired in DEMO_ANNOUNCEMENTS:
@@ -75,9 +73,7 @@ async def seed_announcements(session: AsyncSession) -> None:
         )
         session.add(announcement)
         await session.flush()
-        readers = await session.scalars(
-            select(col(User.id)).where(announcement_audience_members(announcement))
-        )
+        readers = await repository.audience_ids(session, announcement)
         session.add_all(
             AnnouncementReceipt(
                 announcement_id=announcement.id or 0,

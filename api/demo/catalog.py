@@ -1,9 +1,8 @@
 """Demo level-2 product domains, so the 产品领域对照 tree shows both levels."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
-
 from api.catalog.models import ProductDomain
+from api.db import AsyncSession
+from api.demo import repository
 
 # level-1 name: [(level-2 name, English name, typical products)]
 DEMO_LEVEL_TWO = {
@@ -18,7 +17,7 @@ DEMO_LEVEL_TWO = {
 
 
 async def seed_domain_tree(session: AsyncSession) -> None:
-    parents = {d.name: d for d in await session.scalars(select(ProductDomain))}
+    parents = {d.name: d for d in await repository.all_rows(session, ProductDomain)}
     for parent_name, children in DEMO_LEVEL_TWO.items():
         parent = parents[parent_name]
         for position, (name, name_en, products) in enumerate(children):

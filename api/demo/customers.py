@@ -4,17 +4,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
-
 from api.agents.models import Agent
+from api.applications.models import ApplicationStatus
 from api.catalog.models import ProductDomain
+from api.customers import lifecycle
 from api.customers.models import Customer, CustomerFae, CustomerStatus
+from api.db import AsyncSession
+from api.demo import repository
 from api.extensions.models import Extension
+from api.identity import service as identity
+from api.identity.matching import normalise
 from api.kit.clock import now
-from api.registrations.conflicts import name_grams
-from api.registrations.matching import normalise
-from api.registrations.models import ApplicationStatus, Registration, RegistrationKind
+from api.registrations.models import Registration, RegistrationKind
 from api.users.models import User
 
 
@@ -167,8 +168,8 @@ DEMO_CUSTOMERS = [
 
 
 async def seed_customers(session: AsyncSession, agents: dict[str, Agent]) -> None:
-    users = {u.username: u for u in await session.scalars(select(User))}
-    domains = {d.name: d.id or 0 for d in await session.scalars(select(ProductDomain))}
+    users = {u.username: u for u in await repository.all_rows(session, User)}
+    domains = {d.name: d.id or 0 for d in await repository.all_rows(session, ProductDomain)}
     vendor = users["vendor"]
     at = now()
     for index, demo in enumerate(DEMO_CUSTOMERS):
@@ -176,35 +177,34 @@ async def seed_customers(session: AsyncSession, agents: dict[str, Agent]) -> Non
         agent = agents[demo.agent] if demo.agent else None
         contact = users[demo.contact] if demo.contact else None
         applied = at - timedelta(days=100 - index * 5)
-        customer = Customer(
-            name=demo.name,
-            name_key=name.full,
-            name_core=name.core,
-            province=demo.province,
-            city=demo.city,
-            product_domain_id=domains[demo.domain],
-            annual_mcu_usage_wan=Decimal(demo.usage),
-            mcus_in_use=demo.mcus,
-            status=demo.status,
+        protected = demo.status is CustomerStatus.PROTECTED
+        customer = lifecycle.seeded(
+            Customer(
+                name=demo.name,
+                name_key=name.full,
+                name_core=name.core,
+                province=demo.province,
+                city=demo.city,
+                product_domain_id=domains[demo.domain],
+                annual_mcu_usage_wan=Decimal(demo.usage),
+                mcus_in_use=demo.mcus,
+                created_at=applied,
+                updated_at=applied,
+            ),
+            demo.status,
             agent_id=agent.id if agent else None,
             contact_user_id=contact.id if contact else None,
-            protection_until=at + timedelta(days=demo.days_left)
-            if demo.status is CustomerStatus.PROTECTED
-            else None,
-            approved_at=applied + timedelta(days=1)
-            if demo.status is CustomerStatus.PROTECTED
-            else None,
+            protection_until=at + timedelta(days=demo.days_left) if protected else None,
+            approved_at=applied + timedelta(days=1) if protected else None,
             released_from_agent_id=agents[demo.released_from].id if demo.released_from else None,
             released_at=at - timedelta(days=10 + index)
             if demo.status is CustomerStatus.RELEASED
             else None,
-            created_at=applied,
-            updated_at=applied,
         )
         session.add(customer)
         await session.flush()
         assert customer.id is not None
-        session.add_all(name_grams(customer.id, name))
+        await identity.index_names(session, [(customer.id, name)])
         session.add_all(
             CustomerFae(customer_id=customer.id, user_id=users[f].id or 0) for f in demo.faes
         )

@@ -3,17 +3,16 @@
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import select
-
 from api.catalog.models import McuModel, ProductDomain
 from api.comments.models import Comment, CommentReceipt
+from api.customers import lifecycle
 from api.customers.models import Customer
-from api.kit.clock import now, today
+from api.db import AsyncSession
+from api.demo import repository
+from api.kit.clock import today
 from api.projects.models import Project
 from api.projects.stages import ProjectStage
 from api.projects.state import LADDER
-from api.protection.service import on_project_stage
 from api.reports.models import Report, ReportEntry
 from api.rules.models import Rules
 from api.users.models import User
@@ -125,10 +124,10 @@ DEMO_REPORTS = [
 
 
 async def seed_followups(session: AsyncSession) -> None:
-    users = {u.username: u for u in await session.scalars(select(User))}
-    customers = {c.name: c for c in await session.scalars(select(Customer))}
-    domains = {d.name: d.id or 0 for d in await session.scalars(select(ProductDomain))}
-    mcus = {m.part_number: m.id for m in await session.scalars(select(McuModel))}
+    users = {u.username: u for u in await repository.all_rows(session, User)}
+    customers = {c.name: c for c in await repository.all_rows(session, Customer)}
+    domains = {d.name: d.id or 0 for d in await repository.all_rows(session, ProductDomain)}
+    mcus = {m.part_number: m.id for m in await repository.all_rows(session, McuModel)}
     projects: dict[tuple[str, str], Project] = {}
     last_report: dict[str, Report] = {}
     for customer_name, days_ago, author, news, entries in DEMO_REPORTS:
@@ -179,7 +178,7 @@ async def seed_followups(session: AsyncSession) -> None:
             project.last_report_date = day
         for project in (p for (c, _), p in projects.items() if c == customer_name):
             # SPEC §6 as the report API applies it: 量产 puts the customer under periodic review.
-            await on_project_stage(session, None, customer, project.stage, Rules(), now())
+            await lifecycle.protect_by_stage(session, None, customer, project.stage, Rules())
         customer.last_report_at = day
         customer.project_stage = _most_advanced(customer_name, projects)
         last_report[customer_name] = report
@@ -188,10 +187,9 @@ async def seed_followups(session: AsyncSession) -> None:
     )
 
 
-def _most_advanced(customer_name: str, projects: dict[tuple[str, str], Project]) -> str:
-
+def _most_advanced(customer_name: str, projects: dict[tuple[str, str], Project]) -> ProjectStage:
     stages = [p.stage for (c, _), p in projects.items() if c == customer_name and p.stage in LADDER]
-    return max(stages, key=LADDER.index).value
+    return max(stages, key=LADDER.index)
 
 
 async def _comment(session: AsyncSession, report: Report, vendor: User, reader: User) -> None:

@@ -4,15 +4,12 @@ forecast and accuracy screens show real content (SPEC §12)."""
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
 from api.customers.models import Customer
+from api.db import AsyncSession
+from api.demo import repository
 from api.forecast.models import ForecastSnapshot
 from api.kit.clock import month_key, shift_month, today
 from api.orders.models import Order, OrderLine
-from api.projects.models import Project
-from api.users.models import User
 
 # customer, project, monthly base quantity, unit price (CNY) or None
 DEMO_SHIPMENTS = [
@@ -24,21 +21,12 @@ MONTHS = 6
 
 
 async def seed_orders(session: AsyncSession) -> None:
-    customers = {c.name: c for c in await session.scalars(select(Customer))}
-    assistants = {
-        u.agent_id: u
-        for u in await session.scalars(
-            select(User).where(col(User.role).in_(["assistant", "agent_admin"]))
-        )
-    }
+    customers = {c.name: c for c in await repository.all_rows(session, Customer)}
+    assistants = {u.agent_id: u for u in await repository.order_takers(session)}
     this_month = today().replace(day=1)
     for number, (customer_name, project_name, base, price) in enumerate(DEMO_SHIPMENTS, start=1):
         customer = customers[customer_name]
-        project = await session.scalar(
-            select(Project).where(
-                col(Project.customer_id) == customer.id, col(Project.name) == project_name
-            )
-        )
+        project = await repository.project_named(session, customer.id or 0, project_name)
         assert project is not None and project.mcu_model_id is not None
         for back in range(MONTHS, 0, -1):
             day = this_month - timedelta(days=30 * back - 12)

@@ -1,10 +1,9 @@
 """Demo data (SPEC §12): two agents and the eight demo logins, loaded into an empty database."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import func, select
-
 from api.agents.models import Agent
 from api.authz.roles import Role
+from api.db import AsyncSession
+from api.demo import repository
 from api.demo.announcements import seed_announcements
 from api.demo.catalog import seed_domain_tree
 from api.demo.customers import seed_customers
@@ -50,7 +49,7 @@ DEMO_USERS = [
 
 async def seed_demo(session: AsyncSession) -> bool:
     """Load the demo data if the database has no users yet; True when it loaded."""
-    if await session.scalar(select(func.count()).select_from(User)):
+    if await repository.has_users(session):
         return False
     agents = {
         key: Agent(

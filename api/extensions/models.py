@@ -4,10 +4,10 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.agents.models import Agent
+from api.applications.models import ApplicationStatus
 from api.customers.models import Customer
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime, enum_column
-from api.registrations.models import ApplicationStatus
 from api.users.models import User
 
 

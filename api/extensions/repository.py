@@ -1,16 +1,17 @@
 from sqlalchemy import Select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col, select
 
+from api.applications.models import ApplicationStatus
+from api.applications.repository import filtered
+from api.applications.schemas import ApplicationFilters
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.extensions.models import Extension
 from api.kit.errors import NotFound
-from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
-from api.registrations.models import ApplicationStatus
-from api.registrations.repository import ApplicationFilters
 
 
 def _with_parties(statement: Select[Extension]) -> Select[Extension]:
@@ -32,13 +33,7 @@ async def list_extensions(
     statement = _with_parties(readable_statement(principal, Extension))
     if customer_id is not None:
         statement = statement.where(col(Extension.customer_id) == customer_id)
-    if filters.status is not None:
-        statement = statement.where(col(Extension.status) == filters.status)
-    statement = statement.where(
-        within(col(Extension.created_at), filters.created_from, filters.created_to)
-    )
-    statement = statement.order_by(col(Extension.created_at).desc(), col(Extension.id).desc())
-    return await paginate(session, statement, page)
+    return await paginate(session, filtered(statement, Extension, filters), page)
 
 
 async def get_visible(session: AsyncSession, principal: Principal, extension_id: int) -> Extension:
@@ -62,3 +57,15 @@ async def customers_with_open_extension(session: AsyncSession, customer_ids: lis
         )
     )
     return set(rows)
+
+
+async def insert_open(session: AsyncSession, extension: Extension) -> bool:
+    """Insert under a savepoint; False when the customer already has an open extension (the
+    database keeps one per customer)."""
+    try:
+        async with session.begin_nested():
+            session.add(extension)
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True

@@ -3,6 +3,8 @@ from typing import Annotated
 
 from fastapi import Depends, status
 
+from api.applications.models import ApplicationStatus
+from api.applications.schemas import ApplicationFilters, RejectionIn
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
@@ -11,9 +13,6 @@ from api.extensions.schemas import ExtensionApproval, ExtensionCreate, Extension
 from api.extensions.views import with_evidence
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.registrations.models import ApplicationStatus
-from api.registrations.repository import ApplicationFilters
-from api.registrations.schemas import RejectionIn
 
 router = protected_router("extensions")
 

@@ -3,8 +3,8 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.agents.schemas import AgentBrief
+from api.applications.models import ApplicationStatus
 from api.kit.schemas import StrictInput
-from api.registrations.models import ApplicationStatus
 from api.registrations.schemas import CustomerBrief
 from api.users.schemas import UserBrief
 

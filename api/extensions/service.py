@@ -1,22 +1,19 @@
 """Extension applications (申请延期, SPEC §6): asked before the deadline, decided by the vendor."""
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from api.audit.service import record, snapshot
+from api.applications import service as applications
+from api.applications.models import ApplicationStatus
+from api.audit.service import record
 from api.authz.policy import authorize, can_decide_applications, can_work_on_customer
 from api.authz.principal import Principal
-from api.customers import repository as customers
-from api.customers.models import CustomerStatus, ProtectionMode
+from api.customers import lifecycle
+from api.customers.lifecycle import Transition
+from api.customers.service import get_visible as get_visible_customer
+from api.db import AsyncSession
 from api.extensions import repository
 from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
-from api.notifications.service import decision_params, notify
-from api.protection.service import release
-from api.registrations.decisions import decide
-from api.registrations.models import ApplicationStatus
 
 
 async def request(
@@ -24,16 +21,11 @@ async def request(
 ) -> Extension:
     """Ask for more time. Raises 422 extension_not_applicable unless the customer is protected
     for a period that has not yet ended, 409 extension_open while another awaits a decision."""
-    customer = await customers.get_visible(session, principal, customer_id)
+    customer = await get_visible_customer(session, principal, customer_id)
     authorize(can_work_on_customer(principal, customer))
-    at = now()
-    if (
-        customer.status is not CustomerStatus.PROTECTED
-        or customer.protection_mode is not ProtectionMode.PERIOD
-        or customer.protection_until is None
-    ):
+    if not lifecycle.may_start(customer, Transition.EXTEND) or customer.protection_until is None:
         raise AppError("extension_not_applicable", 422)
-    if customer.protection_until <= at:
+    if customer.protection_until <= now():
         raise AppError("extension_too_late", 422)
     assert customer.agent_id is not None
     extension = Extension(
@@ -45,12 +37,8 @@ async def request(
         protection_until_at_request=customer.protection_until,
         status=ApplicationStatus.PENDING,
     )
-    try:
-        async with session.begin_nested():
-            session.add(extension)
-            await session.flush()
-    except IntegrityError:
-        raise Conflict("extension_open") from None
+    if not await repository.insert_open(session, extension):
+        raise Conflict("extension_open")
     await record(session, principal, "extension.create", extension)
     return await repository.get_visible(session, principal, extension.id or 0)
 
@@ -58,8 +46,7 @@ async def request(
 async def _decidable(session: AsyncSession, principal: Principal, extension_id: int) -> Extension:
     extension = await repository.get_visible(session, principal, extension_id)
     authorize(can_decide_applications(principal))
-    if extension.status is not ApplicationStatus.PENDING:
-        raise Conflict("application_not_pending")
+    await applications.ensure_pending(session, extension)
     return extension
 
 
@@ -68,21 +55,11 @@ async def approve(
 ) -> Extension:
     """The vendor extends protection to a later date of its choosing."""
     extension = await _decidable(session, principal, extension_id)
-    customer = extension.customer
-    current = customer.protection_until
-    if customer.status is not CustomerStatus.PROTECTED or current is None:
-        raise AppError("extension_not_applicable", 422)
-    if data.protection_until <= max(current, now()):
-        raise AppError("extension_date_too_early", 422, date=current.strftime("%Y-%m-%d"))
-    before = snapshot(customer)
-    customer.protection_until = data.protection_until
-    customer.updated_at = now()
-    session.add(customer)
-    decide(extension, principal, ApplicationStatus.APPROVED, data.reason)
+    await lifecycle.extend(session, principal, extension.customer, data.protection_until)
     extension.decided_until = data.protection_until
-    await record(session, principal, "customer.extend", customer, before=before)
-    await record(session, principal, "extension.approve", extension, reason=data.reason)
-    _email_decision(session, extension, approved=True, reason=data.reason)
+    await applications.decide(
+        session, principal, extension, ApplicationStatus.APPROVED, data.reason
+    )
     return await repository.get_visible(session, principal, extension_id)
 
 
@@ -92,31 +69,9 @@ async def reject(
     """The vendor refuses. If the period ended while the vendor was deciding, the customer goes
     to the pool now (the expiry job waits for open extensions)."""
     extension = await _decidable(session, principal, extension_id)
-    decide(extension, principal, ApplicationStatus.REJECTED, reason)
-    await record(session, principal, "extension.reject", extension, reason=reason)
-    _email_decision(session, extension, approved=False, reason=reason)
-    customer = extension.customer
-    at = now()
-    if (
-        customer.status is CustomerStatus.PROTECTED
-        and customer.protection_until
-        and customer.protection_until <= at
-    ):
-        await release(session, principal, customer, at, "customer.expired", reason)
+    await applications.decide(session, principal, extension, ApplicationStatus.REJECTED, reason)
+    await lifecycle.expire(session, principal, extension.customer, reason)
     return await repository.get_visible(session, principal, extension_id)
-
-
-def _email_decision(
-    session: AsyncSession, extension: Extension, *, approved: bool, reason: str
-) -> None:
-    params = decision_params(approved, reason)
-    notify(
-        session,
-        extension.applicant,
-        "extension_decided",
-        customer=extension.customer.name,
-        **params,
-    )
 
 
 async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:

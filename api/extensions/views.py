@@ -2,13 +2,12 @@
 
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from api.customers.protection import is_followup_overdue
+from api.db import AsyncSession
 from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionPublic, FollowupEvidence
 from api.kit.clock import now, today
-from api.protection.service import is_followup_overdue
-from api.reports.repository import report_counts_since
+from api.reports.repository import report_counts_since  # TODO(merge): reports.service
 from api.rules.service import current_rules
 
 EVIDENCE_DAYS = 90

@@ -1,6 +1,6 @@
 """What one row of a legacy import would do: invalid (and why), a conflict with a company
 someone already holds (and with whom), or ready to create. Pure checks; the runner adds the
-database."""
+database through the import's repository."""
 
 import re
 from dataclasses import dataclass, field
@@ -8,19 +8,15 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
-from api.authz.roles import Role
-from api.catalog.models import ProductDomain
 from api.catalog.regions import provinces
-from api.customers.models import Customer, CustomerStatus
+from api.customers import lifecycle
+from api.customers.models import Customer
+from api.db import AsyncSession
+from api.identity.credit_code import is_valid_credit_code, normalise_credit_code
+from api.identity.matching import NEAR_EXACT, NormalisedName, compare, normalise
+from api.imports import repository
 from api.kit.clock import CHINA
-from api.protection.service import protect_new
-from api.registrations.credit_code import is_valid_credit_code, normalise_credit_code
-from api.registrations.matching import NEAR_EXACT, NormalisedName, compare, normalise
 from api.rules.models import Rules
-from api.users.models import User
 
 MAX_USAGE_WAN = Decimal(10_000_000)  # as for a registration
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
@@ -48,21 +44,13 @@ class Checked:
 
 async def load_lookups(session: AsyncSession, agent_id: int, today: date) -> Lookups:
     domains: dict[str, int] = {}
-    for domain in await session.scalars(
-        select(ProductDomain).where(col(ProductDomain.is_active).is_(True))
-    ):
+    for domain in await repository.active_domains(session):
         assert domain.id is not None
         domains[domain.name] = domain.id
         if domain.name_en:
             domains.setdefault(domain.name_en.lower(), domain.id)
     sales: dict[str, list[int]] = {}
-    for user in await session.scalars(
-        select(User).where(
-            col(User.agent_id) == agent_id,
-            col(User.role) == Role.SALES,
-            col(User.is_active).is_(True),
-        )
-    ):
+    for user in await repository.active_sales(session, agent_id):
         assert user.id is not None
         sales.setdefault(user.display_name.strip(), []).append(user.id)
     return Lookups(agent_id, domains, sales, today)
@@ -201,7 +189,7 @@ def duplicates(rows: list[tuple[int, dict[str, str]]]) -> dict[int, int]:
     return repeated
 
 
-def new_customer(checked: Checked, agent_id: int, rules: Rules, at: datetime) -> Customer:
+def new_customer(checked: Checked, agent_id: int, rules: Rules) -> Customer:
     """A protected customer of the agent, protected per the rules unless the file says until."""
     assert checked.name is not None
     customer = Customer(
@@ -213,11 +201,11 @@ def new_customer(checked: Checked, agent_id: int, rules: Rules, at: datetime) ->
         city=checked.fields["city"],
         product_domain_id=checked.fields["product_domain_id"],
         annual_mcu_usage_wan=checked.fields["annual_mcu_usage_wan"],
-        status=CustomerStatus.PENDING,
+    )
+    return lifecycle.imported(
+        customer,
         agent_id=agent_id,
         contact_user_id=checked.fields["contact_user_id"],
+        rules=rules,
+        until=checked.fields["protection_until"],
     )
-    protect_new(customer, rules, at)
-    if checked.fields["protection_until"] is not None:
-        customer.protection_until = checked.fields["protection_until"]
-    return customer

@@ -13,16 +13,17 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from time import monotonic
-from typing import Any, cast
-
-from sqlalchemy import bindparam, func, insert, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-from sqlmodel.sql.expression import SelectOfScalar
+from typing import Any
 
 from api.audit.service import record
-from api.customers.models import HELD_STATUSES, Customer, CustomerNameGram
-from api.db import dialect_name, get_sessionmaker
+from api.customers import lifecycle
+from api.customers.models import Customer
+from api.customers.service import held_changed_since
+from api.db import AsyncSession, get_sessionmaker
+from api.identity import service as identity
+from api.identity.matching import NEAR_EXACT, NormalisedName, compare, normalise
+from api.identity.service import CREDIT_CODE_REASON, Candidate
+from api.imports import repository
 from api.imports.checks import (
     Checked,
     Lookups,
@@ -33,13 +34,6 @@ from api.imports.checks import (
 )
 from api.imports.models import CustomerImport, CustomerImportRow, ImportStatus, RowStatus
 from api.kit.clock import now, today
-from api.registrations.conflicts import (
-    CREDIT_CODE_REASON,
-    Candidate,
-    find_candidates,
-    name_grams,
-)
-from api.registrations.matching import NEAR_EXACT, NormalisedName, compare, normalise
 from api.registrations.service import public_candidate
 from api.rules.service import current_rules
 from api.users.models import User
@@ -90,21 +84,8 @@ async def resume_stalled() -> int:
     cutoff = now() - STALE_AFTER
     claimed = []
     async with get_sessionmaker()() as session, session.begin():
-        stalled = await session.scalars(
-            select(CustomerImport.id).where(
-                col(CustomerImport.status).in_(RUNNING), col(CustomerImport.heartbeat_at) < cutoff
-            )
-        )
-        for import_id in list(stalled):
-            taken = await session.execute(
-                update(CustomerImport)
-                .where(
-                    col(CustomerImport.id) == import_id,
-                    col(CustomerImport.heartbeat_at) < cutoff,
-                )
-                .values(heartbeat_at=now())
-            )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
+        for import_id in await repository.stalled(session, RUNNING, cutoff):
+            if await repository.claim(session, import_id, cutoff, now()):
                 claimed.append(import_id)
     for import_id in claimed:
         await start(import_id)  # in the background: the other scheduled jobs go on
@@ -121,7 +102,9 @@ async def evaluate(
     if checked.reasons or checked.name is None:
         row.status = RowStatus.INVALID
         return
-    candidates = await find_candidates(session, checked.name, checked.fields["credit_code"])
+    candidates = await identity.find_candidates(
+        session, checked.name, checked.fields["credit_code"]
+    )
     row.candidates = [public_candidate(c).model_dump(mode="json") for c in candidates]
     row.status = RowStatus.CONFLICT if any(c.blocks for c in candidates) else RowStatus.READY
 
@@ -134,13 +117,7 @@ async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
             return None, since
         status = job.status
         lookups = await load_lookups(session, job.agent_id, today())
-        rows = (
-            await session.execute(
-                select(CustomerImportRow.id, CustomerImportRow.row_number, CustomerImportRow.values)
-                .where(col(CustomerImportRow.import_id) == import_id)
-                .order_by(col(CustomerImportRow.row_number))
-            )
-        ).all()
+        rows = await repository.row_values(session, import_id)
         job.progress, job.heartbeat_at = 0, now()
     repeated = await asyncio.to_thread(duplicates, [(n, values) for _, n, values in rows])
     ids = [row_id for row_id, _, _ in rows]
@@ -148,11 +125,7 @@ async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
     while position < len(ids):
         async with get_sessionmaker()() as session, session.begin():
             started = monotonic()
-            chunk = await session.scalars(
-                select(CustomerImportRow)
-                .where(col(CustomerImportRow.id).in_(ids[position : position + CHUNK_ROWS]))
-                .order_by(col(CustomerImportRow.row_number))
-            )
+            chunk = await repository.rows_by_id(session, ids[position : position + CHUNK_ROWS])
             before = position
             for row in chunk:
                 await evaluate(session, row, lookups, repeated.get(row.row_number))
@@ -161,12 +134,7 @@ async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
                     break
             if position == before:
                 return None, since  # the rows are gone: nothing left to do
-            beat = await session.execute(
-                update(CustomerImport)
-                .where(col(CustomerImport.id) == import_id, col(CustomerImport.status) == status)
-                .values(progress=position, heartbeat_at=now())
-            )
-            if beat.rowcount != 1:  # type: ignore[attr-defined]
+            if not await repository.beat(session, import_id, status, position, now()):
                 return None, since
         await asyncio.sleep(PAUSE_SECONDS)  # let the requests waiting for the database in
     async with get_sessionmaker()() as session, session.begin():
@@ -179,15 +147,7 @@ async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
 
 
 async def _count(session: AsyncSession, job: CustomerImport) -> None:
-    counts = dict(
-        (
-            await session.execute(
-                select(CustomerImportRow.status, func.count())
-                .where(col(CustomerImportRow.import_id) == job.id)
-                .group_by(col(CustomerImportRow.status))
-            )
-        ).all()
-    )
+    counts = await repository.count_rows(session, job.id)
     job.ready_count = counts.get(RowStatus.READY, 0)
     job.conflict_count = counts.get(RowStatus.CONFLICT, 0)
     job.invalid_count = counts.get(RowStatus.INVALID, 0)
@@ -201,22 +161,8 @@ async def _changes_since_upload(import_id: int) -> datetime | None:
         job = await session.get(CustomerImport, import_id)
         if job is None or job.status is not ImportStatus.COMMITTING:
             return None
-        changed = await session.scalar(
-            select(func.count()).select_from(_recent_statement(job.created_at).subquery())
-        )
-        return job.created_at if (changed or 0) <= LATE_CHECK_LIMIT else None
-
-
-def _recent_statement(since: datetime) -> SelectOfScalar[Customer]:
-    return select(Customer).where(
-        col(Customer.status).in_(HELD_STATUSES),
-        (col(Customer.updated_at) >= since) | (col(Customer.created_at) >= since),
-    )
-
-
-async def _recent_customers(session: AsyncSession, since: datetime) -> list[Customer]:
-    """Companies that became held since `since` (the last check of the rows could not see them)."""
-    return list(await session.scalars(_recent_statement(since)))
+        changed = await held_changed_since(session, job.created_at, limit=LATE_CHECK_LIMIT + 1)
+        return job.created_at if len(changed) <= LATE_CHECK_LIMIT else None
 
 
 def _late_conflict(
@@ -238,7 +184,6 @@ class _Prepared:
     row_id: int
     checked: Checked
     customer: dict[str, Any]  # the new customer's columns
-    grams: list[str]  # its name index
 
 
 @dataclass
@@ -256,18 +201,9 @@ async def _prepare(import_id: int) -> _Batch | None:
         job = await session.get(CustomerImport, import_id)
         if job is None or job.status is not ImportStatus.COMMITTING:
             return None
-        agent_id, rules, at = job.agent_id, await current_rules(session), now()
+        agent_id, rules = job.agent_id, await current_rules(session)
         lookups = await load_lookups(session, agent_id, today())
-        rows = (
-            await session.execute(
-                select(CustomerImportRow.id, CustomerImportRow.row_number, CustomerImportRow.values)
-                .where(
-                    col(CustomerImportRow.import_id) == import_id,
-                    col(CustomerImportRow.status) == RowStatus.READY,
-                )
-                .order_by(col(CustomerImportRow.row_number))
-            )
-        ).all()
+        rows = await repository.row_values(session, import_id, RowStatus.READY)
 
     def build() -> _Batch:
         batch = _Batch(lookups, [], [])
@@ -276,9 +212,8 @@ async def _prepare(import_id: int) -> _Batch | None:
             if checked.reasons or checked.name is None:
                 batch.invalid.append((row_id, checked.reasons))
                 continue
-            customer = new_customer(checked, agent_id, rules, at).model_dump(exclude={"id"})
-            grams = [g.gram for g in name_grams(0, checked.name)]
-            batch.prepared.append(_Prepared(row_id, checked, customer, grams))
+            customer = new_customer(checked, agent_id, rules).model_dump(exclude={"id"})
+            batch.prepared.append(_Prepared(row_id, checked, customer))
         return batch
 
     # Seconds of pure Python for 10,000 rows: in a thread, so this server keeps answering.
@@ -293,61 +228,40 @@ async def write_ready(import_id: int, since: datetime) -> None:
         return
     lookups, prepared = batch.lookups, batch.prepared
     async with get_sessionmaker()() as session, session.begin():
-        if dialect_name(session) == "postgresql":
-            # Registrations wait the few seconds of this write; SQLite's writer lock does the same.
-            await session.execute(text("LOCK TABLE customer IN SHARE ROW EXCLUSIVE MODE"))
+        await lifecycle.hold_registrations(session)  # they wait the few seconds of this write
         job = await session.get(CustomerImport, import_id)
         if job is None or job.status is not ImportStatus.COMMITTING:
             return
         current = await load_lookups(session, job.agent_id, today())
         if (current.domains, current.sales) != (lookups.domains, lookups.sales):
             raise RuntimeError("the catalog or the agent's salespeople changed: commit again")
-        for row_id, reasons in batch.invalid:
-            await session.execute(
-                update(CustomerImportRow)
-                .where(col(CustomerImportRow.id) == row_id)
-                .values(status=RowStatus.INVALID, reasons=reasons)
-            )
-        recent = [(c, normalise(c.name)) for c in await _recent_customers(session, since)]
+        await repository.mark_rows(
+            session,
+            RowStatus.INVALID,
+            [{"row_id": row_id, "reasons": reasons} for row_id, reasons in batch.invalid],
+        )
+        recent = [(c, normalise(c.name)) for c in await held_changed_since(session, since)]
         created: list[_Prepared] = []
+        late_conflicts: list[dict[str, Any]] = []
         for item in prepared:
             late = _late_conflict(item.checked, recent)
             if late is None:
                 created.append(item)
-                continue
-            await session.execute(
-                update(CustomerImportRow)
-                .where(col(CustomerImportRow.id) == item.row_id)
-                .values(
-                    status=RowStatus.CONFLICT,
-                    candidates=[public_candidate(late).model_dump(mode="json")],
-                )
-            )
-        ids: list[int] = []
-        if created:
-            inserted = await session.execute(
-                insert(Customer).returning(col(Customer.id), sort_by_parameter_order=True),
-                [item.customer for item in created],
-            )
-            ids = [cast(int, new_id) for new_id in inserted.scalars()]
-            await session.execute(
-                insert(CustomerNameGram),
-                [
-                    {"customer_id": new_id, "gram": gram}
-                    for new_id, item in zip(ids, created, strict=True)
-                    for gram in item.grams
-                ],
-            )
-            rows = CustomerImportRow.__table__  # type: ignore[attr-defined]
-            await session.execute(  # Core executemany: one statement for every created row
-                update(rows)
-                .where(rows.c.id == bindparam("row_id"))
-                .values(status=RowStatus.CREATED, customer_id=bindparam("new_id")),
-                [
-                    {"row_id": item.row_id, "new_id": new_id}
-                    for new_id, item in zip(ids, created, strict=True)
-                ],
-            )
+            else:
+                candidates = [public_candidate(late).model_dump(mode="json")]
+                late_conflicts.append({"row_id": item.row_id, "candidates": candidates})
+        await repository.mark_rows(session, RowStatus.CONFLICT, late_conflicts)
+        ids = await lifecycle.store_imported(session, [item.customer for item in created])
+        names = [(new_id, item.checked.name) for new_id, item in zip(ids, created, strict=True)]
+        await identity.index_names(session, [(i, n) for i, n in names if n is not None])
+        await repository.mark_rows(
+            session,
+            RowStatus.CREATED,
+            [
+                {"row_id": item.row_id, "customer_id": new_id}
+                for new_id, item in zip(ids, created, strict=True)
+            ],
+        )
         await _count(session, job)
         job.status, job.committed_at, job.heartbeat_at = ImportStatus.COMMITTED, now(), now()
         actor = await session.get(User, job.committed_by_id)
@@ -362,8 +276,4 @@ async def write_ready(import_id: int, since: datetime) -> None:
 
 async def _fail(import_id: int, error: str) -> None:
     async with get_sessionmaker()() as session, session.begin():
-        await session.execute(
-            update(CustomerImport)
-            .where(col(CustomerImport.id) == import_id, col(CustomerImport.status).in_(RUNNING))
-            .values(status=ImportStatus.FAILED, error=error, heartbeat_at=now())
-        )
+        await repository.fail(session, import_id, RUNNING, error, now())

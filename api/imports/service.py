@@ -3,15 +3,13 @@ system: imported customers become protected customers of that agent without a re
 which only the vendor may grant; the agent's master account follows its own agent's imports.
 An upload is a dry run that writes no customer; a commit re-checks and writes in one go."""
 
-from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.agents.models import Agent
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_import_customers
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.imports import repository
-from api.imports.models import CustomerImport, CustomerImportRow, ImportStatus, RowStatus
+from api.imports.models import CustomerImport, ImportStatus
 from api.imports.spreadsheet import read_rows
 from api.kit.clock import now
 from api.kit.errors import Conflict, NotFound
@@ -37,14 +35,7 @@ async def upload(
     session.add(job)
     await session.flush()
     assert job.id is not None
-    await session.execute(  # one statement: 10,000 ORM objects would take seconds
-        insert(CustomerImportRow),
-        [
-            {"import_id": job.id, "row_number": r.row_number, "values": r.values}
-            | {"status": RowStatus.PENDING, "reasons": [], "candidates": []}
-            for r in rows
-        ],
-    )
+    await repository.insert_rows(session, job.id, [(r.row_number, r.values) for r in rows])
     await record(session, principal, "customer_import.create", job)
     return await repository.get_visible(session, principal, job.id)
 
@@ -55,6 +46,7 @@ async def commit(session: AsyncSession, principal: Principal, import_id: int) ->
     and stay listed. 409 import_not_committable while a pass runs or after the commit."""
     job = await repository.get_visible(session, principal, import_id)
     authorize(can_import_customers(principal))
+    await repository.lock(session, job)
     if job.status not in (ImportStatus.CHECKED, ImportStatus.FAILED):
         raise Conflict("import_not_committable", status=job.status.value)
     before = snapshot(job)

@@ -9,9 +9,9 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from api.identity.credit_code import check_character
 from api.kit.errors import AppError
 from api.kit.sheets import UnreadableSheet, cell_text, first_sheet_rows
-from api.registrations.credit_code import check_character
 
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024

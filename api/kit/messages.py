@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This customer is already registered (or in the pool) and cannot be registered again.",
     ),
     "customer_not_protected": ("该客户不在保护期内。", "This customer is not protected."),
+    "customer_state_conflict": (
+        "该客户的状态刚刚变化，不能执行此操作，请刷新后重试。",
+        "This customer's state has just changed and no longer allows this; reload and retry.",
+    ),
     "customer_not_in_review": (
         "该客户不是量产复核客户。",
         "This customer is not under periodic review.",

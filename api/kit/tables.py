@@ -40,7 +40,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def enum_column(
-    enum_type: type[enum.Enum], name: str, default: enum.Enum | None = None
+    enum_type: type[enum.Enum],
+    name: str,
+    default: enum.Enum | None = None,
+    *,
+    nullable: bool = False,
 ) -> sa.Column:
     """A string column holding the enum's values, with a CHECK constraint on both databases."""
     return sa.Column(
@@ -52,6 +56,6 @@ def enum_column(
             create_constraint=True,
             name=name,
         ),
-        nullable=False,
+        nullable=nullable,
         default=default,
     )

@@ -12,11 +12,11 @@ from sqlmodel import col
 
 from api.authz.roles import Role
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.customers.protection import days_left, followup_since, is_followup_overdue
 from api.db import take_job_lock
 from api.kit.clock import CHINA, now
 from api.notifications.models import Reminder
 from api.notifications.service import notify
-from api.protection.service import days_left, followup_since, is_followup_overdue
 from api.rules.models import Rules
 from api.rules.service import current_rules
 from api.users.models import User

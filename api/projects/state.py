@@ -7,10 +7,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from api.authz.principal import Principal
+from api.customers import lifecycle
 from api.customers.models import Customer
 from api.projects.models import Project
 from api.projects.stages import ProjectStage
-from api.protection.service import on_project_stage
 from api.reports.models import Report, ReportEntry
 from api.rules.models import Rules
 
@@ -64,7 +64,7 @@ async def refresh_project(
     project.updated_at = at
     session.add(project)
     if is_new or project.stage is not previous_stage:
-        await on_project_stage(session, actor, customer, project.stage, rules, at)
+        await lifecycle.protect_by_stage(session, actor, customer, project.stage, rules)
 
 
 async def refresh_customer_stage(session: AsyncSession, customer: Customer) -> None:
@@ -75,5 +75,5 @@ async def refresh_customer_stage(session: AsyncSession, customer: Customer) -> N
         )
     )
     on_ladder = [LADDER.index(ProjectStage(s)) for s in stages if s in LADDER]
-    customer.project_stage = LADDER[max(on_ladder)].value if on_ladder else None
+    customer.project_stage = LADDER[max(on_ladder)] if on_ladder else None
     session.add(customer)

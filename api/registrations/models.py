@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.agents.models import Agent
+from api.applications.models import ApplicationStatus
 from api.customers.models import Customer
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime, enum_column
@@ -15,13 +16,6 @@ from api.users.models import User
 class RegistrationKind(StrEnum):
     NEW = "new"  # a customer nobody had registered
     POOL = "pool"  # an application for a customer in the resource pool
-
-
-class ApplicationStatus(StrEnum):
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
 
 
 class Registration(SQLModel, table=True):

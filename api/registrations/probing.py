@@ -2,13 +2,9 @@
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
-from sqlmodel import col, select
-
-from api.registrations.repository import check_activity
+from api.db import AsyncSession
+from api.registrations import repository
 from api.registrations.schemas import ProbingUser
-from api.users.models import User
 
 # Typing a name in the form checks a few prefixes; hundreds of distinct names is not typing.
 PROBING_MIN_NAMES = 30
@@ -16,15 +12,8 @@ PROBING_MAX_APPLICATION_RATIO = 0.1
 
 
 async def probing_users(session: AsyncSession, since: datetime) -> list[ProbingUser]:
-    activity = await check_activity(session, since)
-    users = {
-        u.id: u
-        for u in await session.scalars(
-            select(User)
-            .where(col(User.id).in_([a[0] for a in activity]))
-            .options(selectinload(User.agent))  # type: ignore[arg-type]
-        )
-    }
+    activity = await repository.check_activity(session, since)
+    users = await repository.users_with_agents(session, [a[0] for a in activity])
     rows = [
         ProbingUser.model_validate(
             {

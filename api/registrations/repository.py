@@ -1,6 +1,5 @@
 """Registration queries; every one starts from the caller's readable scope."""
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, func, select
@@ -8,25 +7,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col
 
+from api.agents.models import Agent
+from api.applications.models import ApplicationStatus
+from api.applications.repository import filtered
+from api.applications.schemas import ApplicationFilters
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.kit.errors import NotFound
-from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
-from api.registrations.models import (
-    ApplicationStatus,
-    Registration,
-    RegistrationCheck,
-    RegistrationKind,
-)
-
-
-@dataclass
-class ApplicationFilters:
-    status: ApplicationStatus | None = None
-    kind: RegistrationKind | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
+from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
+from api.users.models import User
 
 
 def _with_parties(statement: Select[Registration]) -> Select[Registration]:
@@ -40,18 +30,16 @@ def _with_parties(statement: Select[Registration]) -> Select[Registration]:
 
 
 async def list_registrations(
-    session: AsyncSession, principal: Principal, page: PageParams, filters: ApplicationFilters
+    session: AsyncSession,
+    principal: Principal,
+    page: PageParams,
+    filters: ApplicationFilters,
+    kind: RegistrationKind | None = None,
 ) -> tuple[list[Registration], int]:
     statement = _with_parties(readable_statement(principal, Registration))
-    if filters.status is not None:
-        statement = statement.where(col(Registration.status) == filters.status)
-    if filters.kind is not None:
-        statement = statement.where(col(Registration.kind) == filters.kind)
-    statement = statement.where(
-        within(col(Registration.created_at), filters.created_from, filters.created_to)
-    )
-    statement = statement.order_by(col(Registration.created_at).desc(), col(Registration.id).desc())
-    return await paginate(session, statement, page)
+    if kind is not None:
+        statement = statement.where(col(Registration.kind) == kind)
+    return await paginate(session, filtered(statement, Registration, filters), page)
 
 
 async def get_visible(
@@ -64,6 +52,12 @@ async def get_visible(
     if registration is None:
         raise NotFound("registration")
     return registration
+
+
+async def lock_agent_applications(session: AsyncSession, agent_id: int) -> None:
+    """Until commit, the agent's other applications wait (SELECT ... FOR UPDATE on the agent's
+    row): a limit counted now cannot be overshot by a simultaneous request."""
+    await session.execute(select(col(Agent.id)).where(col(Agent.id) == agent_id).with_for_update())
 
 
 async def pending_pool_applications(session: AsyncSession, agent_id: int) -> int:
@@ -105,3 +99,10 @@ async def check_activity(
         .group_by(col(RegistrationCheck.user_id))
     )
     return [(r[0], r[1], int(r[2]), int(r[3] or 0)) for r in rows.all()]
+
+
+async def users_with_agents(session: AsyncSession, user_ids: list[int]) -> dict[int, User]:
+    users = await session.scalars(
+        select(User).where(col(User.id).in_(user_ids)).options(selectinload(User.agent))  # type: ignore[arg-type]
+    )
+    return {u.id: u for u in users if u.id is not None}

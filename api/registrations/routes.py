@@ -3,6 +3,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, status
 
+from api.applications.models import ApplicationStatus
+from api.applications.schemas import ApplicationFilters, DecisionIn, RejectionIn
 from api.authz.policy import authorize
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
@@ -11,17 +13,14 @@ from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
 from api.registrations import repository, service
-from api.registrations.models import ApplicationStatus, RegistrationKind
+from api.registrations.models import RegistrationKind
 from api.registrations.probing import probing_users
-from api.registrations.repository import ApplicationFilters
 from api.registrations.schemas import (
     BlockedOut,
     CheckResult,
-    DecisionIn,
     ProbingUser,
     RegistrationCreate,
     RegistrationPublic,
-    RejectionIn,
 )
 from api.rules.service import current_rules
 
@@ -62,10 +61,8 @@ async def list_registrations(
     created_to: datetime | None = None,
 ) -> Page[RegistrationPublic]:
     """Registration applications the caller may see, newest first (申请处理)."""
-    filters = ApplicationFilters(
-        status=status, kind=kind, created_from=created_from, created_to=created_to
-    )
-    rows, total = await repository.list_registrations(session, principal, page, filters)
+    filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
+    rows, total = await repository.list_registrations(session, principal, page, filters, kind)
     return Page(items=[RegistrationPublic.model_validate(r) for r in rows], total=total)
 
 

@@ -4,10 +4,11 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.agents.schemas import AgentBrief
+from api.applications.models import ApplicationStatus
 from api.customers.models import CustomerStatus
 from api.customers.schemas import CustomerDetails
 from api.kit.schemas import StrictInput
-from api.registrations.models import ApplicationStatus, RegistrationKind
+from api.registrations.models import RegistrationKind
 from api.users.schemas import UserBrief
 
 
@@ -47,16 +48,6 @@ class RegistrationCreate(CustomerDetails):
 class PoolApplication(StrictInput):
     note: str = Field(default="", max_length=1000)
     contact_user_id: int | None = None
-
-
-class DecisionIn(StrictInput):
-    reason: str = Field(default="", max_length=1000)
-
-
-class RejectionIn(StrictInput):
-    reason: str = Field(
-        min_length=2, max_length=1000, description="Required: told to the applicant"
-    )
 
 
 class CustomerBrief(BaseModel):

@@ -1,13 +1,10 @@
-"""Registration (报备): apply, check conflicts, and the vendor's decision (SPEC §5)."""
+"""Registration (报备): apply, check conflicts, and the decision (SPEC §5)."""
 
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
-from api.audit.service import record, snapshot
+from api.applications import service as applications
+from api.applications.models import ApplicationStatus
+from api.audit.service import record
 from api.authz.policy import (
     authorize,
     can_decide_applications,
@@ -17,22 +14,17 @@ from api.authz.policy import (
 from api.authz.principal import Principal
 from api.authz.roles import Role
 from api.catalog.domains import check_domain
+from api.customers import lifecycle
 from api.customers.models import Customer, CustomerStatus
-from api.customers.service import check_region, clean_credit_code
+from api.customers.service import check_region, get_pool_customer
+from api.db import AsyncSession
+from api.identity import service as identity
+from api.identity.matching import name_warnings, normalise
+from api.identity.service import Candidate
 from api.kit.clock import now
-from api.kit.errors import AppError, Conflict, NotFound
-from api.notifications.service import decision_params, notify
-from api.protection.service import protect_new
+from api.kit.errors import AppError, Conflict
 from api.registrations import repository
-from api.registrations.conflicts import Candidate, find_candidates, lock_name, name_grams
-from api.registrations.decisions import decide
-from api.registrations.matching import NormalisedName, name_warnings, normalise
-from api.registrations.models import (
-    ApplicationStatus,
-    Registration,
-    RegistrationCheck,
-    RegistrationKind,
-)
+from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
 from api.registrations.schemas import (
     CheckResult,
     ConflictCandidate,
@@ -66,7 +58,7 @@ def public_candidate(candidate: Candidate) -> ConflictCandidate:
 async def check(session: AsyncSession, principal: Principal, name: str) -> CheckResult:
     """Rank possible conflicts for a name; every check is logged (probing is visible)."""
     normalised = normalise(name)
-    candidates = await find_candidates(session, normalised)
+    candidates = await identity.find_candidates(session, normalised)
     session.add(
         RegistrationCheck(
             user_id=principal.user_id,
@@ -108,18 +100,6 @@ async def _contact_for(
     return contact_user_id
 
 
-async def _insert_customer(session: AsyncSession, customer: Customer, name: NormalisedName) -> None:
-    """Insert under a savepoint: a concurrent winner shows up as the unique index refusing us."""
-    try:
-        async with session.begin_nested():
-            session.add(customer)
-            await session.flush()
-    except IntegrityError:
-        raise _blocked(await find_candidates(session, name, customer.credit_code)) from None
-    assert customer.id is not None
-    session.add_all(name_grams(customer.id, name))
-
-
 async def apply(
     session: AsyncSession, principal: Principal, data: RegistrationCreate
 ) -> tuple[Registration, list[str]]:
@@ -130,11 +110,11 @@ async def apply(
     assert principal.agent_id is not None
     check_region(data.province, data.city)
     await check_domain(session, data.product_domain_id)
-    credit_code = clean_credit_code(data.credit_code)
+    credit_code = identity.clean_credit_code(data.credit_code)
     contact = await _contact_for(session, principal, data.contact_user_id)
     name = normalise(data.name)
-    await lock_name(session, name)
-    candidates = await find_candidates(session, name, credit_code)
+    await identity.lock_name(session, name)
+    candidates = await identity.find_candidates(session, name, credit_code)
     if any(c.blocks for c in candidates):
         raise _blocked(candidates)
     details = data.model_dump(exclude={"name", "credit_code", "contact_user_id", "note"})
@@ -144,12 +124,14 @@ async def apply(
         name_key=name.full,
         name_core=name.core,
         credit_code=credit_code,
-        status=CustomerStatus.PENDING,
-        agent_id=principal.agent_id,
-        contact_user_id=contact,
     )
-    await _insert_customer(session, customer, name)
+    registered = await lifecycle.register(
+        session, principal, customer, agent_id=principal.agent_id, contact_user_id=contact
+    )
+    if not registered:  # a concurrent winner: the unique index refused us
+        raise _blocked(await identity.find_candidates(session, name, credit_code))
     assert customer.id is not None
+    await identity.index_names(session, [(customer.id, name)])
     registration = Registration(
         customer_id=customer.id,
         agent_id=principal.agent_id,
@@ -160,11 +142,9 @@ async def apply(
         conflicts=[public_candidate(c).model_dump(mode="json") for c in candidates],
     )
     session.add(registration)
-    await record(session, principal, "customer.create", customer)
     await record(session, principal, "registration.create", registration)
-    return await repository.get_visible(session, principal, registration.id or 0), name_warnings(
-        data.name
-    )
+    created = await repository.get_visible(session, principal, registration.id or 0)
+    return created, name_warnings(data.name)
 
 
 async def apply_from_pool(
@@ -175,12 +155,11 @@ async def apply_from_pool(
     rules: Rules,
 ) -> Registration:
     """Apply for a released customer. The agent that lost it waits `pool_cooldown_days`; an agent
-    holds at most `pool_max_pending` pool applications; the first applicant wins (409 after)."""
+    holds at most `pool_max_pending` pool applications (counted under a lock on the agent, so
+    simultaneous applications cannot overshoot); the first applicant wins (409 after)."""
     authorize(can_register_customers(principal))
     assert principal.agent_id is not None
-    customer = await session.get(Customer, customer_id)
-    if customer is None or customer.status not in (CustomerStatus.RELEASED, CustomerStatus.PENDING):
-        raise NotFound("customer")
+    customer = await get_pool_customer(session, customer_id)
     at = now()
     if (
         customer.released_from_agent_id == principal.agent_id
@@ -189,26 +168,16 @@ async def apply_from_pool(
     ):
         until = customer.released_at + timedelta(days=rules.pool_cooldown_days)
         raise AppError("pool_cooldown", 422, date=until.strftime("%Y-%m-%d"))
+    await repository.lock_agent_applications(session, principal.agent_id)
     if (
         await repository.pending_pool_applications(session, principal.agent_id)
         >= rules.pool_max_pending
     ):
         raise AppError("pool_limit", 422, limit=rules.pool_max_pending)
     contact = await _contact_for(session, principal, data.contact_user_id)
-    before = snapshot(customer)
-    taken = await session.execute(
-        update(Customer)
-        .where(col(Customer.id) == customer_id, col(Customer.status) == CustomerStatus.RELEASED)
-        .values(
-            status=CustomerStatus.PENDING,
-            agent_id=principal.agent_id,
-            contact_user_id=contact,
-            updated_at=at,
-        )
+    await lifecycle.take_from_pool(
+        session, principal, customer, agent_id=principal.agent_id, contact_user_id=contact
     )
-    if taken.rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict("pool_taken")
-    await session.refresh(customer)
     registration = Registration(
         customer_id=customer_id,
         agent_id=principal.agent_id,
@@ -218,32 +187,20 @@ async def apply_from_pool(
         note=data.note,
     )
     session.add(registration)
-    await record(session, principal, "customer.pool_apply", customer, before=before)
     await record(session, principal, "registration.create", registration)
     return await repository.get_visible(session, principal, registration.id or 0)
-
-
-def _ensure_pending(registration: Registration) -> None:
-    if registration.status is not ApplicationStatus.PENDING:
-        raise Conflict("application_not_pending")
 
 
 async def approve(
     session: AsyncSession, principal: Principal, registration_id: int, rules: Rules, reason: str
 ) -> Registration:
-    """The vendor approves: the customer is protected for `protection_new_months` (3)."""
+    """The vendor approves: the customer is protected for `protection_new_months` (3). 409 when
+    the application was decided meanwhile."""
     registration = await repository.get_visible(session, principal, registration_id)
     authorize(can_decide_applications(principal))
-    _ensure_pending(registration)
-    customer = registration.customer
-    before = snapshot(customer)
-    at = now()
-    protect_new(customer, rules, at)
-    session.add(customer)
-    decide(registration, principal, ApplicationStatus.APPROVED, reason)
-    await record(session, principal, "customer.protect", customer, before=before)
-    await record(session, principal, "registration.approve", registration, reason=reason)
-    _email_decision(session, registration, approved=True, reason=reason)
+    await applications.ensure_pending(session, registration)
+    await lifecycle.approve(session, principal, registration.customer, rules)
+    await applications.decide(session, principal, registration, ApplicationStatus.APPROVED, reason)
     return await repository.get_visible(session, principal, registration_id)
 
 
@@ -255,41 +212,15 @@ async def close(
     reason: str,
 ) -> Registration:
     """Reject (vendor, with a reason) or withdraw (the applying agent). A new customer's name is
-    free again; a pool customer goes back to the pool."""
+    free again; a pool customer goes back to the pool. 409 when decided meanwhile."""
     registration = await repository.get_visible(session, principal, registration_id)
-    if status is ApplicationStatus.REJECTED:
-        authorize(can_decide_applications(principal))
-    else:
-        authorize(can_withdraw(principal, registration))
-    _ensure_pending(registration)
-    customer = registration.customer
-    before = snapshot(customer)
-    if registration.kind is RegistrationKind.NEW:
-        customer.status = CustomerStatus(status.value)
-    else:
-        customer.status, customer.agent_id, customer.contact_user_id = (
-            CustomerStatus.RELEASED,
-            None,
-            None,
-        )
-    customer.updated_at = now()
-    session.add(customer)
-    decide(registration, principal, status, reason)
-    await record(session, principal, "customer.update", customer, before=before)
-    await record(session, principal, f"registration.{status.value}", registration, reason=reason)
-    if status is ApplicationStatus.REJECTED:
-        _email_decision(session, registration, approved=False, reason=reason)
-    return await repository.get_visible(session, principal, registration_id)
-
-
-def _email_decision(
-    session: AsyncSession, registration: Registration, *, approved: bool, reason: str
-) -> None:
-    params = decision_params(approved, reason)
-    notify(
-        session,
-        registration.applicant,
-        "registration_decided",
-        customer=registration.customer.name,
-        **params,
+    rejecting = status is ApplicationStatus.REJECTED
+    authorize(
+        can_decide_applications(principal) if rejecting else can_withdraw(principal, registration)
     )
+    await applications.ensure_pending(session, registration)
+    from_pool = registration.kind is RegistrationKind.POOL
+    close_customer = lifecycle.reject if rejecting else lifecycle.withdraw
+    await close_customer(session, principal, registration.customer, reason, from_pool=from_pool)
+    await applications.decide(session, principal, registration, status, reason)
+    return await repository.get_visible(session, principal, registration_id)

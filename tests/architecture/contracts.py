@@ -24,11 +24,17 @@ class PrivateToDomainContract(Contract):
 
     container = fields.StringField()
     private = fields.ListField(subfield=fields.StringField())
+    # "importer -> imported" pairs that are allowed on purpose (say why next to them)
+    ignore_imports = fields.ListField(subfield=fields.StringField(), required=False)
 
     def check(self, graph: grimp.ImportGraph, verbose: bool) -> ContractCheck:
         container = str(self.container)
         private = {str(name) for name in self.private}  # type: ignore[attr-defined]
         depth = container.count(".") + 3  # api.<domain>.<module>: three parts
+        allowed = {
+            tuple(part.strip() for part in str(pair).split("->"))
+            for pair in (self.ignore_imports or [])  # type: ignore[attr-defined]
+        }
         broken: list[ForeignImport] = []
         for module in sorted(graph.modules):
             parts = module.split(".")
@@ -39,6 +45,8 @@ class PrivateToDomainContract(Contract):
             domain = ".".join(parts[:-1])
             for importer in sorted(graph.find_modules_that_directly_import(module)):
                 if importer == domain or importer.startswith(domain + "."):
+                    continue
+                if (importer, module) in allowed:
                     continue
                 details = graph.get_import_details(importer=importer, imported=module)
                 lines = tuple(d["line_number"] for d in details)

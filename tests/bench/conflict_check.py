@@ -45,9 +45,10 @@ def company(rng: random.Random) -> str:
 
 async def build(url: str, names: list[str]) -> float:
     from api.catalog.models import ProductDomain
-    from api.customers.models import Customer, CustomerNameGram, CustomerStatus
+    from api.customers.models import Customer, CustomerStatus
     from api.db import create_engine
-    from api.registrations.matching import normalise
+    from api.identity.matching import normalise
+    from api.identity.models import CustomerNameGram
     from tests.conftest import migrate
 
     engine = create_engine(url)
@@ -93,8 +94,8 @@ async def measure(url: str, queries: list[str]) -> list[float]:
     from sqlalchemy.ext.asyncio import async_sessionmaker
 
     from api.db import create_engine
-    from api.registrations.conflicts import find_candidates
-    from api.registrations.matching import normalise
+    from api.identity.matching import normalise
+    from api.identity.service import find_candidates
 
     engine = create_engine(url)
     timings = []

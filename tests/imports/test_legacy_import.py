@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from api.customers.models import Customer
+from api.identity.credit_code import check_character
 from api.imports.models import CustomerImport
 from api.imports.runner import settle
 from api.jobs import run_stalled_imports
 from api.kit.clock import now, today
-from api.registrations.credit_code import check_character
 from api.users.models import User
 from tests.imports.sheets import filled_template, row
 

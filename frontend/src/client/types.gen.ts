@@ -806,10 +806,7 @@ export type CustomerPublic = {
      */
     open_extension: boolean;
     product_domain: ProductDomainBrief;
-    /**
-     * Project Stage
-     */
-    project_stage: string | null;
+    project_stage: ProjectStage | null;
     protection_mode: ProtectionMode;
     /**
      * Protection Until

@@ -4,50 +4,63 @@
 import asyncio
 from datetime import datetime, timedelta
 
+from api.customers import lifecycle
+from api.customers.expiry import release_expired
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.db import get_sessionmaker
 from api.kit.clock import add_months, now
 from api.projects.stages import ProjectStage
-from api.protection.service import on_project_stage
-from api.protection.tasks import release_expired
 from api.rules.models import Rules
 from tests.clock import NOW
 
 T0 = NOW
 
 
-async def _stage(customer_id: int, stage: ProjectStage, at: datetime) -> Customer:
+async def _stage(clock, customer_id: int, stage: ProjectStage, at: datetime) -> Customer:  # type: ignore[no-untyped-def]
+    """A project of the customer reaches `stage` at `at`."""
+    clock.move_to(at, tick=False)
     async with get_sessionmaker()() as session, session.begin():
         customer = await session.get(Customer, customer_id)
         assert customer is not None
-        await on_project_stage(session, None, customer, stage, Rules(), at)
+        await lifecycle.protect_by_stage(session, None, customer, stage, Rules())
     return customer
 
 
-async def test_development_stage_protects_six_months_from_that_moment(factory, world) -> None:
+async def _release_expired(clock, at: datetime) -> int:  # type: ignore[no-untyped-def]
+    """The expiry job as it would run at `at`."""
+    clock.move_to(at, tick=False)
+    async with get_sessionmaker()() as session, session.begin():
+        return await release_expired(session)
+
+
+async def test_development_stage_protects_six_months_from_that_moment(
+    factory, world, clock
+) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=add_months(T0, 1)
     )
-    changed = await _stage(customer.id, ProjectStage.DEVELOPMENT, T0)
+    changed = await _stage(clock, customer.id, ProjectStage.DEVELOPMENT, T0)
     assert changed.protection_until == add_months(T0, 6)
 
 
-async def test_small_batch_counts_like_development(factory, world) -> None:
+async def test_small_batch_counts_like_development(factory, world, clock) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=add_months(T0, 1)
     )
-    assert (await _stage(customer.id, ProjectStage.SMALL_BATCH, T0)).protection_until == add_months(
-        T0, 6
-    )
+    assert (
+        await _stage(clock, customer.id, ProjectStage.SMALL_BATCH, T0)
+    ).protection_until == add_months(T0, 6)
 
 
-async def test_development_stage_never_shortens_a_longer_period(factory, world) -> None:
+async def test_development_stage_never_shortens_a_longer_period(factory, world, clock) -> None:
     longer = add_months(T0, 9)
     customer = await factory.customer(world.agent_a, world.a_sales, protection_until=longer)
-    assert (await _stage(customer.id, ProjectStage.DEVELOPMENT, T0)).protection_until == longer
+    assert (
+        await _stage(clock, customer.id, ProjectStage.DEVELOPMENT, T0)
+    ).protection_until == longer
 
 
-async def test_other_stages_do_not_change_protection(factory, world) -> None:
+async def test_other_stages_do_not_change_protection(factory, world, clock) -> None:
     until = add_months(T0, 2)
     customer = await factory.customer(world.agent_a, world.a_sales, protection_until=until)
     for stage in (
@@ -56,30 +69,29 @@ async def test_other_stages_do_not_change_protection(factory, world) -> None:
         ProjectStage.ON_HOLD,
         ProjectStage.LOST,
     ):
-        assert (await _stage(customer.id, stage, T0)).protection_until == until
+        assert (await _stage(clock, customer.id, stage, T0)).protection_until == until
 
 
-async def test_mass_production_switches_to_periodic_review(factory, world) -> None:
+async def test_mass_production_switches_to_periodic_review(factory, world, clock) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=add_months(T0, 1)
     )
-    changed = await _stage(customer.id, ProjectStage.MASS_PRODUCTION, T0)
+    changed = await _stage(clock, customer.id, ProjectStage.MASS_PRODUCTION, T0)
     assert changed.protection_mode is ProtectionMode.REVIEW
     assert changed.next_review_at == add_months(T0, 12)
 
 
-async def test_review_customers_are_not_released_by_the_expiry_job(factory, world) -> None:
+async def test_review_customers_are_not_released_by_the_expiry_job(factory, world, clock) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=add_months(T0, 1)
     )
-    await _stage(customer.id, ProjectStage.MASS_PRODUCTION, T0)
-    async with get_sessionmaker()() as session, session.begin():
-        assert await release_expired(session, add_months(T0, 2)) == 0
+    await _stage(clock, customer.id, ProjectStage.MASS_PRODUCTION, T0)
+    assert await _release_expired(clock, add_months(T0, 2)) == 0
 
 
-async def test_vendor_reviews_a_mass_production_customer(client, factory, world) -> None:
+async def test_vendor_reviews_a_mass_production_customer(client, factory, world, clock) -> None:
     customer = await factory.customer(world.agent_a, world.a_sales)
-    await _stage(customer.id, ProjectStage.MASS_PRODUCTION, now())
+    await _stage(clock, customer.id, ProjectStage.MASS_PRODUCTION, now())
     keep = await client.post(
         f"/api/v1/customers/{customer.id}/review",
         json={"keep": True, "reason": "量产稳定"},
@@ -156,7 +168,7 @@ async def test_expiry_job_releases_expired_customers_to_the_pool(
 
 
 async def test_expiry_job_releases_exactly_once_when_two_run_concurrently(
-    client, factory, world
+    client, factory, world, clock
 ) -> None:
     for n in range(6):
         await factory.customer(
@@ -166,9 +178,11 @@ async def test_expiry_job_releases_exactly_once_when_two_run_concurrently(
             protection_until=T0 - timedelta(days=1),
         )
 
+    clock.move_to(T0, tick=False)
+
     async def run() -> int:
         async with get_sessionmaker()() as session, session.begin():
-            return await release_expired(session, T0)
+            return await release_expired(session)
 
     counts = await asyncio.gather(run(), run())
     assert sum(counts) == 6, counts
@@ -178,7 +192,9 @@ async def test_expiry_job_releases_exactly_once_when_two_run_concurrently(
     assert trail.json()["total"] == 6
 
 
-async def test_customer_with_an_open_extension_waits_for_the_vendor(client, factory, world) -> None:
+async def test_customer_with_an_open_extension_waits_for_the_vendor(
+    client, factory, world, clock
+) -> None:
     customer = await factory.customer(
         world.agent_a, world.a_sales, protection_until=now() + timedelta(days=3)
     )
@@ -187,6 +203,5 @@ async def test_customer_with_an_open_extension_waits_for_the_vendor(client, fact
         json={"reason": "项目即将进入研发"},
         headers=world.a_sales.headers,
     )
-    async with get_sessionmaker()() as session, session.begin():
-        assert await release_expired(session, now() + timedelta(days=5)) == 0
+    assert await _release_expired(clock, now() + timedelta(days=5)) == 0
     assert customer.status is CustomerStatus.PROTECTED

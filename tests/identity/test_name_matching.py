@@ -36,9 +36,8 @@ from pathlib import Path
 
 import pytest
 
-from api.registrations.matching import (
+from api.identity.matching import (
     CANDIDATE,
-    LEGAL_FORMS,
     NEAR_EXACT,
     Match,
     NormalisedName,
@@ -46,6 +45,7 @@ from api.registrations.matching import (
     name_warnings,
     normalise,
 )
+from api.identity.words import LEGAL_FORMS
 
 PAIRS_FILE = Path(__file__).with_name("name_pairs.csv")
 

@@ -35,389 +35,10 @@ from importlib import resources
 import opencc
 from rapidfuzz import fuzz
 
+from api.identity import words
+
 NEAR_EXACT = 0.92  # score >= this blocks a registration (same company)
 CANDIDATE = 0.65  # score >= this is listed as a possible conflict for the manufacturer to decide
-
-# Legal-form suffixes (Chinese, and English tokens as they appear once punctuation is gone).
-LEGAL_FORMS: tuple[str, ...] = (
-    "集团股份有限公司",
-    "集团有限责任公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限合伙企业",
-    "有限公司",
-    "股份公司",
-    "集团公司",
-    "控股集团",
-    "合伙企业",
-    "有限合伙",
-    "个体工商户",
-    "总公司",
-    "公司",
-    "集团",
-    "股份",
-    "商行",
-    "工作室",
-    "经营部",
-    "门市部",
-    "事务所",
-    "研究所",
-    "研究院",
-    "总厂",
-    "厂",
-    "co., ltd.",
-    "co.,ltd",
-    "co ltd",
-    "co.",
-    "co",
-    "company",
-    "ltd.",
-    "ltd",
-    "limited",
-    "inc.",
-    "inc",
-    "incorporated",
-    "corp.",
-    "corp",
-    "corporation",
-    "llc",
-    "plc",
-    "gmbh",
-    "group",
-    "holdings",
-    "holding",
-    "pte",
-    "pty",
-)
-_LEGAL_CN = sorted(
-    [f for f in LEGAL_FORMS if not f.isascii()] + ["有限公", "有限责任"], key=len, reverse=True
-)
-_LEGAL_EN = (
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "llc",
-    "plc",
-    "gmbh",
-    "group",
-    "holdings",
-    "holding",
-    "pte",
-    "pty",
-    "ag",
-    "sa",
-    "bv",
-)
-
-# Generic words: say nothing about what the company does.
-_GENERIC_CN = (
-    "科技",
-    "技术",
-    "实业",
-    "发展",
-    "贸易",
-    "商贸",
-    "进出口",
-    "信息",
-    "网络",
-    "智能",
-    "国际",
-    "控股",
-    "投资",
-    "创新",
-    "工业",
-    "制造",
-    "数字",
-    "系统",
-    "工程",
-    "产业",
-    "服务",
-    "咨询",
-    "管理",
-    "应用",
-    "开发",
-    "研发",
-    "高新",
-    "高科",
-    "新技术",
-    "创意",
-    "供应链",
-    "集成",
-)
-# Industry words: weigh less than the 字号, but two different ones suggest two companies.
-_INDUSTRY_CN = (
-    "电子",
-    "电器",
-    "电气",
-    "自动化",
-    "集成电路",
-    "半导体",
-    "微电子",
-    "光电子",
-    "光电",
-    "元器件",
-    "电子元件",
-    "器件",
-    "通信",
-    "通讯",
-    "无线",
-    "物联网",
-    "互联网",
-    "软件",
-    "新能源",
-    "能源",
-    "储能",
-    "电池",
-    "电源",
-    "电力",
-    "电机",
-    "动力",
-    "新材料",
-    "材料",
-    "精密",
-    "机械",
-    "设备",
-    "仪器",
-    "仪表",
-    "医疗器械",
-    "医疗",
-    "生物",
-    "汽车",
-    "汽车电子",
-    "照明",
-    "家电",
-    "电脑",
-    "计算机",
-    "数码",
-    "光学",
-    "传感",
-    "机器人",
-    "激光",
-    "显示",
-    "视讯",
-    "视像",
-    "安防",
-    "环保",
-    "控制",
-    "测控",
-    "检测",
-    "五金",
-    "塑胶",
-    "模具",
-    "光伏",
-    "线缆",
-    "电缆",
-    "家居",
-    "芯片",
-    "存储",
-)
-_GENERIC_EN = (
-    "technology",
-    "technologies",
-    "tech",
-    "science",
-    "sci",
-    "industrial",
-    "industries",
-    "industry",
-    "intelligent",
-    "smart",
-    "trading",
-    "trade",
-    "international",
-    "intl",
-    "development",
-    "information",
-    "info",
-    "network",
-    "networks",
-    "manufacturing",
-    "investment",
-    "innovation",
-    "digital",
-    "systems",
-    "system",
-    "solutions",
-    "solution",
-    "and",
-    "the",
-)
-_INDUSTRY_EN = (
-    "electronics",
-    "electronic",
-    "electric",
-    "electrical",
-    "automation",
-    "semiconductors",
-    "semiconductor",
-    "microelectronics",
-    "optoelectronics",
-    "communications",
-    "communication",
-    "telecom",
-    "wireless",
-    "software",
-    "energy",
-    "power",
-    "devices",
-    "device",
-    "equipment",
-    "instruments",
-    "instrument",
-    "precision",
-    "machinery",
-    "medical",
-    "automotive",
-    "auto",
-    "lighting",
-    "appliances",
-    "appliance",
-    "materials",
-    "microelectronic",
-    "micro",
-)
-# English words and their Chinese equivalents, for comparing the sets of filler words.
-_EN_CANONICAL = {
-    "electronics": "电子",
-    "electronic": "电子",
-    "microelectronics": "微电子",
-    "microelectronic": "微电子",
-    "electric": "电气",
-    "electrical": "电气",
-    "semiconductors": "半导体",
-    "semiconductor": "半导体",
-    "communications": "通信",
-    "communication": "通信",
-    "telecom": "通信",
-    "devices": "器件",
-    "device": "器件",
-    "instruments": "仪器",
-    "instrument": "仪器",
-    "appliances": "家电",
-    "appliance": "家电",
-    "automotive": "汽车",
-    "auto": "汽车",
-    "optoelectronics": "光电",
-    "wireless": "无线",
-    "technology": "科技",
-    "technologies": "科技",
-    "tech": "科技",
-    "science": "科技",
-    "industrial": "工业",
-    "industries": "工业",
-    "industry": "工业",
-    "intelligent": "智能",
-    "smart": "智能",
-    "trading": "贸易",
-    "trade": "贸易",
-    "international": "国际",
-    "intl": "国际",
-    "development": "发展",
-    "information": "信息",
-    "network": "网络",
-    "networks": "网络",
-    "manufacturing": "制造",
-    "investment": "投资",
-    "innovation": "创新",
-    "digital": "数字",
-    "systems": "系统",
-    "system": "系统",
-    "solutions": "solution",
-}
-_CN_CANONICAL = {"通讯": "通信", "计算机": "电脑", "光电子": "光电", "电子元件": "元器件"}
-
-# Small curated list of districts, new areas and towns common in electronics addresses; only
-# full forms (with 区/县/镇) so brand words like 朝阳, 光明, 长安 are not cut.
-_DISTRICTS = tuple(
-    word
-    for line in (
-        "福田区 罗湖区 南山区 宝安区 龙岗区 龙华区 盐田区 坪山区 光明区 大鹏新区 前海",
-        "天河区 越秀区 海珠区 荔湾区 白云区 黄埔区 番禺区 花都区 南沙区 增城区 从化区",
-        "浦东新区 闵行区 徐汇区 长宁区 静安区 普陀区 虹口区 杨浦区 宝山区 嘉定区 松江区",
-        "青浦区 奉贤区 金山区 崇明区 张江",
-        "海淀区 朝阳区 东城区 西城区 丰台区 石景山区 昌平区 顺义区 大兴区 通州区 亦庄",
-        "西湖区 滨江区 余杭区 萧山区 拱墅区 上城区 临平区 钱塘区",
-        "苏州工业园区 工业园区 吴中区 吴江区 相城区 姑苏区 虎丘区 昆山市 常熟市 张家港市",
-        "江宁区 鼓楼区 玄武区 雨花台区 建邺区 栖霞区 浦口区",
-        "顺德区 南海区 禅城区 三水区 高明区",
-        "长安镇 虎门镇 松山湖 塘厦镇 凤岗镇 清溪镇 常平镇",
-        "武侯区 锦江区 青羊区 成华区 双流区 郫都区",
-        "东湖高新区 洪山区 江夏区 思明区 湖里区 集美区 海沧区",
-        "新吴区 滨湖区 梁溪区 鄞州区 北仑区 慈溪市 余姚市 义乌市",
-        "高新区 经济技术开发区 高新技术产业开发区 开发区 保税区 自贸区 科技园 软件园 产业园",
-        "香洲区 斗门区 金湾区 惠城区 惠阳区 仲恺高新区",
-    )
-    for word in line.split()
-)
-
-# Pinyin of the provinces and big cities, for English names ("Shenzhen Huaqiang ...").
-_PINYIN_REGIONS: dict[str, tuple[str, str | None]] = {
-    "beijing": ("北京", "北京"),
-    "shanghai": ("上海", "上海"),
-    "tianjin": ("天津", "天津"),
-    "chongqing": ("重庆", "重庆"),
-    "guangdong": ("广东", None),
-    "shenzhen": ("广东", "深圳"),
-    "guangzhou": ("广东", "广州"),
-    "dongguan": ("广东", "东莞"),
-    "foshan": ("广东", "佛山"),
-    "zhuhai": ("广东", "珠海"),
-    "zhongshan": ("广东", "中山"),
-    "huizhou": ("广东", "惠州"),
-    "shantou": ("广东", "汕头"),
-    "jiangmen": ("广东", "江门"),
-    "jiangsu": ("江苏", None),
-    "suzhou": ("江苏", "苏州"),
-    "wuxi": ("江苏", "无锡"),
-    "nanjing": ("江苏", "南京"),
-    "changzhou": ("江苏", "常州"),
-    "kunshan": ("江苏", "苏州"),
-    "nantong": ("江苏", "南通"),
-    "zhejiang": ("浙江", None),
-    "hangzhou": ("浙江", "杭州"),
-    "ningbo": ("浙江", "宁波"),
-    "wenzhou": ("浙江", "温州"),
-    "jiaxing": ("浙江", "嘉兴"),
-    "fujian": ("福建", None),
-    "xiamen": ("福建", "厦门"),
-    "fuzhou": ("福建", "福州"),
-    "shandong": ("山东", None),
-    "qingdao": ("山东", "青岛"),
-    "jinan": ("山东", "济南"),
-    "anhui": ("安徽", None),
-    "hefei": ("安徽", "合肥"),
-    "hubei": ("湖北", None),
-    "wuhan": ("湖北", "武汉"),
-    "hunan": ("湖南", None),
-    "changsha": ("湖南", "长沙"),
-    "sichuan": ("四川", None),
-    "chengdu": ("四川", "成都"),
-    "shaanxi": ("陕西", None),
-    "henan": ("河南", None),
-    "zhengzhou": ("河南", "郑州"),
-    "hebei": ("河北", None),
-    "liaoning": ("辽宁", None),
-    "shenyang": ("辽宁", "沈阳"),
-    "dalian": ("辽宁", "大连"),
-    "jiangxi": ("江西", None),
-    "guangxi": ("广西", None),
-    "yunnan": ("云南", None),
-    "kunming": ("云南", "昆明"),
-    "hainan": ("海南", None),
-    "taiwan": ("台湾", None),
-    "hongkong": ("香港", "香港"),
-    "hong kong": ("香港", "香港"),
-    "macau": ("澳门", "澳门"),
-    "macao": ("澳门", "澳门"),
-}
-
-_BRANCH_SUFFIXES = ("分公司", "分厂", "办事处", "分店", "营业部", "代表处", "分支机构", "分部")
 
 _OPEN = "([{【〔〖「『《〈<"
 _CLOSE = ")]}】〕〗」』》〉>"
@@ -427,17 +48,17 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
 
 
-def _alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(terms: list[str] | tuple[str, ...] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(terms), key=len, reverse=True))
 
 
 class _Suffix:
-    """Finds one of many words at the end of a text, fast: an anchored match on the reversed
+    """Finds one of many terms at the end of a text, fast: an anchored match on the reversed
     text (a `(...)$` search would try the whole alternation at every position)."""
 
-    def __init__(self, words: list[str] | tuple[str, ...] | set[str], whole_words: bool = True):
-        cjk = [w[::-1] for w in words if not w.isascii()]
-        latin = [w[::-1] for w in words if w.isascii()]
+    def __init__(self, terms: list[str] | tuple[str, ...] | set[str], whole_words: bool = True):
+        cjk = [w[::-1] for w in terms if not w.isascii()]
+        latin = [w[::-1] for w in terms if w.isascii()]
         parts = [_alternation(cjk)] if cjk else []
         if latin:
             # A Latin word must start a word (in reverse: nothing alphanumeric follows it).
@@ -454,21 +75,21 @@ class _Suffix:
         return text if start is None else text[:start]
 
 
-_LEGAL_CN_SUFFIX = _Suffix(_LEGAL_CN)
-_LEGAL_CN_ANY = re.compile(_alternation(_LEGAL_CN))
-_LEGAL_EN_SUFFIX = _Suffix(_LEGAL_EN)
+_LEGAL_CN_SUFFIX = _Suffix(words.LEGAL_CN)
+_LEGAL_CN_ANY = re.compile(_alternation(words.LEGAL_CN))
+_LEGAL_EN_SUFFIX = _Suffix(words.LEGAL_EN)
 # In `full` the spaces are gone: a compact English suffix (coltd, co, ltd, limited, ...).
 _LEGAL_COMPACT_SUFFIX = _Suffix(
-    [w for w in _LEGAL_EN if len(w) > 2 or w == "co"], whole_words=False
+    [w for w in words.LEGAL_EN if len(w) > 2 or w == "co"], whole_words=False
 )
-_BRANCH = _Suffix((*_BRANCH_SUFFIXES, "branch", "branch office"))
-_FILLER_CN = re.compile(_alternation(_GENERIC_CN + _INDUSTRY_CN))
-_FILLER_EN = re.compile(rf"\b(?:{_alternation(_GENERIC_EN + _INDUSTRY_EN)})\b")
+_BRANCH = _Suffix((*words.BRANCH_SUFFIXES, "branch", "branch office"))
+_FILLER_CN = re.compile(_alternation(words.GENERIC_CN + words.INDUSTRY_CN))
+_FILLER_EN = re.compile(rf"\b(?:{_alternation(words.GENERIC_EN + words.INDUSTRY_EN)})\b")
 # In a compact `full` there are no word boundaries: only words long enough not to hide in others.
 _FILLER_EN_COMPACT = re.compile(
-    _alternation([w for w in _GENERIC_EN + _INDUSTRY_EN if len(w) >= 4 and w != "info"])
+    _alternation([w for w in words.GENERIC_EN + words.INDUSTRY_EN if len(w) >= 4 and w != "info"])
 )
-_INDUSTRY_SET = frozenset(_INDUSTRY_CN) | frozenset(_INDUSTRY_EN)
+_INDUSTRY_SET = frozenset(words.INDUSTRY_CN) | frozenset(words.INDUSTRY_EN)
 _LATIN_WORD = re.compile(r"^[a-z][a-z0-9\-.&']*$")
 
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
@@ -527,20 +148,20 @@ def _regions() -> _Regions:
             add(c_full, p_short, c_short)
             add(c_short, p_short, c_short)
             full_forms.append(c_full)
-    for district in _DISTRICTS:
+    for district in words.DISTRICTS:
         places.setdefault(district, ("", None))
         full_forms.append(district)
     cn_alt = _alternation([k for k in places if not k.isascii()])
-    py_alt = _alternation(list(_PINYIN_REGIONS))
-    places.update(_PINYIN_REGIONS)
+    py_alt = _alternation(list(words.PINYIN_REGIONS))
+    places.update(words.PINYIN_REGIONS)
     places["hongkong"] = places["hong kong"] = ("香港", "香港")
-    compact_py = _alternation([k.replace(" ", "") for k in _PINYIN_REGIONS])
+    compact_py = _alternation([k.replace(" ", "") for k in words.PINYIN_REGIONS])
     return _Regions(
         prefix_cn=re.compile(rf"^(?:{cn_alt}|(?:{py_alt})(?![a-z0-9]))\s*"),
         prefix_compact=re.compile(rf"^(?:{cn_alt}|{compact_py})"),
         anywhere=re.compile(rf"{cn_alt}|{compact_py}"),
         # "3M中国有限公司", "... (China) Co., Ltd." once brackets are gone.
-        suffix_full=_Suffix([*full_forms, *_PINYIN_REGIONS, "中国", "china"]),
+        suffix_full=_Suffix([*full_forms, *words.PINYIN_REGIONS, "中国", "china"]),
         suffix_any=_Suffix(list(places)),
         places=places,
     )
@@ -675,13 +296,13 @@ def _profile(full: str, core: str) -> _Profile:
     regions = _regions()
     stem = _strip_region_prefix(_strip_compact_legal(full), regions.prefix_compact)
     rest = full.replace(core, " ", 1) if core else full
-    words: set[str] = set()
+    fillers: set[str] = set()
     for m in _FILLER_CN.finditer(rest):
-        words.add(_CN_CANONICAL.get(m.group(), m.group()))
+        fillers.add(words.CN_CANONICAL.get(m.group(), m.group()))
     if rest.isascii():
         for m in _FILLER_EN_COMPACT.finditer(rest):
-            words.add(_EN_CANONICAL.get(m.group(), m.group()))
-    industry = frozenset(w for w in words if w in _INDUSTRY_SET)
+            fillers.add(words.EN_CANONICAL.get(m.group(), m.group()))
+    industry = frozenset(w for w in fillers if w in _INDUSTRY_SET)
     provinces: set[str] = set()
     cities: set[str] = set()
     for m in regions.anywhere.finditer(rest):
@@ -694,7 +315,7 @@ def _profile(full: str, core: str) -> _Profile:
     return _Profile(
         stem=stem,
         industry=industry,
-        generic_words=frozenset(words - industry),
+        generic_words=frozenset(fillers - industry),
         provinces=frozenset(provinces),
         cities=frozenset(cities),
         generic_core=generic_core,

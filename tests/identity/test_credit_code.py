@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.registrations.credit_code import (
+from api.identity.credit_code import (
     CHARSET,
     check_character,
     is_valid_credit_code,
