@@ -95,9 +95,11 @@ test-frontend: $(NODE_STAMP)
 	$(NPM) run lint
 	$(NPM) test
 
+# pytest-playwright keeps a full-page screenshot of each failed test under var/e2e-failures/.
 test-e2e: $(VENV_STAMP) $(SPA_INDEX)
 	@echo "== end-to-end tests in Chromium"
-	$(PY) -m pytest tests/e2e -q -p no:cacheprovider
+	$(PY) -m pytest tests/e2e -q -p no:cacheprovider \
+		--screenshot only-on-failure --full-page-screenshot --output var/e2e-failures
 
 # --- contract ---------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Browser tests: the real app (built SPA, SQLite with demo data) in a uvicorn process, driven by
-the system Chromium. They run in their own pytest process (sync Playwright and pytest-asyncio
-do not share an event loop)."""
+the system Chromium through pytest-playwright (its `browser`, `context`, `page` fixtures; the
+settings below). They run in their own pytest process (sync Playwright and pytest-asyncio do not
+share an event loop): `make test-e2e`, which also keeps a screenshot of each failure."""
 
 import os
 import shutil
@@ -10,9 +11,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import BrowserContext, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -25,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-DEMO_PASSWORD = "demo-Password-1"
+TIMEOUT_MS = 10_000
 
 
 def _requirement(ok: bool, why: str) -> None:
@@ -102,40 +105,27 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, served_dist: Path) -> Ite
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright launches the system Chromium (no `playwright install` here)."""
     _requirement(
         shutil.which(CHROMIUM) is not None or Path(CHROMIUM).is_file(), f"{CHROMIUM} missing"
     )
-    from playwright.sync_api import sync_playwright
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any], base_url: str) -> dict[str, Any]:
+    return {
+        **browser_context_args,
+        "base_url": base_url,
+        "locale": "zh-CN",
+        "viewport": {"width": 1280, "height": 800},
+    }
 
 
 @pytest.fixture
-def page(browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(
-        base_url=base_url, locale="zh-CN", viewport={"width": 1280, "height": 800}
-    )
-    from playwright.sync_api import expect
-
+def context(context: BrowserContext) -> BrowserContext:
     # One time budget for actions and assertions: a loaded CI machine answers in seconds, not ms.
-    context.set_default_timeout(10_000)
-    expect.set_options(timeout=10_000)
-    page = context.new_page()
-    yield page
-    failed = getattr(request.node, "rep_call", None)
-    if failed is not None and failed.failed:
-        out = ROOT / "var" / "e2e-failures"
-        out.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(out / f"{request.node.name}.png"), full_page=True)
-    context.close()
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
-    report = yield
-    setattr(item, f"rep_{report.when}", report)
-    return report
+    context.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    return context
