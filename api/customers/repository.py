@@ -10,7 +10,7 @@ from sqlmodel import and_, col, or_
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.catalog.tree import in_domain
+from api.catalog.models import in_domain
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.kit.clock import CHINA
 from api.kit.errors import NotFound
