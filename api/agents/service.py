@@ -1,7 +1,5 @@
 """Agent companies: created by the vendor together with their master account."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.agents import repository
 from api.agents.models import Agent
 from api.agents.schemas import AgentCreate, AgentUpdate
@@ -10,6 +8,7 @@ from api.auth.schemas import Credentials
 from api.authz.policy import authorize, can_manage_agents
 from api.authz.principal import Principal
 from api.authz.roles import Role
+from api.db import AsyncSession
 from api.kit.errors import Conflict
 from api.users.models import User
 from api.users.schemas import UserCreate

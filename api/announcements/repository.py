@@ -1,6 +1,8 @@
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Select
+from sqlalchemy import CursorResult, Select, delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col, or_, select
@@ -20,6 +22,7 @@ from api.users.models import User
 
 
 def _with_parties(statement: Select[Announcement]) -> Select[Announcement]:
+    # SQLModel types a relationship as the object it holds, not as the class attribute it is.
     return statement.execution_options(populate_existing=True).options(
         selectinload(Announcement.agent),  # type: ignore[arg-type]
         selectinload(Announcement.created_by),  # type: ignore[arg-type]
@@ -96,6 +99,28 @@ async def get_receipt(
     session: AsyncSession, announcement_id: int, user_id: int
 ) -> AnnouncementReceipt | None:
     return await session.get(AnnouncementReceipt, (announcement_id, user_id))
+
+
+async def insert_receipt(session: AsyncSession, receipt: AnnouncementReceipt) -> bool:
+    """Store the receipt; False when the person's receipt for that announcement exists already.
+    In a savepoint, so the request's transaction goes on after the refusal."""
+    try:
+        async with session.begin_nested():
+            session.add(receipt)
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
+async def remove_receipts(session: AsyncSession, announcement_id: int) -> int:
+    """Delete every receipt of the announcement; how many there were."""
+    statement = delete(AnnouncementReceipt).where(
+        col(AnnouncementReceipt.announcement_id) == announcement_id
+    )
+    # A DELETE answers a cursor result, with its row count (execute() is typed for any).
+    result = cast(CursorResult[Any], await session.execute(statement))
+    return result.rowcount
 
 
 async def readers(

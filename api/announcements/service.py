@@ -2,11 +2,7 @@
 them, one after another, after login; the vendor sees who has read what."""
 
 from datetime import datetime
-
-from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from typing import Any
 
 from api.agents.models import Agent
 from api.announcements import repository
@@ -20,6 +16,7 @@ from api.announcements.schemas import AnnouncementIn, AnnouncementState, Announc
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_write_announcements
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict, Forbidden
 from api.users.models import User
@@ -43,7 +40,7 @@ def popup_order(announcements: list[Announcement]) -> list[Announcement]:
     )
 
 
-async def _checked(session: AsyncSession, data: AnnouncementIn, at: datetime) -> dict:
+async def _checked(session: AsyncSession, data: AnnouncementIn, at: datetime) -> dict[str, Any]:
     """The columns of `data`. Raises 422 when the one-agent audience names no (known) agent, an
     agent is named for another audience, or the expiry is not after the publish time."""
     if data.audience is Audience.AGENT:
@@ -97,13 +94,7 @@ async def update(
     session.add(announcement)
     removed = 0
     if data.ask_again:
-        removed = (
-            await session.execute(
-                delete(AnnouncementReceipt).where(
-                    col(AnnouncementReceipt.announcement_id) == announcement_id
-                )
-            )
-        ).rowcount  # type: ignore[attr-defined]
+        removed = await repository.remove_receipts(session, announcement_id)
     await record(
         session,
         principal,
@@ -146,11 +137,7 @@ async def acknowledge(
     if state_of(announcement, now()) is not AnnouncementState.ACTIVE:
         raise Conflict("announcement_not_active")
     receipt = AnnouncementReceipt(announcement_id=announcement_id, user_id=principal.user_id)
-    try:
-        async with session.begin_nested():
-            session.add(receipt)
-            await session.flush()
-    except IntegrityError:
+    if not await repository.insert_receipt(session, receipt):
         # A second tab acknowledged at the same moment: its receipt is the one.
         concurrent = await repository.get_receipt(session, announcement_id, principal.user_id)
         assert concurrent is not None

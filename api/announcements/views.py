@@ -2,13 +2,12 @@
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.agents.schemas import AgentBrief
 from api.announcements import repository, service
 from api.announcements.models import Announcement
 from api.announcements.schemas import AnnouncementPublic, AnnouncementReceipts, ReaderRow
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.kit.clock import now
 
 RECEIPT_COLUMNS = ["username", "display_name", "role", "agent", "active", "read", "read_at"]

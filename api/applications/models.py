@@ -1,6 +1,6 @@
 from datetime import datetime
 from enum import StrEnum
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from api.customers.models import Customer
 from api.users.models import User
@@ -27,3 +27,5 @@ class Application(Protocol):
     created_at: datetime
     applicant: User
     customer: Customer
+
+    def model_dump(self) -> dict[str, Any]: ...

@@ -43,7 +43,7 @@ async def decide(
     session.add(application)
     kind = application.__tablename__
     action = f"{kind}.{VERBS[status]}"
-    await record(session, principal, action, application, reason=reason)  # type: ignore[arg-type]
+    await record(session, principal, action, application, reason=reason)
     if status is not ApplicationStatus.WITHDRAWN:
         params = decision_params(status is ApplicationStatus.APPROVED, reason)
         notify(

@@ -30,7 +30,7 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time(), CHINA)
 
 
-def filtered_statement(principal: Principal, f: AuditFilters) -> Select:
+def filtered_statement(principal: Principal, f: AuditFilters) -> Select[AuditLog]:
     """The rows `principal` may read that match `f`, newest first."""
     statement = readable_statement(principal, AuditLog)
     filters = {

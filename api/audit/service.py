@@ -4,18 +4,25 @@ import enum
 import json
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel
+from typing import Any, ClassVar, Protocol
 
 from api.audit.models import AuditLog
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.kit.clock import CHINA
 from api.kit.logging import request_id_var
 from api.users.models import User
 
 SECRET_FIELDS = frozenset({"password_hash", "token_hash"})
+
+
+class AuditedRow(Protocol):
+    """What the trail needs of a table object (every SQLModel table class has it): structural,
+    so this module stays free of the ORM's imports."""
+
+    __tablename__: ClassVar[str]
+
+    def model_dump(self) -> dict[str, Any]: ...
 
 
 def _json_safe(value: Any) -> Any:
@@ -32,7 +39,7 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def snapshot(obj: SQLModel) -> dict[str, Any]:
+def snapshot(obj: AuditedRow) -> dict[str, Any]:
     """The object's columns as JSON, secrets left out."""
     return {k: _json_safe(v) for k, v in obj.model_dump().items() if k not in SECRET_FIELDS}
 
@@ -41,7 +48,7 @@ async def record(
     session: AsyncSession,
     actor: Principal | User | None,
     action: str,
-    obj: SQLModel,
+    obj: AuditedRow,
     *,
     before: dict[str, Any] | None = None,
     agent_id: int | None = None,
@@ -56,7 +63,7 @@ async def record(
         actor_id=actor_id,
         actor_username=actor.username if actor else "",
         action=action,
-        object_type=obj.__tablename__,  # type: ignore[arg-type]
+        object_type=obj.__tablename__,
         object_id=str(getattr(obj, "id", None) or getattr(obj, "login_name", "")),
         agent_id=agent_id if agent_id is not None else getattr(obj, "agent_id", None),
         before=before,

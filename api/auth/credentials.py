@@ -2,14 +2,12 @@
 
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
+from api.auth import repository
 from api.auth.models import SetPasswordLink
 from api.auth.schemas import Credentials
 from api.auth.tokens import revoke_all_for_user
 from api.config import get_settings
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError
 from api.security import hash_opaque_token, hash_password, new_opaque_token, temporary_password
@@ -29,7 +27,7 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
     session.add(user)
     await session.flush()
     assert user.id is not None
-    await _expire_links(session, user.id)
+    await repository.use_up_links(session, user.id)
     await revoke_all_for_user(session, user.id)
     token, token_hash = new_opaque_token()
     session.add(SetPasswordLink(user_id=user.id, token_hash=token_hash, expires_at=expires_at))
@@ -42,9 +40,7 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
 
 async def usable_link(session: AsyncSession, token: str) -> tuple[SetPasswordLink, User]:
     """The unexpired, unused link and its active user; raises set_password_link_invalid."""
-    link = await session.scalar(
-        select(SetPasswordLink).where(col(SetPasswordLink.token_hash) == hash_opaque_token(token))
-    )
+    link = await repository.link_by_hash(session, hash_opaque_token(token))
     user = await session.get(User, link.user_id) if link else None
     if (
         link is None
@@ -57,14 +53,6 @@ async def usable_link(session: AsyncSession, token: str) -> tuple[SetPasswordLin
     return link, user
 
 
-async def _expire_links(session: AsyncSession, user_id: int) -> None:
-    await session.execute(
-        update(SetPasswordLink)
-        .where(col(SetPasswordLink.user_id) == user_id, col(SetPasswordLink.used_at).is_(None))
-        .values(used_at=now())
-    )
-
-
 async def set_own_password(session: AsyncSession, user: User, new_password: str) -> None:
     """Store a password the user chose; every other session and link of the user ends."""
     user.password_hash = await hash_password(new_password)
@@ -73,5 +61,5 @@ async def set_own_password(session: AsyncSession, user: User, new_password: str)
     user.token_version += 1
     session.add(user)
     assert user.id is not None
-    await _expire_links(session, user.id)
+    await repository.use_up_links(session, user.id)
     await revoke_all_for_user(session, user.id)

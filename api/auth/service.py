@@ -3,27 +3,21 @@
 from datetime import timedelta
 from typing import NoReturn
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, or_, select
-
 from api.agents.models import Agent
 from api.audit.service import record
+from api.auth import repository
 from api.auth.credentials import set_own_password, usable_link
 from api.auth.models import LoginThrottle
 from api.auth.schemas import SetPasswordLinkInfo
-from api.auth.tokens import (
-    IssuedSession,
-    find_refresh_token,
-    is_replayed,
-    revoke_family,
-    start_session,
-)
+from api.auth.tokens import IssuedSession, find_refresh_token, is_replayed, start_session
 from api.authz.principal import Principal
 from api.config import get_settings
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError, Unauthorized
 from api.security import burn_password_check, check_password_rules, verify_password
 from api.users.models import User
+from api.users.service import find_by_login_name
 
 
 async def _refuse_after_commit(session: AsyncSession, error: AppError) -> NoReturn:
@@ -53,9 +47,7 @@ async def login(session: AsyncSession, login_name: str, password: str) -> Issued
     if throttle and throttle.locked_until and throttle.locked_until > now():
         minutes = max(1, int((throttle.locked_until - now()).total_seconds() // 60) + 1)
         raise AppError("account_locked", 429, minutes=minutes)
-    user = await session.scalar(
-        select(User).where(or_(col(User.username) == key, col(User.email) == key))
-    )
+    user = await find_by_login_name(session, key)
     if user is None:
         await burn_password_check()
         await _note_failure(session, key)
@@ -82,7 +74,7 @@ async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
         raise Unauthorized("refresh_invalid")
     if stored.revoked_at is not None:
         if is_replayed(stored):
-            await revoke_family(session, stored.family)
+            await repository.revoke_family(session, stored.family)
             await _refuse_after_commit(session, Unauthorized("refresh_invalid"))
         raise Unauthorized("refresh_invalid")
     user = await session.get(User, stored.user_id)
@@ -100,7 +92,7 @@ async def logout(session: AsyncSession, token: str | None) -> None:
     stored = await find_refresh_token(session, token) if token else None
     if stored is None or stored.revoked_at is not None:
         return
-    await revoke_family(session, stored.family)
+    await repository.revoke_family(session, stored.family)
     user = await session.get(User, stored.user_id)
     if user is not None:
         await record(session, user, "auth.logout", user)

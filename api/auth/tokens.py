@@ -4,12 +4,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
+from api.auth import repository
 from api.auth.models import RefreshToken
 from api.config import get_settings
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.security import create_access_token, hash_opaque_token, new_opaque_token
 from api.users.models import User
@@ -49,9 +47,7 @@ async def start_session(
 
 
 async def find_refresh_token(session: AsyncSession, token: str) -> RefreshToken | None:
-    return await session.scalar(
-        select(RefreshToken).where(col(RefreshToken.token_hash) == hash_opaque_token(token))
-    )
+    return await repository.refresh_token_by_hash(session, hash_opaque_token(token))
 
 
 def is_replayed(token: RefreshToken) -> bool:
@@ -59,18 +55,6 @@ def is_replayed(token: RefreshToken) -> bool:
     return token.revoked_at is not None and now() - token.revoked_at > REUSE_GRACE
 
 
-async def revoke_family(session: AsyncSession, family: str) -> None:
-    await session.execute(
-        update(RefreshToken)
-        .where(col(RefreshToken.family) == family, col(RefreshToken.revoked_at).is_(None))
-        .values(revoked_at=now())
-    )
-
-
 async def revoke_all_for_user(session: AsyncSession, user_id: int) -> None:
     """Sign the user out everywhere (password change, reset, deactivation)."""
-    await session.execute(
-        update(RefreshToken)
-        .where(col(RefreshToken.user_id) == user_id, col(RefreshToken.revoked_at).is_(None))
-        .values(revoked_at=now())
-    )
+    await repository.revoke_user_refresh_tokens(session, user_id)

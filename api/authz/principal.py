@@ -9,15 +9,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlmodel import col, select
 
 from api.agents.models import Agent
 from api.authz.roles import Role
 from api.db import Session
-from api.kit.clock import now
 from api.kit.errors import Forbidden, Unauthorized
-from api.security import decode_access_token, hash_opaque_token
-from api.tokens.models import ApiToken
+from api.security import decode_access_token
+from api.tokens.bearer import usable_token
 from api.tokens.scopes import TOKEN_PREFIX
 from api.users.models import User
 
@@ -82,14 +80,8 @@ async def _person(session: Session, token: str) -> Principal:
 
 async def _integrator(session: Session, token: str) -> Principal:
     """An API token reads with the vendor's view, limited to its scopes."""
-    stored = await session.scalar(
-        select(ApiToken).where(col(ApiToken.token_hash) == hash_opaque_token(token))
-    )
-    if (
-        stored is None
-        or stored.revoked_at is not None
-        or (stored.expires_at and stored.expires_at <= now())
-    ):
+    stored = await usable_token(session, token)
+    if stored is None:
         raise Unauthorized("token_invalid")
     return Principal(
         user_id=stored.created_by_id,

@@ -1,14 +1,13 @@
 """Product domains (产品领域, SPEC §8): a two-level tree the vendor maintains, everyone reads.
 Inactive domains stay on existing records but are not chosen for new ones."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize
 from api.authz.principal import Principal
 from api.catalog import repository
 from api.catalog.models import ProductDomain
 from api.catalog.schemas import ProductDomainCreate, ProductDomainUpdate
+from api.db import AsyncSession
 from api.kit.errors import AppError, Conflict
 
 

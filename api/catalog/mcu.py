@@ -5,8 +5,6 @@ import base64
 import binascii
 from collections import Counter
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize
 from api.authz.principal import Principal
@@ -14,11 +12,14 @@ from api.catalog import repository
 from api.catalog.importing import ParsedRow, parse
 from api.catalog.models import McuModel, McuStatus
 from api.catalog.schemas import McuImportIn, McuModelCreate, McuModelUpdate
+from api.db import AsyncSession
 from api.kit.errors import AppError, Conflict
 
 
 async def check_mcu_model(
-    session: AsyncSession, model_id: int | None, keep: set[int | None] | frozenset = frozenset()
+    session: AsyncSession,
+    model_id: int | None,
+    keep: set[int | None] | frozenset[int | None] = frozenset(),
 ) -> None:
     """A model chosen for a project entry must exist and not be end-of-life; a model the record
     already has (`keep`) is accepted even when end-of-life since. Raises 422."""

@@ -1,7 +1,8 @@
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col, select
 
 from api.kit.tables import enum_column
 
@@ -21,6 +22,15 @@ class ProductDomain(SQLModel, table=True):
     sort_order: int = 0  # among siblings
     is_other: bool = False  # the 其它 fallback, to be corrected later
     is_active: bool = True  # inactive: kept on existing records, not chosen for new ones
+
+
+def in_domain(column: Any, domain_id: int) -> sa.ColumnElement[bool]:
+    """`column` (a product domain id of any table; SQLModel types it as its value, hence Any) is
+    the domain or one of its level-2 domains: a filter by 小家电 includes 厨房电器. Here with the
+    table, not in the repository: other domains' repositories filter by it, and a repository is
+    private to its domain."""
+    level_two = select(ProductDomain.id).where(col(ProductDomain.parent_id) == domain_id)
+    return sa.or_(column == domain_id, col(column).in_(level_two))
 
 
 class McuStatus(StrEnum):

@@ -1,6 +1,6 @@
 """SQL of the catalogs. Everyone reads the catalogs (SPEC §3), so there is no row scoping."""
 
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +15,7 @@ from api.models import metadata
 def referencing_columns(model: type[SQLModel]) -> list[sa.Column[Any]]:
     """Every column of another table with a foreign key to `model`, found in the metadata, so a
     table added later is covered without a change here (the tree's own parent_id is not)."""
-    target = model.__table__  # type: ignore[attr-defined]
+    target = model.__table__  # type: ignore[attr-defined]  # SQLModel does not declare it
     return [
         fk.parent
         for table in metadata.sorted_tables
@@ -46,10 +46,12 @@ async def move_references(
     """Point every reference to `source_id` at `target_id`; the rows moved, per `table.column`."""
     moved: dict[str, int] = {}
     for column in referencing_columns(model):
-        result = await session.execute(
+        statement = (
             sa.update(column.table).where(column == source_id).values({column.name: target_id})
         )
-        moved[_column_key(column)] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        # An UPDATE answers a cursor result, with its row count (execute() is typed for any).
+        result = cast(sa.CursorResult[Any], await session.execute(statement))
+        moved[_column_key(column)] = result.rowcount
     return moved
 
 

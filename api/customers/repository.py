@@ -14,7 +14,7 @@ from sqlmodel import and_, col, or_, select
 from api.applications.models import ApplicationStatus
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.catalog.tree import in_domain
+from api.catalog.models import in_domain
 from api.customers.models import (
     HELD_STATUSES,
     Customer,

@@ -9,8 +9,7 @@ from sqlmodel import col
 from api.agents.models import Agent
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.catalog.models import McuModel, ProductDomain
-from api.catalog.tree import in_domain
+from api.catalog.models import McuModel, ProductDomain, in_domain
 from api.customers.models import Customer, CustomerStatus
 from api.forecast.schemas import ForecastRow, ModelMonths
 from api.kit.clock import month_key, shift_month

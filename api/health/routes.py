@@ -1,11 +1,11 @@
 from fastapi import Response, status
 from pydantic import BaseModel, Field
-from sqlalchemy import text
 
 from api import __version__
 from api.authz.routers import public_router
 from api.config import get_settings
 from api.db import Session
+from api.health import repository
 from api.health.build import served_build
 from api.kit.routing import API_PREFIX
 
@@ -22,7 +22,7 @@ class HealthOut(BaseModel):
 async def health(session: Session, response: Response) -> HealthOut:
     """Liveness, database reachability and the build version."""
     try:
-        await session.execute(text("SELECT 1"))
+        await repository.ping(session)
     except Exception:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
         return HealthOut(status="degraded", database="unreachable", version=__version__)

@@ -1,8 +1,7 @@
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.rules.models import Rules
 from api.rules.schemas import RulesUpdate

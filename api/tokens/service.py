@@ -3,15 +3,14 @@
 import secrets
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
 from api.audit.service import record
 from api.authz.policy import authorize
 from api.authz.principal import Principal
+from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import Conflict, NotFound
 from api.security import hash_opaque_token
+from api.tokens import repository
 from api.tokens.models import ApiToken
 from api.tokens.schemas import ApiTokenCreate
 from api.tokens.scopes import TOKEN_PREFIX
@@ -37,7 +36,7 @@ async def create(
 
 async def list_tokens(session: AsyncSession, principal: Principal) -> list[ApiToken]:
     authorize(principal.is_vendor)
-    return list((await session.scalars(select(ApiToken).order_by(col(ApiToken.id).desc()))).all())
+    return await repository.newest_first(session)
 
 
 async def revoke(session: AsyncSession, principal: Principal, token_id: int) -> ApiToken:

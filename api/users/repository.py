@@ -22,7 +22,9 @@ SORTABLE = {
 
 
 def _visible(principal: Principal) -> Select[User]:
-    return readable_statement(principal, User).options(selectinload(User.agent))  # type: ignore[arg-type]
+    # SQLModel types a relationship as the object it holds, not as the class attribute it is.
+    agent = selectinload(User.agent)  # type: ignore[arg-type]
+    return readable_statement(principal, User).options(agent)
 
 
 async def list_users(
@@ -62,6 +64,13 @@ async def get_visible(session: AsyncSession, principal: Principal, user_id: int)
     if user is None:
         raise NotFound("user")
     return user
+
+
+async def by_login_name(session: AsyncSession, login_name: str) -> User | None:
+    """The account whose login name or email (both stored lower-case) is `login_name`."""
+    return await session.scalar(
+        select(User).where(or_(col(User.username) == login_name, col(User.email) == login_name))
+    )
 
 
 async def username_taken(session: AsyncSession, username: str) -> bool:

@@ -1,6 +1,6 @@
 """People management (人员管理): accounts are managed only below one's own power."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import Any
 
 from api.agents.models import Agent
 from api.audit.service import record, snapshot
@@ -10,12 +10,19 @@ from api.auth.tokens import revoke_all_for_user
 from api.authz.policy import authorize, can_manage_user
 from api.authz.principal import Principal
 from api.authz.roles import MANAGEABLE_ROLES, Role
+from api.db import AsyncSession
 from api.kit.clock import CHINA
 from api.kit.errors import AppError, Conflict, NotFound
 from api.notifications.service import notify
 from api.users import repository
 from api.users.models import User
 from api.users.schemas import ProfileUpdate, UserCreate, UserUpdate
+
+
+async def find_by_login_name(session: AsyncSession, login_name: str) -> User | None:
+    """The account a login name or email (lower-case) names, for signing in: not scoped, as
+    nobody is signed in yet. None when there is none."""
+    return await repository.by_login_name(session, login_name)
 
 
 async def _check_placement(session: AsyncSession, role: Role, agent_id: int | None) -> None:
@@ -98,7 +105,7 @@ async def update_user(
     return user
 
 
-async def _apply_profile(session: AsyncSession, user: User, changes: dict) -> None:
+async def _apply_profile(session: AsyncSession, user: User, changes: dict[str, Any]) -> None:
     if "email" in changes:
         changes["email"] = changes["email"].lower()
         await _ensure_unique(session, None, changes["email"], user.id)

@@ -9,6 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
+from api.announcements import repository
+from api.announcements.models import AnnouncementReceipt
 from api.audit.models import AuditLog
 from api.authz.roles import Role
 from api.kit.clock import now
@@ -310,6 +312,22 @@ async def test_acknowledging_stores_a_receipt_once_and_is_idempotent(
     ).all()
     await session.commit()
     assert [(a.actor_id, a.object_id) for a in acks] == [(world.a_sales.id, str(created["id"]))]
+
+
+async def test_a_receipt_a_concurrent_request_stored_first_wins_and_the_transaction_goes_on(
+    client, world, session
+) -> None:
+    """Two tabs acknowledging at once: the later insert is refused in its savepoint only."""
+    created = await _publish(client, world)
+    assert (await _ack(client, world.a_sales, created["id"])).status_code == 200
+    late = AnnouncementReceipt(announcement_id=created["id"], user_id=world.a_sales.id)
+    assert await repository.insert_receipt(session, late) is False
+    stored = await repository.get_receipt(session, created["id"], world.a_sales.id)
+    assert stored is not None and stored is not late
+    own = AnnouncementReceipt(announcement_id=created["id"], user_id=world.a_fae.id)
+    assert await repository.insert_receipt(session, own) is True
+    await session.commit()
+    assert await _titles(client, world.a_fae, UNREAD) == []
 
 
 async def test_writes_on_announcements_are_audited(client, world, session) -> None:
