@@ -38,12 +38,12 @@ async def hash_password(password: str) -> str:
 
 
 async def verify_password(password: str, password_hash: str) -> bool:
-    return await asyncio.to_thread(_passwords.verify, _normalise(password), password_hash)
+    return bool(await asyncio.to_thread(_passwords.verify, _normalise(password), password_hash))
 
 
 @lru_cache
 def _dummy_hash() -> str:
-    return _passwords.hash(secrets.token_urlsafe(16))
+    return str(_passwords.hash(secrets.token_urlsafe(16)))
 
 
 async def burn_password_check() -> None:
@@ -144,7 +144,4 @@ def decode_access_token(token: str) -> dict[str, Any] | None:
         return None
     if claims.get("typ") != "access" or not str(claims.get("sub", "")).isdigit():
         return None
-    # python-jose checks exp against the system clock; check it against ours too (tests move it).
-    if int(claims["exp"]) <= int(now().timestamp()):
-        return None
-    return claims
+    return dict(claims)

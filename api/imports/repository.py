@@ -96,7 +96,7 @@ async def claim(session: AsyncSession, import_id: int, cutoff: datetime, at: dat
         .where(col(CustomerImport.id) == import_id, col(CustomerImport.heartbeat_at) < cutoff)
         .values(heartbeat_at=at)
     )
-    return cast(Any, taken).rowcount == 1
+    return bool(cast(Any, taken).rowcount == 1)
 
 
 async def beat(
@@ -108,7 +108,7 @@ async def beat(
         .where(col(CustomerImport.id) == import_id, col(CustomerImport.status) == status)
         .values(progress=progress, heartbeat_at=at)
     )
-    return cast(Any, beaten).rowcount == 1
+    return bool(cast(Any, beaten).rowcount == 1)
 
 
 async def fail(

@@ -36,7 +36,9 @@ def order_by(sort: str | None, columns: dict[str, Any], default: str) -> list[Co
     return [column.desc() if descending else column.asc()]
 
 
-async def paginate(session: AsyncSession, statement: Select, page: PageParams) -> tuple[list, int]:
+async def paginate(
+    session: AsyncSession, statement: Select[Any], page: PageParams
+) -> tuple[list[Any], int]:
     """Run one page of `statement` and count all its rows."""
     total = await session.scalar(
         select(func.count()).select_from(statement.order_by(None).subquery())

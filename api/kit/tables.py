@@ -45,7 +45,7 @@ def enum_column(
     default: enum.Enum | None = None,
     *,
     nullable: bool = False,
-) -> sa.Column:
+) -> "sa.Column[Any]":
     """A string column holding the enum's values, with a CHECK constraint on both databases."""
     return sa.Column(
         sa.Enum(
