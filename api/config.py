@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     password_min_length: int = Field(default=12, ge=8, le=64)
     login_max_failures: int = Field(default=5, ge=1)
     login_lock_minutes: int = Field(default=15, ge=1)
+    # Conflict checks a person may run per hour: typing a name checks a few prefixes; hundreds
+    # an hour is harvesting other agents' customers (SPEC §3).
+    registration_checks_per_hour: int = Field(default=60, ge=1)
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"

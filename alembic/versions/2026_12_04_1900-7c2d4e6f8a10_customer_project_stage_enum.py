@@ -22,9 +22,7 @@ def upgrade() -> None:
     # database says so too. Batch mode: SQLite adds a CHECK by copying the table.
     values = ", ".join(f"'{stage}'" for stage in STAGES)
     with op.batch_alter_table("customer", schema=None) as batch_op:
-        batch_op.create_check_constraint(
-            "customer_project_stage", f"project_stage IN ({values})"
-        )
+        batch_op.create_check_constraint("customer_project_stage", f"project_stage IN ({values})")
 
 
 def downgrade() -> None:

@@ -35,7 +35,7 @@ from importlib import resources
 import opencc
 from rapidfuzz import fuzz
 
-from api.identity import words
+from api.identity import unicode_tables, words
 
 NEAR_EXACT = 0.92  # score >= this blocks a registration (same company)
 CANDIDATE = 0.65  # score >= this is listed as a possible conflict for the manufacturer to decide
@@ -91,6 +91,7 @@ _FILLER_EN_COMPACT = re.compile(
 )
 _INDUSTRY_SET = frozenset(words.INDUSTRY_CN) | frozenset(words.INDUSTRY_EN)
 _LATIN_WORD = re.compile(r"^[a-z][a-z0-9\-.&']*$")
+_LATIN_TAIL = re.compile(rf"^(.*(?:{_alternation(words.LEGAL_CN)}))[\s\W_a-z0-9]+$")
 
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
 _ETHNIC = "朝鲜|土家|苗|羌|藏|彝|布依|侗|哈尼|壮|傣|白|景颇|傈僳|回|蒙古|柯尔克孜|哈萨克|黎|维吾尔"
@@ -196,11 +197,36 @@ def _to_simplified(text: str) -> str:
     return str(_t2s().convert(text))
 
 
+# Characters that render as nothing are dropped; a radical or stroke written for an ideograph
+# becomes that ideograph (NFKC already folds width, compatibility ideographs, Kangxi radicals).
+_INVISIBLE = {
+    cp: None for start, end in unicode_tables.DEFAULT_IGNORABLE for cp in range(start, end + 1)
+} | {0x2800: None}  # braille blank: looks like a space, is a symbol
+_LOOKALIKES: dict[int, int | None] = {**_INVISIBLE, **unicode_tables.EQUIVALENT_IDEOGRAPH}
+
+
+def fold_lookalikes(text: str) -> str:
+    """What a reader sees: NFKC, without invisible code points (zero-width, bidi marks, Hangul
+    fillers, variation selectors), radicals as the ideographs they look like."""
+    return unicodedata.normalize("NFKC", text or "").translate(_LOOKALIKES)
+
+
+def has_invisible(text: str) -> bool:
+    """True when the text holds a code point that renders as nothing."""
+    return any(ord(char) in _INVISIBLE for char in unicodedata.normalize("NFKC", text or ""))
+
+
 def _clean(name: str) -> str:
-    """NFKC, simplified, lower case, single spaces."""
-    text = unicodedata.normalize("NFKC", name or "")
-    text = _to_simplified(text).lower()
+    """Lookalikes folded, simplified, lower case, single spaces."""
+    text = _to_simplified(fold_lookalikes(name)).lower()
     return _SPACES.sub(" ", text).strip()
+
+
+def _drop_latin_tail(text: str) -> str:
+    """ "…有限公司 AB", "…有限公司2": letters or digits after a Chinese legal form are noise (a
+    way to make a protected name look new), not part of the name."""
+    match = _LATIN_TAIL.match(text)
+    return match.group(1) if match else text
 
 
 def _strip_legal(text: str) -> str:
@@ -245,7 +271,7 @@ def _bigrams(core: str) -> frozenset[str]:
 
 
 def normalise(name: str) -> NormalisedName:
-    text = _clean(name)
+    text = _drop_latin_tail(_clean(name))
     full = _NON_WORD.sub("", _BRACKET_CHARS.sub("", text))
 
     # The distinguishing part: no bracketed place/branch, branch suffix, legal form, region.

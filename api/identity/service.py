@@ -4,6 +4,7 @@ Who may already hold a company — ranked candidates with a score and a reason �
 index that finds them among 100,000 customers. Used by registration, the legacy import, the
 customer's details and the demo data; nothing else normalises or indexes names."""
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,15 @@ from api.customers.models import Customer
 from api.db import AsyncSession
 from api.identity import repository
 from api.identity.credit_code import is_valid_credit_code, normalise_credit_code
-from api.identity.matching import CANDIDATE, NEAR_EXACT, NormalisedName, compare, normalise
+from api.identity.matching import (
+    CANDIDATE,
+    NEAR_EXACT,
+    NormalisedName,
+    compare,
+    fold_lookalikes,
+    has_invisible,
+    normalise,
+)
 from api.kit.errors import AppError
 
 CREDIT_CODE_REASON = "统一社会信用代码相同"
@@ -22,6 +31,7 @@ class Candidate:
     customer: Customer
     score: float
     reason: str
+    name_matches: bool  # the names are the same company's by themselves (>= NEAR_EXACT)
 
     @property
     def blocks(self) -> bool:
@@ -40,12 +50,12 @@ def rank(
     """Score each customer against the name, best first; weak matches are left out."""
     candidates = []
     for customer in customers:
-        if credit_code and customer.credit_code == credit_code:
-            candidates.append(Candidate(customer, 1.0, CREDIT_CODE_REASON))
-            continue
         match = compare(name, normalise(customer.name))
-        if match.score >= CANDIDATE:
-            candidates.append(Candidate(customer, match.score, match.reason))
+        same_name = match.score >= NEAR_EXACT
+        if credit_code and customer.credit_code == credit_code:
+            candidates.append(Candidate(customer, 1.0, CREDIT_CODE_REASON, same_name))
+        elif match.score >= CANDIDATE:
+            candidates.append(Candidate(customer, match.score, match.reason, same_name))
     return sorted(candidates, key=lambda c: (-c.score, c.customer.name))
 
 
@@ -80,3 +90,22 @@ def clean_credit_code(raw: str | None) -> str | None:
     if not is_valid_credit_code(code):
         raise AppError("credit_code_invalid", 422, value=raw.strip())
     return code
+
+
+def name_text_problem(name: str) -> str | None:
+    """Why a company name cannot be stored as typed, or None: characters that render as
+    nothing (a way to copy a protected name unseen), or mostly symbols instead of words."""
+    if has_invisible(name):
+        return "company_name_invisible"
+    visible = [c for c in fold_lookalikes(name) if not c.isspace()]
+    wordlike = [c for c in visible if unicodedata.category(c)[0] in "LN"]
+    if len(wordlike) < 2 or len(wordlike) * 2 < len(visible):
+        return "company_name_symbols"
+    return None
+
+
+def check_name_text(name: str) -> None:
+    """Raise 422 with `name_text_problem`'s reason, if any."""
+    problem = name_text_problem(name)
+    if problem is not None:
+        raise AppError(problem, 422)

@@ -14,6 +14,7 @@ from api.customers.models import Customer
 from api.db import AsyncSession
 from api.identity.credit_code import is_valid_credit_code, normalise_credit_code
 from api.identity.matching import NEAR_EXACT, NormalisedName, compare, normalise
+from api.identity.service import name_text_problem
 from api.imports import repository
 from api.kit.clock import CHINA
 from api.rules.models import Rules
@@ -120,6 +121,8 @@ def validate(values: dict[str, str], lookups: Lookups, duplicate_of: int | None)
         checked.refuse("name", "missing")
     elif len(name) > 200:
         checked.refuse("name", "too_long", name[:50])
+    elif (problem := name_text_problem(name)) is not None:
+        checked.refuse("name", problem, name[:50])
     else:
         checked.name = normalise(name)
         checked.fields["name"] = name

@@ -14,6 +14,7 @@ from api.imports.spreadsheet import MAX_BYTES, template_bytes
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE
 from api.kit.pagination import Page, PageParams, page_params
+from api.registrations.candidates import shown_records
 
 router = protected_router("imports")
 
@@ -92,7 +93,13 @@ async def list_import_rows(
     """The import's rows by row number: what each will do or did, and why."""
     await repository.get_visible(session, principal, import_id)
     rows, total = await repository.list_rows(session, import_id, status, page)
-    return Page(items=[ImportRowPublic.model_validate(r) for r in rows], total=total)
+    items = [
+        ImportRowPublic.model_validate(r).model_copy(
+            update={"candidates": shown_records(principal, r.candidates)}
+        )
+        for r in rows
+    ]
+    return Page(items=items, total=total)
 
 
 @router.post(

@@ -34,7 +34,7 @@ from api.imports.checks import (
 )
 from api.imports.models import CustomerImport, CustomerImportRow, ImportStatus, RowStatus
 from api.kit.clock import now, today
-from api.registrations.service import public_candidate
+from api.registrations.candidates import stored
 from api.rules.service import current_rules
 from api.users.models import User
 
@@ -105,7 +105,7 @@ async def evaluate(
     candidates = await identity.find_candidates(
         session, checked.name, checked.fields["credit_code"]
     )
-    row.candidates = [public_candidate(c).model_dump(mode="json") for c in candidates]
+    row.candidates = [stored(c) for c in candidates]
     row.status = RowStatus.CONFLICT if any(c.blocks for c in candidates) else RowStatus.READY
 
 
@@ -172,10 +172,12 @@ def _late_conflict(
     assert checked.name is not None
     for customer, other in recent:
         if credit_code and customer.credit_code == credit_code:
-            return Candidate(customer, 1.0, CREDIT_CODE_REASON)
+            return Candidate(
+                customer, 1.0, CREDIT_CODE_REASON, compare(checked.name, other).score >= NEAR_EXACT
+            )
         match = compare(checked.name, other)
         if match.score >= NEAR_EXACT:
-            return Candidate(customer, match.score, match.reason)
+            return Candidate(customer, match.score, match.reason, True)
     return None
 
 
@@ -248,7 +250,7 @@ async def write_ready(import_id: int, since: datetime) -> None:
             if late is None:
                 created.append(item)
             else:
-                candidates = [public_candidate(late).model_dump(mode="json")]
+                candidates = [stored(late)]
                 late_conflicts.append({"row_id": item.row_id, "candidates": candidates})
         await repository.mark_rows(session, RowStatus.CONFLICT, late_conflicts)
         ids = await lifecycle.store_imported(session, [item.customer for item in created])

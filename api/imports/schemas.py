@@ -34,7 +34,8 @@ class RowReason(BaseModel):
 
     field: str
     code: str = Field(
-        description="missing, too_long, duplicate_in_file (value = the earlier row), "
+        description="missing, too_long, company_name_invisible, company_name_symbols, "
+        "duplicate_in_file (value = the earlier row), "
         "credit_code_invalid, unknown_region, unknown_product_domain, bad_number, "
         "contact_not_found, contact_ambiguous, bad_date, date_not_future"
     )

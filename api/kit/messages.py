@@ -100,6 +100,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This customer is already registered (or in the pool) and cannot be registered again.",
     ),
     "customer_not_protected": ("该客户不在保护期内。", "This customer is not protected."),
+    "check_rate_limited": (
+        "名称查重过于频繁：每小时最多 {limit} 次，请在 {minutes} 分钟后再试。",
+        "Too many name checks: at most {limit} an hour; try again in {minutes} minutes.",
+    ),
+    "company_name_invisible": (
+        "公司名称含有不可见字符（零宽字符、填充符或方向控制符），请删除后重新输入。",
+        "The company name contains invisible characters (zero-width, fillers or direction "
+        "marks); remove them and type it again.",
+    ),
+    "company_name_symbols": (
+        "公司名称应主要由文字组成，不能大部分是符号。",
+        "A company name must be mostly letters or characters, not symbols.",
+    ),
     "customer_state_conflict": (
         "该客户的状态刚刚变化，不能执行此操作，请刷新后重试。",
         "This customer's state has just changed and no longer allows this; reload and retry.",

@@ -10,6 +10,7 @@ from api.kit.pagination import Page, PageParams, page_params
 from api.pool import repository
 from api.pool.schemas import PoolCustomer
 from api.registrations import service as registrations
+from api.registrations import views as registration_views
 from api.registrations.schemas import PoolApplication, RegistrationPublic
 from api.rules.service import current_rules
 
@@ -54,4 +55,4 @@ async def apply_from_pool(
     """Apply to register a pool customer (creates a pending registration)."""
     rules = await current_rules(session)
     registration = await registrations.apply_from_pool(session, principal, customer_id, body, rules)
-    return RegistrationPublic.model_validate(registration)
+    return registration_views.public(principal, registration)

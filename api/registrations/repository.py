@@ -54,6 +54,22 @@ async def get_visible(
     return registration
 
 
+async def checks_in_window(
+    session: AsyncSession, user_id: int, since: datetime
+) -> tuple[int, datetime | None]:
+    """How many conflict checks the user ran since `since`, and when the oldest of them was;
+    the user's row stays locked until commit so simultaneous checks count one by one."""
+    await session.execute(select(col(User.id)).where(col(User.id) == user_id).with_for_update())
+    count, oldest = (
+        await session.execute(
+            select(func.count(), func.min(col(RegistrationCheck.at))).where(
+                col(RegistrationCheck.user_id) == user_id, col(RegistrationCheck.at) >= since
+            )
+        )
+    ).one()
+    return int(count), oldest
+
+
 async def lock_agent_applications(session: AsyncSession, agent_id: int) -> None:
     """Until commit, the agent's other applications wait (SELECT ... FOR UPDATE on the agent's
     row): a limit counted now cannot be overshot by a simultaneous request."""

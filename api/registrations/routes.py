@@ -12,7 +12,7 @@ from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
-from api.registrations import repository, service
+from api.registrations import repository, service, views
 from api.registrations.models import RegistrationKind
 from api.registrations.probing import probing_users
 from api.registrations.schemas import (
@@ -27,7 +27,7 @@ from api.rules.service import current_rules
 router = protected_router("registrations")
 
 
-@router.get("/registrations/check")
+@router.get("/registrations/check", responses=error_responses(429))
 async def check_name(
     session: Session,
     principal: CurrentPrincipal,
@@ -47,7 +47,7 @@ async def apply(
 ) -> RegistrationPublic:
     """Register a newly found customer (报备); 409 with candidates when it is already held."""
     registration, warnings = await service.apply(session, principal, body)
-    return RegistrationPublic.model_validate(registration).model_copy(update={"warnings": warnings})
+    return views.public(principal, registration, warnings)
 
 
 @router.get("/registrations")
@@ -63,7 +63,7 @@ async def list_registrations(
     """Registration applications the caller may see, newest first (申请处理)."""
     filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
     rows, total = await repository.list_registrations(session, principal, page, filters, kind)
-    return Page(items=[RegistrationPublic.model_validate(r) for r in rows], total=total)
+    return Page(items=[views.public(principal, r) for r in rows], total=total)
 
 
 @router.get("/registrations/probing", responses=error_responses(403))
@@ -80,8 +80,8 @@ async def read_registration(
     registration_id: int, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """One registration application."""
-    return RegistrationPublic.model_validate(
-        await repository.get_visible(session, principal, registration_id)
+    return views.public(
+        principal, await repository.get_visible(session, principal, registration_id)
     )
 
 
@@ -91,8 +91,8 @@ async def approve(
 ) -> RegistrationPublic:
     """Approve: the customer is protected for the new-customer period (vendor)."""
     rules = await current_rules(session)
-    return RegistrationPublic.model_validate(
-        await service.approve(session, principal, registration_id, rules, body.reason)
+    return views.public(
+        principal, await service.approve(session, principal, registration_id, rules, body.reason)
     )
 
 
@@ -101,10 +101,11 @@ async def reject(
     registration_id: int, body: RejectionIn, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Reject with a reason (vendor)."""
-    return RegistrationPublic.model_validate(
+    return views.public(
+        principal,
         await service.close(
             session, principal, registration_id, ApplicationStatus.REJECTED, body.reason
-        )
+        ),
     )
 
 
@@ -113,8 +114,9 @@ async def withdraw(
     registration_id: int, body: DecisionIn, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Withdraw a pending application (the applying agent)."""
-    return RegistrationPublic.model_validate(
+    return views.public(
+        principal,
         await service.close(
             session, principal, registration_id, ApplicationStatus.WITHDRAWN, body.reason
-        )
+        ),
     )

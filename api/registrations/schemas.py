@@ -13,7 +13,8 @@ from api.users.schemas import UserBrief
 
 
 class ConflictCandidate(BaseModel):
-    """A possibly-same company, told without who holds it (SPEC §3: no agent, no contact)."""
+    """A possibly-same company. An agent is told neither who holds it nor, unless the names are
+    the same company's, another agent's customer's name (SPEC §3, §12)."""
 
     name: str
     score: float = Field(ge=0, le=1)
@@ -22,6 +23,10 @@ class ConflictCandidate(BaseModel):
     status_text: str = Field(description='e.g. "已报备，保护至 2027-03" / "资源池客户"')
     pool_customer_id: int | None = Field(
         default=None, description="Set when it can be applied for from the pool"
+    )
+    customer_id: int | None = Field(default=None, description="The vendor only")
+    holder_agent_id: int | None = Field(
+        default=None, description="The agent holding it (the vendor only)"
     )
 
 

@@ -14,8 +14,9 @@ from api.authz.policy import (
 from api.authz.principal import Principal
 from api.authz.roles import Role
 from api.catalog.domains import check_domain
+from api.config import get_settings
 from api.customers import lifecycle
-from api.customers.models import Customer, CustomerStatus
+from api.customers.models import Customer
 from api.customers.service import check_region, get_pool_customer
 from api.db import AsyncSession
 from api.identity import service as identity
@@ -24,39 +25,32 @@ from api.identity.service import Candidate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
 from api.registrations import repository
+from api.registrations.candidates import shown, stored
 from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
-from api.registrations.schemas import (
-    CheckResult,
-    ConflictCandidate,
-    PoolApplication,
-    RegistrationCreate,
-)
+from api.registrations.schemas import CheckResult, PoolApplication, RegistrationCreate
 from api.rules.models import Rules
 from api.users.models import User
 
+CHECK_WINDOW = timedelta(hours=1)
 
-def public_candidate(candidate: Candidate) -> ConflictCandidate:
-    """What an applicant may learn: the name, the reason and the state, never the holder."""
-    customer = candidate.customer
-    if customer.status is CustomerStatus.RELEASED:
-        text, pool_id = "资源池客户，可从资源池申请", customer.id
-    elif customer.status is CustomerStatus.PENDING:
-        text, pool_id = "已有报备申请，审批中", None
-    else:
-        until = customer.protection_until.strftime("%Y-%m") if customer.protection_until else "—"
-        text, pool_id = f"已报备，保护至 {until}", None
-    return ConflictCandidate(
-        name=customer.name,
-        score=round(candidate.score, 3),
-        reason=candidate.reason,
-        status=customer.status,
-        status_text=text,
-        pool_customer_id=pool_id,
-    )
+
+async def _within_check_rate(session: AsyncSession, principal: Principal) -> None:
+    """429 check_rate_limited once the person ran `registration_checks_per_hour` checks within
+    the last hour (with Retry-After: when the oldest of them leaves the window)."""
+    limit, at = get_settings().registration_checks_per_hour, now()
+    count, oldest = await repository.checks_in_window(session, principal.user_id, at - CHECK_WINDOW)
+    if count < limit:
+        return
+    wait = max(int(((oldest or at) + CHECK_WINDOW - at).total_seconds()), 1)
+    error = AppError("check_rate_limited", 429, limit=limit, minutes=-(-wait // 60))
+    error.headers = {"Retry-After": str(wait)}
+    raise error
 
 
 async def check(session: AsyncSession, principal: Principal, name: str) -> CheckResult:
-    """Rank possible conflicts for a name; every check is logged (probing is visible)."""
+    """Rank possible conflicts for a name; every check is logged (probing is visible) and
+    counted against the person's hourly allowance."""
+    await _within_check_rate(session, principal)
     normalised = normalise(name)
     candidates = await identity.find_candidates(session, normalised)
     session.add(
@@ -70,14 +64,14 @@ async def check(session: AsyncSession, principal: Principal, name: str) -> Check
     )
     return CheckResult(
         blocked=any(c.blocks for c in candidates),
-        candidates=[public_candidate(c) for c in candidates],
+        candidates=shown(principal, candidates),
         warnings=name_warnings(name),
     )
 
 
-def _blocked(candidates: list[Candidate]) -> Conflict:
+def _blocked(principal: Principal, candidates: list[Candidate]) -> Conflict:
     error = Conflict("registration_blocked")
-    error.extra = {"candidates": [public_candidate(c).model_dump(mode="json") for c in candidates]}
+    error.extra = {"candidates": [c.model_dump(mode="json") for c in shown(principal, candidates)]}
     return error
 
 
@@ -116,7 +110,8 @@ async def apply(
     await identity.lock_name(session, name)
     candidates = await identity.find_candidates(session, name, credit_code)
     if any(c.blocks for c in candidates):
-        raise _blocked(candidates)
+        raise _blocked(principal, candidates)
+    identity.check_name_text(data.name)
     details = data.model_dump(exclude={"name", "credit_code", "contact_user_id", "note"})
     customer = Customer(
         **details,
@@ -129,7 +124,7 @@ async def apply(
         session, principal, customer, agent_id=principal.agent_id, contact_user_id=contact
     )
     if not registered:  # a concurrent winner: the unique index refused us
-        raise _blocked(await identity.find_candidates(session, name, credit_code))
+        raise _blocked(principal, await identity.find_candidates(session, name, credit_code))
     assert customer.id is not None
     await identity.index_names(session, [(customer.id, name)])
     registration = Registration(
@@ -139,7 +134,7 @@ async def apply(
         kind=RegistrationKind.NEW,
         status=ApplicationStatus.PENDING,
         note=data.note,
-        conflicts=[public_candidate(c).model_dump(mode="json") for c in candidates],
+        conflicts=[stored(c) for c in candidates],
     )
     session.add(registration)
     await record(session, principal, "registration.create", registration)

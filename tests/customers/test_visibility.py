@@ -73,8 +73,11 @@ async def test_agent_b_cannot_see_agent_a_customer_in_list_detail_search_or_chec
         "status",
         "status_text",
         "pool_customer_id",
+        "customer_id",
+        "holder_agent_id",
     }
     assert candidate["pool_customer_id"] is None
+    assert candidate["customer_id"] is None and candidate["holder_agent_id"] is None  # vendor's
     for write in (
         client.patch(
             f"/api/v1/customers/{book['mine'].id}", json={"purchaser": "x"}, headers=headers

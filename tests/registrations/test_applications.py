@@ -143,7 +143,11 @@ async def test_fuzzy_match_goes_to_pending_with_the_conflict_for_the_vendor(
         client, world.b_sales, name="深圳市宏图照明有限公司", product_domain_id=domain
     )
     assert response.status_code == 201
-    assert response.json()["conflicts"][0]["name"] == "深圳市宏图电子有限公司"
+    assert response.json()["conflicts"][0]["name"] != "深圳市宏图电子有限公司"  # another agent's
+    seen_by_vendor = await client.get(
+        f"/api/v1/registrations/{response.json()['id']}", headers=world.vendor.headers
+    )
+    assert seen_by_vendor.json()["conflicts"][0]["name"] == "深圳市宏图电子有限公司"
 
 
 async def test_same_credit_code_is_always_blocked(client, factory, world, domain) -> None:

@@ -614,9 +614,22 @@ export type CommentPublic = {
 /**
  * ConflictCandidate
  *
- * A possibly-same company, told without who holds it (SPEC §3: no agent, no contact).
+ * A possibly-same company. An agent is told neither who holds it nor, unless the names are
+ * the same company's, another agent's customer's name (SPEC §3, §12).
  */
 export type ConflictCandidate = {
+    /**
+     * Customer Id
+     *
+     * The vendor only
+     */
+    customer_id?: number | null;
+    /**
+     * Holder Agent Id
+     *
+     * The agent holding it (the vendor only)
+     */
+    holder_agent_id?: number | null;
     /**
      * Name
      */
@@ -2878,7 +2891,7 @@ export type RowReason = {
     /**
      * Code
      *
-     * missing, too_long, duplicate_in_file (value = the earlier row), credit_code_invalid, unknown_region, unknown_product_domain, bad_number, contact_not_found, contact_ambiguous, bad_date, date_not_future
+     * missing, too_long, company_name_invisible, company_name_symbols, duplicate_in_file (value = the earlier row), credit_code_invalid, unknown_region, unknown_product_domain, bad_number, contact_not_found, contact_ambiguous, bad_date, date_not_future
      */
     code: string;
     /**
@@ -6426,6 +6439,10 @@ export type RegistrationsCheckNameErrors = {
      * Validation Error
      */
     422: HttpValidationError;
+    /**
+     * Too Many Requests
+     */
+    429: ErrorOut;
 };
 
 export type RegistrationsCheckNameError = RegistrationsCheckNameErrors[keyof RegistrationsCheckNameErrors];

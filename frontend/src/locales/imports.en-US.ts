@@ -68,6 +68,8 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'imports.field.protection_until': 'Protected until',
   'imports.reason.missing': '{field}: missing',
   'imports.reason.too_long': '{field}: too long',
+  'imports.reason.company_name_invisible': 'The company name contains invisible characters (zero-width, fillers or direction marks)',
+  'imports.reason.company_name_symbols': 'The company name is mostly symbols',
   'imports.reason.duplicate_in_file': 'The same company as row {value} of the file',
   'imports.reason.credit_code_invalid': '{field} “{value}” has a wrong check character',
   'imports.reason.unknown_region': '{field} “{value}” is not in the division list',

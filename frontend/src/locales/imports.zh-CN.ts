@@ -65,6 +65,8 @@ export const importsZhCN = {
   'imports.field.protection_until': '保护期至',
   'imports.reason.missing': '{field}：未填写',
   'imports.reason.too_long': '{field}：太长',
+  'imports.reason.company_name_invisible': '公司名称含有不可见字符（零宽字符、填充符或方向控制符）',
+  'imports.reason.company_name_symbols': '公司名称大部分是符号，不像公司名称',
   'imports.reason.duplicate_in_file': '与文件第 {value} 行是同一家公司',
   'imports.reason.credit_code_invalid': '{field}“{value}”校验位不正确',
   'imports.reason.unknown_region': '{field}“{value}”不在行政区划表中',
