@@ -58,8 +58,8 @@ async def run_daily_reminders() -> int:
 
 
 async def run_outbox() -> int:
-    async with get_sessionmaker()() as session, session.begin():
-        sent, failed = await deliver_due(session, get_settings(), now())
+    # No session here: the sender opens its own short transactions around each send.
+    sent, failed = await deliver_due(get_settings())
     if sent or failed:
         log.info("outbox: %d sent, %d failed attempts", sent, failed)
     return sent
