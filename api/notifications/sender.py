@@ -7,6 +7,7 @@ each outcome in another short transaction that applies only while the claim is s
 A sender that dies leaves leases that expire; another sender then sends those messages."""
 
 import asyncio
+import logging
 import smtplib
 import time
 import uuid
@@ -21,6 +22,8 @@ from api.config import Settings
 from api.db import get_sessionmaker
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage, OutboxStatus
+
+log = logging.getLogger("api.outbox")
 
 BATCH = 50
 SMTP_TIMEOUT = 15  # seconds, for each socket operation
@@ -131,12 +134,14 @@ async def deliver_due(settings: Settings, batch: int = BATCH) -> tuple[int, int]
                 message = waiting.pop(0)  # in flight: never released, its lease decides
                 try:
                     await asyncio.to_thread(_send, settings, message)
-                except (smtplib.SMTPException, OSError) as error:
+                except Exception as error:  # refused, unreachable, or unsendable: an attempt
                     failed += 1
-                    await record_failure(token, message, error, settings.outbox_max_attempts)
+                    kept = await record_failure(token, message, error, settings.outbox_max_attempts)
                 else:
                     sent += 1
-                    await record_sent(token, message)
+                    kept = await record_sent(token, message)
+                if not kept:  # the send outlived the lease: another sender may send it again
+                    log.warning("outbox message %s: lease lost before its outcome", message.id)
         finally:
             await release(token, waiting)
         if waiting or len(claimed) < batch:
