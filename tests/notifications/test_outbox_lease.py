@@ -11,7 +11,7 @@ from email.message import Message
 
 from aiosmtpd.controller import Controller
 
-from api.kit.clock import now, set_clock
+from api.kit.clock import now
 from api.notifications.models import OutboxMessage, OutboxStatus
 from api.notifications.sender import claim, deliver_due, record_failure, record_sent
 from tests.notifications.mail import Inbox, free_port, outbox, smtp_settings
@@ -95,17 +95,17 @@ async def test_two_senders_at_once_never_send_one_message_twice(session) -> None
 
 
 async def test_a_crashed_senders_lease_is_respected_then_taken_over_when_it_expires(
-    session,
+    session, clock
 ) -> None:
     start = now()
-    set_clock(lambda: start)
+    clock.move_to(start, tick=False)
     [recipient] = await queue(session, 1)
     inbox = Inbox()
     with smtp_server(inbox) as port:
         settings = smtp_settings(port)
         [crashed] = await claim(settings, "crashed-sender")  # claimed, then never heard of
         assert await deliver_due(settings) == (0, 0)  # its lease still holds
-        set_clock(lambda: start + timedelta(seconds=settings.outbox_lease_seconds + 1))
+        clock.move_to(start + timedelta(seconds=settings.outbox_lease_seconds + 1), tick=False)
         assert await deliver_due(settings) == (1, 0)
     assert received(inbox) == [recipient]
     # The crashed sender comes back late: its outcome no longer counts.
@@ -116,10 +116,10 @@ async def test_a_crashed_senders_lease_is_respected_then_taken_over_when_it_expi
 
 
 async def test_each_outcome_is_recorded_retry_then_failed_after_the_last_attempt(
-    session, smtp
+    session, smtp, clock
 ) -> None:
     start = now()
-    set_clock(lambda: start)
+    clock.move_to(start, tick=False)
     await queue(session, 1)
     nobody_listens = smtp_settings(free_port(), outbox_max_attempts=2)
     assert await deliver_due(nobody_listens) == (0, 1)
@@ -127,7 +127,7 @@ async def test_each_outcome_is_recorded_retry_then_failed_after_the_last_attempt
     assert (row.status, row.attempts, row.claim_token) == (OutboxStatus.PENDING, 1, None)
     assert row.next_attempt_at == start + timedelta(minutes=1) and row.last_error
     assert await deliver_due(nobody_listens) == (0, 0)  # not due before the backoff ends
-    set_clock(lambda: start + timedelta(minutes=1))
+    clock.move_to(start + timedelta(minutes=1), tick=False)
     assert await deliver_due(nobody_listens) == (0, 1)
     [row] = await outbox(session)
     assert (row.status, row.attempts) == (OutboxStatus.FAILED, 2)  # the last attempt

@@ -1,8 +1,8 @@
 """outbox claim leases: senders claim messages, send outside a transaction, record the outcome
 
 Revision ID: 7b4e2c91d0a5
-Revises: a3f1c9d27e60
-Create Date: 2026-12-04 12:00:00.000000
+Revises: 7c2d4e6f8a10
+Create Date: 2026-12-04 20:00:00.000000
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import api.kit.tables
 from alembic import op
 
 revision: str = "7b4e2c91d0a5"
-down_revision: str | None = "a3f1c9d27e60"
+down_revision: str | None = "7c2d4e6f8a10"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
