@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_from: str = "ChannelDesk 渠道通 <noreply@channeldesk.example.com>"
     outbox_max_attempts: int = Field(default=8, ge=1, le=50)
+    outbox_lease_seconds: int = Field(
+        default=300, ge=120, description="how long a sender owns the messages it claimed"
+    )
     jobs_interval_minutes: float = Field(default=10, ge=0, description="0: no in-app schedule")
 
     @model_validator(mode="after")

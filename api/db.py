@@ -4,7 +4,9 @@ from collections.abc import AsyncIterator
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
@@ -14,12 +16,20 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
 from api.config import get_settings
 
+# Execution option of the engine that request sessions of read-only requests are bound to.
+READ_ONLY = "channeldesk_read_only"
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
-    """Foreign keys, WAL and a busy timeout on every connection; writers start with BEGIN IMMEDIATE.
+    """Foreign keys, WAL and a busy timeout on every connection; writers start with BEGIN IMMEDIATE,
+    readers with a plain (deferred) BEGIN.
 
     A deferred BEGIN lets two transactions read, then both try to upgrade to a write lock, and
     one fails at once with "database is locked"; IMMEDIATE makes the second wait (busy_timeout).
+    A reader never upgrades, so it needs no write lock: in WAL mode it reads its snapshot while a
+    writer holds the lock. `query_only` makes a write in a reader fail loudly (every time, in the
+    tests) instead of now and then under load, when the upgrade finds a newer snapshot.
     """
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -34,7 +44,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reads_only = bool(connection.get_execution_options().get(READ_ONLY))
+        if connection.info.get("query_only") is not reads_only:  # pooled: set when it changes
+            connection.exec_driver_sql(f"PRAGMA query_only={'ON' if reads_only else 'OFF'}")
+            connection.info["query_only"] = reads_only
+        connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -52,12 +66,33 @@ def get_engine() -> AsyncEngine:
 
 @lru_cache
 def get_sessionmaker() -> async_sessionmaker[AsyncSession]:
+    """Sessions that may write (jobs, write requests): BEGIN IMMEDIATE on SQLite."""
     return async_sessionmaker(get_engine(), expire_on_commit=False)
 
 
-async def get_session() -> AsyncIterator[AsyncSession]:
+@lru_cache
+def _reading(engine: AsyncEngine) -> AsyncEngine:
+    """The same engine and pool, marked for read-only transactions (PostgreSQL ignores it)."""
+    return engine.execution_options(**{READ_ONLY: True})
+
+
+def _needs(dependant: Dependant, marker: object) -> bool:
+    return any(d.call is marker or _needs(d, marker) for d in dependant.dependencies)
+
+
+def writes(request: Request) -> bool:
+    """A request writes unless it is a GET/HEAD/OPTIONS whose route did not ask for WriteSession."""
+    if request.method not in READ_METHODS:
+        return True
+    route = request.scope.get("route")
+    # A walk of a few dozen dependencies: cheaper than the query that follows.
+    return isinstance(route, APIRoute) and _needs(route.dependant, _write_session)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: commit when the route succeeded, roll back on any error."""
-    async with get_sessionmaker()() as session:
+    maker = get_sessionmaker()
+    async with maker() if writes(request) else maker(bind=_reading(get_engine())) as session:
         try:
             yield session
             await session.commit()
@@ -69,6 +104,16 @@ async def get_session() -> AsyncIterator[AsyncSession]:
 # scope="function": commit right after the route returns, before the response is sent, so a
 # failed commit becomes an error answer instead of a success for a write that never happened.
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def _write_session(session: Session) -> AsyncSession:
+    """The request session of a GET route that writes (get_session finds this dependency in the
+    route and begins with the write lock on SQLite)."""
+    return session
+
+
+# For GET routes that write (a check that is logged, a read receipt): say so with this type.
+WriteSession = Annotated[AsyncSession, Depends(_write_session)]
 
 
 def dialect_name(session: AsyncSession) -> str:

@@ -1,10 +1,13 @@
-"""Scheduled jobs, run inside every API process; each run is one transaction that takes its own
-database lock, so several servers running them at once do each thing once."""
+"""Scheduled jobs, run inside every API process by APScheduler; each run is one transaction that
+takes its own database lock, so several servers running them at once do each thing once."""
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import UTC, date, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 
 from api.config import get_settings
 from api.customers.expiry import release_expired
@@ -58,8 +61,8 @@ async def run_daily_reminders() -> int:
 
 
 async def run_outbox() -> int:
-    async with get_sessionmaker()() as session, session.begin():
-        sent, failed = await deliver_due(session, get_settings(), now())
+    # No session here: the sender opens its own short transactions around each send.
+    sent, failed = await deliver_due(get_settings())
     if sent or failed:
         log.info("outbox: %d sent, %d failed attempts", sent, failed)
     return sent
@@ -81,12 +84,46 @@ JOBS: list[Callable[[], Awaitable[int]]] = [
 ]
 
 
-async def schedule(interval_seconds: float) -> None:
-    """Run every job forever at an interval (started by the app's lifespan)."""
-    while True:
-        for job in JOBS:
-            try:
-                await job()
-            except Exception:
-                log.exception("%s failed; retrying at the next interval", job.__name__)
-        await asyncio.sleep(interval_seconds)
+_running: set[asyncio.Task[None]] = set()
+
+
+async def _run(job: Callable[[], Awaitable[int]]) -> None:
+    """One run, known to stop_scheduler; APScheduler logs a failure (the next interval retries)."""
+    task = asyncio.current_task()
+    assert task is not None
+    _running.add(task)
+    try:
+        await job()
+    finally:
+        _running.discard(task)
+
+
+def start_scheduler(interval_minutes: float) -> AsyncIOScheduler | None:
+    """Every job now, then every `interval_minutes`; None (no schedule) when it is 0. A run that
+    is late or still going when the next is due is not doubled: runs coalesce, and each job
+    has at most one running instance in this process (other servers: the database locks)."""
+    if interval_minutes <= 0:
+        return None
+    scheduler = AsyncIOScheduler(
+        timezone=UTC,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+    )
+    for job in JOBS:
+        scheduler.add_job(
+            _run,
+            IntervalTrigger(minutes=interval_minutes, timezone=UTC),
+            args=[job],
+            id=job.__name__,
+            next_run_time=datetime.now(UTC),
+        )
+    scheduler.start()
+    return scheduler
+
+
+async def stop_scheduler(scheduler: AsyncIOScheduler) -> None:
+    """No new runs; the running ones are cancelled (their transactions roll back) and awaited."""
+    scheduler.shutdown(wait=False)
+    for task in list(_running):
+        task.cancel()
+    await asyncio.gather(*_running, return_exceptions=True)
+    await asyncio.sleep(0)  # the scheduler stops on the event loop's next turn

@@ -1,11 +1,10 @@
 """create_app(): routers, error handlers, request ids, and the SPA."""
 
-import asyncio
 import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -27,7 +26,7 @@ from api.extensions.routes import router as extensions_router
 from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
 from api.imports.routes import router as imports_router
-from api.jobs import schedule
+from api.jobs import start_scheduler, stop_scheduler
 from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
@@ -139,13 +138,13 @@ def _mount_spa(app: FastAPI) -> None:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Scheduled jobs run inside every API process; each run takes a database lock."""
-    minutes = get_settings().jobs_interval_minutes
-    job = asyncio.create_task(schedule(minutes * 60)) if minutes > 0 else None
-    yield
-    if job is not None:
-        job.cancel()
-        with suppress(asyncio.CancelledError):
-            await job
+    scheduler = start_scheduler(get_settings().jobs_interval_minutes)
+    app.state.scheduler = scheduler
+    try:
+        yield
+    finally:
+        if scheduler is not None:
+            await stop_scheduler(scheduler)
 
 
 def create_app() -> FastAPI:

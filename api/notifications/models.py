@@ -33,6 +33,10 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # A sender's claim: it sends outside any transaction, then records the outcome only while
+    # the claim is still its own; a sender that died leaves a lease that expires.
+    claim_token: str | None = Field(default=None, max_length=32)
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Reminder(SQLModel, table=True):

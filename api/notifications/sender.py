@@ -1,17 +1,35 @@
-"""Deliver queued emails over SMTP, with retries and backoff; safe with several processes."""
+"""Deliver queued emails over SMTP, with retries and backoff; safe with several processes.
+
+No transaction is open while a message is on the wire: on SQLite that would hold the one write
+lock, and every request with it, for as long as the SMTP server takes. A sender claims due
+messages with a lease in one short transaction, sends each outside any transaction, then records
+each outcome in another short transaction that applies only while the claim is still its own.
+A sender that dies leaves leases that expire; another sender then sends those messages."""
 
 import asyncio
+import logging
 import smtplib
-from datetime import datetime, timedelta
+import time
+import uuid
+from datetime import timedelta
 from email.message import EmailMessage
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import or_, update
 from sqlmodel import col, select
 
 from api.config import Settings
+from api.db import get_sessionmaker
+from api.kit.clock import now
 from api.notifications.models import OutboxMessage, OutboxStatus
 
+log = logging.getLogger("api.outbox")
+
 BATCH = 50
+SMTP_TIMEOUT = 15  # seconds, for each socket operation
+# No send starts with less than this left of the lease, so every send ends while the lease
+# holds and no other sender can have claimed the message meanwhile.
+SEND_MARGIN = 4 * SMTP_TIMEOUT
 
 
 def _send(settings: Settings, message: OutboxMessage) -> None:
@@ -23,7 +41,7 @@ def _send(settings: Settings, message: OutboxMessage) -> None:
     )
     email.set_content(message.body)
     smtp_class = smtplib.SMTP_SSL if settings.smtp_security == "ssl" else smtplib.SMTP
-    with smtp_class(settings.smtp_host, settings.smtp_port, timeout=15) as smtp:
+    with smtp_class(settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT) as smtp:
         if settings.smtp_security == "starttls":
             smtp.starttls()
         if settings.smtp_user:
@@ -36,35 +54,95 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** (attempts - 1), 24 * 60))
 
 
-async def deliver_due(session: AsyncSession, settings: Settings, at: datetime) -> tuple[int, int]:
-    """Send what is due; (sent, failed attempts). Rows are locked (SKIP LOCKED on PostgreSQL,
-    one writer at a time on SQLite), so two senders never send one message twice."""
+async def claim(settings: Settings, token: str, limit: int = BATCH) -> list[OutboxMessage]:
+    """Lease up to `limit` due, unclaimed (or expired) messages to `token`, and commit.
+    SKIP LOCKED lets claimers on PostgreSQL take different rows at once, and one that read a row
+    before another's lease was committed re-checks it; on SQLite claimers take turns."""
+    at = now()
+    async with get_sessionmaker()() as session, session.begin():
+        due = await session.scalars(
+            select(OutboxMessage)
+            .where(
+                col(OutboxMessage.status) == OutboxStatus.PENDING,
+                col(OutboxMessage.next_attempt_at) <= at,
+                or_(col(OutboxMessage.lease_until).is_(None), col(OutboxMessage.lease_until) < at),
+            )
+            .order_by(col(OutboxMessage.id))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claimed = list(due.all())
+        for message in claimed:
+            message.claim_token = token
+            message.lease_until = at + timedelta(seconds=settings.outbox_lease_seconds)
+    return claimed
+
+
+async def _record(token: str, message_ids: list[int], **values: Any) -> int:
+    """Apply `values` to the messages still claimed by `token` and end the claim; how many."""
+    async with get_sessionmaker()() as session, session.begin():
+        result = await session.execute(
+            update(OutboxMessage)
+            .where(col(OutboxMessage.id).in_(message_ids), col(OutboxMessage.claim_token) == token)
+            .values(claim_token=None, lease_until=None, **values)
+        )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def record_sent(token: str, message: OutboxMessage) -> bool:
+    """Sent: false when the lease was lost (another sender took the message over)."""
+    assert message.id is not None
+    return await _record(token, [message.id], status=OutboxStatus.SENT, sent_at=now()) == 1
+
+
+async def record_failure(
+    token: str, message: OutboxMessage, error: Exception, max_attempts: int
+) -> bool:
+    """Another try after a backoff, or failed for good at the last attempt; false when the
+    lease was lost."""
+    assert message.id is not None
+    attempts = message.attempts + 1
+    values: dict[str, Any] = {
+        "attempts": attempts,
+        "last_error": f"{error.__class__.__name__}: {error}"[:500],
+    }
+    if attempts >= max_attempts:
+        values["status"] = OutboxStatus.FAILED
+    else:
+        values["next_attempt_at"] = now() + backoff(attempts)
+    return await _record(token, [message.id], **values) == 1
+
+
+async def release(token: str, messages: list[OutboxMessage]) -> None:
+    """Give back claimed messages that were not sent: due again at once for any sender."""
+    if messages:
+        await _record(token, [m.id for m in messages if m.id is not None])
+
+
+async def deliver_due(settings: Settings, batch: int = BATCH) -> tuple[int, int]:
+    """Send what is due, a claimed batch at a time; (sent, failed attempts)."""
     if not settings.smtp_host:
         return 0, 0
-    due = await session.scalars(
-        select(OutboxMessage)
-        .where(
-            col(OutboxMessage.status) == OutboxStatus.PENDING,
-            col(OutboxMessage.next_attempt_at) <= at,
-        )
-        .order_by(col(OutboxMessage.id))
-        .limit(BATCH)
-        .with_for_update(skip_locked=True)
-    )
     sent = failed = 0
-    for message in due.all():
+    while True:
+        token = uuid.uuid4().hex
+        claimed = await claim(settings, token, batch)
+        send_until = time.monotonic() + settings.outbox_lease_seconds - SEND_MARGIN
+        waiting = list(claimed)
         try:
-            await asyncio.to_thread(_send, settings, message)
-        except (smtplib.SMTPException, OSError) as error:
-            failed += 1
-            message.attempts += 1
-            message.last_error = f"{error.__class__.__name__}: {error}"[:500]
-            if message.attempts >= settings.outbox_max_attempts:
-                message.status = OutboxStatus.FAILED
-            else:
-                message.next_attempt_at = at + backoff(message.attempts)
-        else:
-            sent += 1
-            message.status, message.sent_at = OutboxStatus.SENT, at
-        session.add(message)
-    return sent, failed
+            while waiting and time.monotonic() < send_until:
+                message = waiting.pop(0)  # in flight: never released, its lease decides
+                try:
+                    await asyncio.to_thread(_send, settings, message)
+                except Exception as error:  # refused, unreachable, or unsendable: an attempt
+                    failed += 1
+                    kept = await record_failure(token, message, error, settings.outbox_max_attempts)
+                else:
+                    sent += 1
+                    kept = await record_sent(token, message)
+                if not kept:  # the send outlived the lease: another sender may send it again
+                    log.warning("outbox message %s: lease lost before its outcome", message.id)
+        finally:
+            await release(token, waiting)
+        if waiting or len(claimed) < batch:
+            return sent, failed

@@ -8,7 +8,7 @@ from api.applications.schemas import ApplicationFilters, DecisionIn, RejectionIn
 from api.authz.policy import authorize
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
+from api.db import Session, WriteSession
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
@@ -29,7 +29,7 @@ router = protected_router("registrations")
 
 @router.get("/registrations/check", responses=error_responses(429))
 async def check_name(
-    session: Session,
+    session: WriteSession,  # every check is logged
     principal: CurrentPrincipal,
     name: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> CheckResult:

@@ -10,9 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlmodel import select
 
-from api.config import get_settings
-from api.db import get_sessionmaker
-from api.kit.clock import now
+from api.config import Settings, get_settings
 from api.notifications.models import OutboxMessage
 from api.notifications.sender import deliver_due
 
@@ -42,13 +40,19 @@ def smtp() -> Iterator[tuple[Inbox, int]]:
 
 
 async def deliver(port: int) -> tuple[int, int]:
-    settings = get_settings().model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port})
-    async with get_sessionmaker()() as session, session.begin():
-        return await deliver_due(session, settings, now())
+    return await deliver_due(smtp_settings(port))
+
+
+def smtp_settings(port: int, **changes: object) -> Settings:
+    return get_settings().model_copy(
+        update={"smtp_host": "127.0.0.1", "smtp_port": port, **changes}
+    )
 
 
 async def outbox(session) -> list[OutboxMessage]:  # type: ignore[no-untyped-def]
-    rows = list((await session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+    # populate_existing: rows the test still holds are read again, not served from the session
+    statement = select(OutboxMessage).order_by(OutboxMessage.id)
+    rows = list((await session.scalars(statement.execution_options(populate_existing=True))).all())
     await session.commit()
     return rows
 
