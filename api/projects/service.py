@@ -1,9 +1,16 @@
-"""Projects as the follow-up reports use them (SPEC §7)."""
+"""Projects as the follow-up reports and the sales records use them (SPEC §7, §9)."""
 
+from api.customers.models import Customer
 from api.db import AsyncSession
 from api.kit.errors import AppError
 from api.projects import repository
 from api.projects.models import Project
+
+
+async def current_projects(session: AsyncSession, customer: Customer) -> list[Project]:
+    """The customer's projects by its current agent: after the customer changed hands, the
+    previous agent's projects are no longer worked on or sold against."""
+    return await repository.of_current_agent(session, customer)
 
 
 async def add(session: AsyncSession, project: Project) -> Project:
