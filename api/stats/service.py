@@ -4,6 +4,7 @@ against the previous period. Starts from the caller's readable orders, like ever
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from api.authz.principal import Principal
@@ -11,6 +12,8 @@ from api.db import AsyncSession
 from api.kit.clock import add_months, month_key
 from api.stats import repository
 from api.stats.schemas import Dimension, Granularity, ShipmentRow, ShipmentStats
+
+CENT = Decimal("0.01")
 
 
 def period_of(day: date, granularity: Granularity) -> str:
@@ -36,7 +39,7 @@ class _Tally:
     label: str
     quantity: int = 0
     previous: int = 0
-    amounts: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    amounts: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     by_period: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def row(self, key: str, periods: list[str]) -> ShipmentRow:
@@ -49,7 +52,10 @@ class _Tally:
             key=key,
             label=self.label,
             quantity=self.quantity,
-            amounts={c: round(a, 2) for c, a in sorted(self.amounts.items())},
+            # Summed exactly, rounded half up to the cent; a JSON number only at the edge.
+            amounts={
+                c: float(a.quantize(CENT, ROUND_HALF_UP)) for c, a in sorted(self.amounts.items())
+            },
             previous_quantity=self.previous,
             change_pct=change,
             by_period={p: self.by_period.get(p, 0) for p in periods},
@@ -87,7 +93,7 @@ async def shipments(
                 target.quantity += quantity
                 target.by_period[period_of(day, granularity)] += quantity
                 if amount is not None:
-                    target.amounts[currency or "CNY"] += float(amount)
+                    target.amounts[currency or "CNY"] += amount
             else:
                 target.previous += quantity
     ranked = sorted(tallies.items(), key=lambda item: (-item[1].quantity, item[1].label))
