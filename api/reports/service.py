@@ -13,8 +13,8 @@ from api.customers.models import Customer, CustomerStatus
 from api.db import AsyncSession
 from api.kit.clock import now, today
 from api.kit.errors import AppError, Conflict
-from api.projects import service as projects
 from api.projects.models import Project
+from api.projects.service import add as add_project
 from api.projects.state import refresh_customer_stage, refresh_project
 from api.reports import repository
 from api.reports.models import Report, ReportEntry, ReportRevision
@@ -69,7 +69,7 @@ async def _project_for(
         mcu_model_id=entry.mcu_model_id,
         stage=entry.stage,
     )
-    return await projects.add(session, project), True
+    return await add_project(session, project), True
 
 
 async def _check_entry(
