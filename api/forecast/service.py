@@ -3,18 +3,15 @@ probability and milestone, the expected units per MCU model per month."""
 
 from collections import defaultdict
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
-from api.agents.models import Agent
-from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.catalog.models import McuModel, ProductDomain, in_domain
-from api.customers.models import Customer, CustomerStatus
+from api.db import AsyncSession
+from api.forecast import repository
 from api.forecast.schemas import ForecastRow, ModelMonths
 from api.kit.clock import month_key, shift_month
-from api.projects.models import Project
 from api.rules.models import Rules
+
+# (month, model id, model, agent id, agent, domain id, domain, stage): one forecast row
+Cell = tuple[str, int, str, int, str, int, str, str]
 
 
 def horizon(start: str, months: int) -> list[str]:
@@ -34,39 +31,8 @@ async def compute(
 ) -> list[ForecastRow]:
     """Each project of a protected customer (the current agent's) with our MCU model expects
     annual_volume / 12 × P(stage) units a month, from its milestone's month (or now) on."""
-    statement = (
-        readable_statement(principal, Project)
-        .join(Customer, col(Customer.id) == col(Project.customer_id))
-        .join(McuModel, col(McuModel.id) == col(Project.mcu_model_id))
-        .join(Agent, col(Agent.id) == col(Project.agent_id))
-        .join(ProductDomain, col(ProductDomain.id) == col(Project.product_domain_id))
-        .where(
-            col(Customer.status) == CustomerStatus.PROTECTED,
-            col(Customer.agent_id) == col(Project.agent_id),
-            col(Project.annual_volume) > 0,
-        )
-        .with_only_columns(
-            col(Project.stage),
-            col(Project.annual_volume),
-            col(Project.milestone_date),
-            col(McuModel.id),
-            col(McuModel.part_number),
-            col(Agent.id),
-            col(Agent.name),
-            col(ProductDomain.id),
-            col(ProductDomain.name),
-        )
-    )
-    for column, value in (
-        (Project.mcu_model_id, mcu_model_id),
-        (Project.agent_id, agent_id),
-    ):
-        if value is not None:
-            statement = statement.where(col(column) == value)
-    if product_domain_id is not None:
-        statement = statement.where(in_domain(Project.product_domain_id, product_domain_id))
     months_ahead = horizon(start_month, months)
-    cells: dict[tuple, float] = defaultdict(float)
+    cells: dict[Cell, float] = defaultdict(float)
     for (
         stage,
         volume,
@@ -77,7 +43,13 @@ async def compute(
         agent_name,
         domain_id,
         domain,
-    ) in await session.execute(statement):
+    ) in await repository.demand_sources(
+        session,
+        principal,
+        mcu_model_id=mcu_model_id,
+        agent_id=agent_id,
+        product_domain_id=product_domain_id,
+    ):
         probability = rules.stage_probabilities.get(str(stage), 0.0)
         if probability <= 0:
             continue

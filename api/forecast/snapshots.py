@@ -3,21 +3,15 @@
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
-from api.agents.models import Agent
 from api.authz.policy import authorize
 from api.authz.principal import SYSTEM, Principal
 from api.authz.roles import Role
-from api.catalog.models import McuModel
+from api.db import AsyncSession
+from api.forecast import repository
 from api.forecast.models import ForecastSnapshot
 from api.forecast.schemas import AccuracyPoint, AccuracySeries, ForecastAccuracy
 from api.forecast.service import compute
 from api.kit.clock import CHINA, month_key, shift_month
-from api.orders.models import Order, OrderLine
-from api.orders.repository import live_orders
 from api.rules.models import Rules
 
 SNAPSHOT_MONTHS = 12
@@ -27,10 +21,7 @@ async def take_snapshot(session: AsyncSession, rules: Rules, at: datetime) -> in
     """Store this month's forecast (vendor-wide, per model and agent) unless already stored.
     Safe to run from several servers: the unique cell constraint keeps one copy."""
     made_in = month_key(at.astimezone(CHINA))  # the month where the users are
-    taken = (
-        select(col(ForecastSnapshot.id)).where(col(ForecastSnapshot.made_in) == made_in).limit(1)
-    )
-    if await session.scalar(taken):
+    if await repository.snapshot_taken(session, made_in):
         return 0
     cells: dict[tuple[str, int, int], float] = defaultdict(float)
     for row in await compute(session, SYSTEM, rules, start_month=made_in, months=SNAPSHOT_MONTHS):
@@ -58,22 +49,15 @@ async def accuracy(
     current = month_key(today)
     targets = [shift_month(current, -n) for n in range(months_back, 0, -1)]
     forecast: dict[tuple[str, int, int], float] = defaultdict(float)
-    snapshots = select(ForecastSnapshot).where(
-        col(ForecastSnapshot.target_month).in_(targets),
-        col(ForecastSnapshot.made_in).in_([shift_month(t, -lead) for t in targets]),
-    )
-    if not principal.is_vendor:
-        snapshots = snapshots.where(col(ForecastSnapshot.agent_id) == principal.agent_id)
-    for snap in await session.scalars(snapshots):
+    made_in = [shift_month(t, -lead) for t in targets]
+    for snap in await repository.snapshots(session, principal, targets, made_in):
         if snap.made_in == shift_month(snap.target_month, -lead):
             forecast[(snap.target_month, snap.mcu_model_id, snap.agent_id)] += snap.quantity
     actual = await _shipped(session, principal, targets[0], current)
-    models = {m.id or 0: m.part_number for m in await session.scalars(select(McuModel))}
-    agents = {a.id or 0: a.name for a in await session.scalars(select(Agent))}
     return ForecastAccuracy(
         lead_months=lead,
-        by_model=_series(targets, forecast, actual, 1, models),
-        by_agent=_series(targets, forecast, actual, 2, agents),
+        by_model=_series(targets, forecast, actual, 1, await repository.part_numbers(session)),
+        by_agent=_series(targets, forecast, actual, 2, await repository.agent_names(session)),
     )
 
 
@@ -82,19 +66,10 @@ async def _shipped(
 ) -> dict[tuple[str, int, int], int]:
     start = date(int(first[:4]), int(first[5:7]), 1)
     end = date(int(before[:4]), int(before[5:7]), 1)
-    statement = (
-        live_orders(principal)
-        .join(OrderLine, col(OrderLine.order_id) == col(Order.id))
-        .where(col(Order.contract_date) >= start, col(Order.contract_date) < end)
-        .with_only_columns(
-            col(Order.contract_date),
-            col(OrderLine.mcu_model_id),
-            col(Order.agent_id),
-            col(OrderLine.quantity),
-        )
-    )
     shipped: dict[tuple[str, int, int], int] = defaultdict(int)
-    for day, model, agent, quantity in await session.execute(statement):
+    for day, model, agent, quantity in await repository.shipped_lines(
+        session, principal, start, end
+    ):
         shipped[(month_key(day), model, agent)] += int(quantity)
     return shipped
 

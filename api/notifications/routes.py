@@ -3,14 +3,13 @@ from typing import Annotated
 
 from fastapi import Depends
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import col
 
-from api.authz.policy import readable_statement
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
-from api.kit.pagination import Page, PageParams, page_params, paginate
-from api.notifications.models import OutboxMessage, OutboxStatus
+from api.kit.pagination import Page, PageParams, page_params
+from api.notifications import repository
+from api.notifications.models import OutboxStatus
 
 router = protected_router("notifications")
 
@@ -39,8 +38,5 @@ async def list_outbox(
     status: OutboxStatus | None = None,
 ) -> Page[OutboxMessagePublic]:
     """Queued and sent emails, newest first (vendor; with SMTP off they wait here)."""
-    statement = readable_statement(principal, OutboxMessage)
-    if status is not None:
-        statement = statement.where(col(OutboxMessage.status) == status)
-    rows, total = await paginate(session, statement.order_by(col(OutboxMessage.id).desc()), page)
+    rows, total = await repository.list_outbox(session, principal, page, status)
     return Page(items=[OutboxMessagePublic.model_validate(m) for m in rows], total=total)

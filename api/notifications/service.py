@@ -1,7 +1,7 @@
 """Queue emails in the outbox, in the transaction of the event (SPEC §11)."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from api.db import AsyncSession
+from api.notifications import repository
 from api.notifications.models import OutboxMessage, OutboxStatus
 from api.notifications.templates import render
 from api.users.models import User
@@ -36,3 +36,11 @@ def notify(
     )
     session.add(message)
     return message
+
+
+async def notify_users(
+    session: AsyncSession, user_ids: set[int], kind: str, **params: object
+) -> None:
+    """Queue the same email for each of these users, under the same conditions as `notify`."""
+    for user in (await repository.users_by_id(session, user_ids)).values():
+        notify(session, user, kind, **params)

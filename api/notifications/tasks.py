@@ -6,20 +6,15 @@ servers at once: one database lock per run, and the episode key is the table's p
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
-from api.authz.roles import Role
-from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.customers.models import Customer
 from api.customers.protection import days_left, followup_since, is_followup_overdue
-from api.db import take_job_lock
+from api.db import AsyncSession, take_job_lock
 from api.kit.clock import CHINA, now
+from api.notifications import repository
 from api.notifications.models import Reminder
 from api.notifications.service import notify
 from api.rules.models import Rules
 from api.rules.service import current_rules
-from api.users.models import User
 
 # pg_advisory_xact_lock key of this job ("CDremind" as a number): held until the run commits.
 REMINDER_LOCK_KEY = 0x4344_7265_6D69_6E64
@@ -32,59 +27,28 @@ def _episode(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-async def _given(session: AsyncSession, kind: str, customers: list[Customer]) -> set[tuple]:
-    ids = [c.id for c in customers]
-    rows = await session.execute(
-        select(col(Reminder.customer_id), col(Reminder.episode)).where(
-            col(Reminder.kind) == kind, col(Reminder.customer_id).in_(ids)
-        )
-    )
-    return {(r[0], r[1]) for r in rows.all()}
-
-
-async def _people(session: AsyncSession, ids: set[int]) -> dict[int, User]:
-    if not ids:
-        return {}
-    users = await session.scalars(select(User).where(col(User.id).in_(ids)))
-    return {u.id: u for u in users.all() if u.id is not None}
-
-
-async def _masters(session: AsyncSession, agent_ids: set[int]) -> dict[int, list[User]]:
-    """The master accounts (代理商主账号) of each agent."""
-    masters: dict[int, list[User]] = {a: [] for a in agent_ids}
-    if agent_ids:
-        users = await session.scalars(
-            select(User)
-            .where(col(User.agent_id).in_(agent_ids), col(User.role) == Role.AGENT_ADMIN)
-            .order_by(col(User.id))
-        )
-        for user in users.all():
-            masters[user.agent_id or 0].append(user)
-    return masters
+async def _given(
+    session: AsyncSession, kind: str, customers: list[Customer]
+) -> set[tuple[int, str]]:
+    return await repository.reminders_given(session, kind, [c.id for c in customers if c.id])
 
 
 async def warn_protection_ending(session: AsyncSession, rules: Rules, at: datetime) -> int:
     """Warn of every protection period that ends within the rules' warning window
     (`near_expiry_days`) and was not warned of yet. Returns how many periods."""
-    statement = (
-        select(Customer)
-        .where(
-            col(Customer.status) == CustomerStatus.PROTECTED,
-            col(Customer.protection_mode) == ProtectionMode.PERIOD,
-            col(Customer.protection_until) > at,
-            col(Customer.protection_until) < at + timedelta(days=rules.near_expiry_days),
-        )
-        .order_by(col(Customer.id))
+    customers = await repository.protection_ending_between(
+        session, at, at + timedelta(days=rules.near_expiry_days)
     )
-    customers = list((await session.scalars(statement)).all())
     given = await _given(session, PROTECTION_ENDING, customers)
     due = [
         c
         for c in customers
         if c.protection_until and (c.id, _episode(c.protection_until)) not in given
     ]
-    people = await _people(session, {c.contact_user_id for c in due if c.contact_user_id})
-    masters = await _masters(session, {c.agent_id for c in due if c.agent_id})
+    people = await repository.users_by_id(
+        session, {c.contact_user_id for c in due if c.contact_user_id}
+    )
+    masters = await repository.masters_by_agent(session, {c.agent_id for c in due if c.agent_id})
     for customer in due:
         assert customer.id is not None and customer.protection_until is not None
         session.add(
@@ -116,27 +80,19 @@ async def warn_followup_overdue(session: AsyncSession, rules: Rules, at: datetim
     """Tell the contact salesperson of every customer whose follow-up became overdue (no report
     within `followup_interval_days`), once per overdue spell. Returns how many spells."""
     cutoff = at - timedelta(days=rules.followup_interval_days)
-    statement = (
-        select(Customer)
-        .where(
-            col(Customer.status) == CustomerStatus.PROTECTED,
-            or_(
-                col(Customer.last_report_at) < cutoff.astimezone(CHINA).date(),
-                and_(col(Customer.last_report_at).is_(None), col(Customer.approved_at) < cutoff),
-            ),
-        )
-        .order_by(col(Customer.id))
+    candidates = await repository.not_reported_since(
+        session, cutoff.astimezone(CHINA).date(), cutoff
     )
-    customers = [
-        c for c in (await session.scalars(statement)).all() if is_followup_overdue(c, rules, at)
-    ]
+    customers = [c for c in candidates if is_followup_overdue(c, rules, at)]
     given = await _given(session, FOLLOWUP_OVERDUE, customers)
     due = []
     for customer in customers:
         since = followup_since(customer)
         if since is not None and (customer.id, _episode(since)) not in given:
             due.append((customer, since))
-    people = await _people(session, {c.contact_user_id for c, _ in due if c.contact_user_id})
+    people = await repository.users_by_id(
+        session, {c.contact_user_id for c, _ in due if c.contact_user_id}
+    )
     for customer, since in due:
         assert customer.id is not None
         session.add(

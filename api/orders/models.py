@@ -2,7 +2,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlmodel import Field, Relationship, SQLModel
+from sqlmodel import Field, Relationship, SQLModel, col
 
 from api.catalog.models import McuModel, ProductDomain
 from api.kit.clock import now
@@ -73,3 +73,10 @@ class Order(SQLModel, table=True):
             "cascade": "all, delete-orphan",
         }
     )
+
+
+def not_deleted() -> sa.ColumnElement[bool]:
+    """A deleted order leaves every list and statistic (the audit keeps it). Every order query,
+    in this domain or another's repository, starts from
+    `readable_statement(principal, Order).where(not_deleted())`."""
+    return col(Order.deleted_at).is_(None)

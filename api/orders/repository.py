@@ -1,6 +1,9 @@
+"""Order queries; every read starts from the caller's readable, not deleted orders."""
+
 from datetime import date
 
 from sqlalchemy import Select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col
@@ -10,14 +13,15 @@ from api.authz.principal import Principal
 from api.kit.errors import NotFound
 from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
-from api.orders.models import Order, OrderLine
+from api.orders.models import Order, OrderLine, not_deleted
 
 
-def live_orders(principal: Principal) -> Select[Order]:
-    """The caller's readable, not deleted orders: the start of every order and statistics query."""
-    return readable_statement(principal, Order).where(col(Order.deleted_at).is_(None))
+def _live_orders(principal: Principal) -> Select[Order]:
+    return readable_statement(principal, Order).where(not_deleted())
 
 
+# SQLModel types a relationship attribute as the related model, not as the attribute that
+# selectinload() takes: hence `type: ignore[arg-type]` on each loader option.
 def _with_lines(statement: Select[Order]) -> Select[Order]:
     return statement.execution_options(populate_existing=True).options(
         selectinload(Order.created_by),  # type: ignore[arg-type]
@@ -35,7 +39,7 @@ async def list_orders(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> tuple[list[Order], int]:
-    statement = _with_lines(live_orders(principal)).where(col(Order.customer_id) == customer_id)
+    statement = _with_lines(_live_orders(principal)).where(col(Order.customer_id) == customer_id)
     statement = statement.where(within(col(Order.contract_date), date_from, date_to))
     statement = statement.order_by(col(Order.contract_date).desc(), col(Order.id).desc())
     return await paginate(session, statement, page)
@@ -43,8 +47,21 @@ async def list_orders(
 
 async def get_visible(session: AsyncSession, principal: Principal, order_id: int) -> Order:
     order = await session.scalar(
-        _with_lines(live_orders(principal)).where(col(Order.id) == order_id)
+        _with_lines(_live_orders(principal)).where(col(Order.id) == order_id)
     )
     if order is None:
         raise NotFound("order")
     return order
+
+
+async def save(session: AsyncSession, order: Order) -> bool:
+    """Write the order and its lines; False (nothing written) when the agent already has a live
+    order with this number (the partial unique index decides, so two requests cannot both pass
+    a check first)."""
+    try:
+        async with session.begin_nested():
+            session.add(order)
+            await session.flush()
+    except IntegrityError:
+        return False
+    return True

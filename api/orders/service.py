@@ -1,20 +1,19 @@
 """Sales records (销售记录, SPEC §9): entered by the assistant for protected customers."""
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from typing import Any
 
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_record_orders
 from api.authz.principal import Principal
-from api.customers import repository as customers
+from api.customers import service as customers
 from api.customers.models import Customer, CustomerStatus
+from api.db import AsyncSession
 from api.kit.clock import now, today
 from api.kit.errors import AppError, Conflict
 from api.orders import repository
 from api.orders.models import Order, OrderLine
 from api.orders.schemas import LineIn, OrderIn
-from api.projects.models import Project
+from api.projects.service import current_projects
 from api.users.models import User
 
 
@@ -28,14 +27,7 @@ async def _contact_name(session: AsyncSession, customer: Customer) -> str:
 async def _lines(session: AsyncSession, customer: Customer, lines: list[LineIn]) -> list[OrderLine]:
     """Each line's project must be the customer's and have our MCU model; model and domain are
     copied from it. Refusals name the salesperson who must complete the report (SPEC §9)."""
-    projects = {
-        p.id: p
-        for p in await session.scalars(
-            select(Project).where(
-                col(Project.customer_id) == customer.id, col(Project.agent_id) == customer.agent_id
-            )
-        )
-    }
+    projects = {p.id: p for p in await current_projects(session, customer)}
     if not projects:
         raise AppError(
             "customer_without_projects", 422, contact=await _contact_name(session, customer)
@@ -79,13 +71,9 @@ def _check_date(data: OrderIn) -> None:
         raise AppError("contract_date_in_future", 422)
 
 
-async def _flush_unique(session: AsyncSession, order: Order) -> None:
-    try:
-        async with session.begin_nested():
-            session.add(order)
-            await session.flush()
-    except IntegrityError:
-        raise Conflict("order_number_taken", number=order.order_number) from None
+async def _save(session: AsyncSession, order: Order) -> None:
+    if not await repository.save(session, order):
+        raise Conflict("order_number_taken", number=order.order_number)
 
 
 async def create(
@@ -104,7 +92,7 @@ async def create(
         created_by_id=principal.user_id,
         lines=await _lines(session, customer, data.lines),
     )
-    await _flush_unique(session, order)
+    await _save(session, order)
     await record(session, principal, "order.create", order, after_extra=_lines_snapshot(order))
     return await repository.get_visible(session, principal, order.id or 0)
 
@@ -124,7 +112,7 @@ async def update(
     )
     order.lines = await _lines(session, customer, data.lines)
     order.updated_at = now()
-    await _flush_unique(session, order)
+    await _save(session, order)
     await record(
         session, principal, "order.update", order, before=before, after_extra=_lines_snapshot(order)
     )
@@ -142,5 +130,5 @@ async def delete(session: AsyncSession, principal: Principal, order_id: int, rea
     await record(session, principal, "order.delete", order, before=before, reason=reason)
 
 
-def _lines_snapshot(order: Order) -> dict:
+def _lines_snapshot(order: Order) -> dict[str, Any]:
     return {"lines": [snapshot(line) for line in order.lines]}

@@ -2,8 +2,8 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.projects import repository
 from api.projects.schemas import ProjectHistoryEntry, ProjectPublic, ProjectWithHistory
-from api.reports import repository
 
 router = protected_router("projects")
 
@@ -15,7 +15,7 @@ async def list_projects(
     """A customer's projects with their current state (pane 3 of the follow-up screen)."""
     return [
         ProjectPublic.model_validate(p)
-        for p in await repository.list_projects(session, principal, customer_id)
+        for p in await repository.list_for_customer(session, principal, customer_id)
     ]
 
 
@@ -24,7 +24,7 @@ async def read_project(
     project_id: int, session: Session, principal: CurrentPrincipal
 ) -> ProjectWithHistory:
     """One project with its history: every report entry, oldest first."""
-    project = await repository.get_visible_project(session, principal, project_id)
+    project = await repository.get_visible(session, principal, project_id)
     history = [
         ProjectHistoryEntry.model_validate(
             {
@@ -35,7 +35,7 @@ async def read_project(
                 "mcu_model": entry.mcu_model,
             }
         )
-        for entry, report in await repository.project_history(session, project_id)
+        for entry, report in await repository.history(session, project_id)
     ]
     return ProjectWithHistory.model_validate(
         {**ProjectPublic.model_validate(project).model_dump(), "history": history}

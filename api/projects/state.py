@@ -3,15 +3,14 @@ advanced project's. Both are derived here and only here."""
 
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
-
 from api.authz.principal import Principal
 from api.customers import lifecycle
 from api.customers.models import Customer
+from api.db import AsyncSession
+from api.projects import repository
 from api.projects.models import Project
 from api.projects.stages import ProjectStage
-from api.reports.models import Report, ReportEntry
+from api.reports.models import Report
 from api.rules.models import Rules
 
 # The ladder; 暂停 and 丢失 are not on it and never make a customer more advanced.
@@ -37,13 +36,7 @@ async def refresh_project(
     """Copy the latest entry (by report date, then report) onto the project. An edit of an older
     report therefore changes nothing. Entering a stage (a change, or a new project) applies the
     protection rules of SPEC §6 once, from that moment; staying in a stage does not."""
-    latest = await session.scalar(
-        select(ReportEntry)
-        .join(Report, col(Report.id) == col(ReportEntry.report_id))
-        .where(col(ReportEntry.project_id) == project.id)
-        .order_by(col(Report.report_date).desc(), col(Report.id).desc())
-        .limit(1)
-    )
+    latest = await repository.latest_entry(session, project)
     if latest is None:
         return
     report = await session.get(Report, latest.report_id)
@@ -69,11 +62,7 @@ async def refresh_project(
 
 async def refresh_customer_stage(session: AsyncSession, customer: Customer) -> None:
     """The customer's project status (项目状态): its most advanced project on the ladder."""
-    stages = await session.scalars(
-        select(col(Project.stage)).where(
-            col(Project.customer_id) == customer.id, col(Project.agent_id) == customer.agent_id
-        )
-    )
-    on_ladder = [LADDER.index(ProjectStage(s)) for s in stages if s in LADDER]
+    projects = await repository.of_current_agent(session, customer)
+    on_ladder = [LADDER.index(p.stage) for p in projects if p.stage in LADDER]
     customer.project_stage = LADDER[max(on_ladder)] if on_ladder else None
     session.add(customer)

@@ -1,24 +1,24 @@
-"""Report and project queries; every one starts from the caller's readable scope, and list
-queries load their parts in a fixed number of statements, however many rows."""
+"""Report queries. What a caller reads starts from their readable scope, and list queries load
+their parts in a fixed number of statements, however many rows."""
 
 from datetime import date
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col, select
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer
 from api.kit.errors import NotFound
 from api.kit.filters import within
 from api.kit.pagination import PageParams, paginate
-from api.projects.models import Project
-from api.reports.models import Report, ReportEntry
+from api.reports.models import Report, ReportEntry, ReportRevision
 
 
+# SQLModel types a relationship attribute as the related model, not as the attribute that
+# selectinload() takes: hence `type: ignore[arg-type]` on each loader option.
 def _with_parts(statement: Select[Report]) -> Select[Report]:
     return statement.execution_options(populate_existing=True).options(
         selectinload(Report.author),  # type: ignore[arg-type]
@@ -53,71 +53,39 @@ async def get_visible(session: AsyncSession, principal: Principal, report_id: in
     return report
 
 
-async def comment_counts(
-    session: AsyncSession, report_ids: list[int], user_id: int
-) -> dict[int, tuple[int, int]]:
-    """report id -> (comments, unread by user) in one statement."""
-    if not report_ids:
-        return {}
-    unread = func.count(col(CommentReceipt.user_id)).label("unread")
-    rows = await session.execute(
-        select(col(Comment.report_id), func.count(func.distinct(col(Comment.id))), unread)
-        .outerjoin(
-            CommentReceipt,
-            (col(CommentReceipt.comment_id) == col(Comment.id))
-            & (col(CommentReceipt.user_id) == user_id)
-            & col(CommentReceipt.read_at).is_(None),
-        )
-        .where(col(Comment.report_id).in_(report_ids))
-        .group_by(col(Comment.report_id))
+async def revisions(session: AsyncSession, report_id: int) -> list[ReportRevision]:
+    """The report's earlier versions, newest first, with who replaced each."""
+    rows = await session.scalars(
+        select(ReportRevision)
+        .where(col(ReportRevision.report_id) == report_id)
+        .options(selectinload(ReportRevision.edited_by))  # type: ignore[arg-type]
+        .order_by(col(ReportRevision.version).desc())
     )
-    return {r[0]: (int(r[1]), int(r[2])) for r in rows.all()}
+    return list(rows.all())
 
 
-def _projects(principal: Principal) -> Select[Project]:
-    return readable_statement(principal, Project).options(
-        selectinload(Project.product_domain),  # type: ignore[arg-type]
-        selectinload(Project.mcu_model),  # type: ignore[arg-type]
+async def latest_report_date(session: AsyncSession, customer: Customer) -> date | None:
+    """The date of the customer's latest report by its current agent."""
+    return await session.scalar(
+        select(col(Report.report_date))
+        .where(col(Report.customer_id) == customer.id, col(Report.agent_id) == customer.agent_id)
+        .order_by(col(Report.report_date).desc())
+        .limit(1)
     )
 
 
-async def list_projects(
-    session: AsyncSession, principal: Principal, customer_id: int
-) -> list[Project]:
-    statement = _projects(principal).where(col(Project.customer_id) == customer_id)
-    return list(
-        (
-            await session.scalars(
-                statement.order_by(col(Project.updated_at).desc(), col(Project.id))
-            )
-        ).all()
+async def claim_version(session: AsyncSession, report: Report, started_from: int) -> bool:
+    """Move the report from version `started_from` to the next one; False when it is no longer
+    at that version. The conditional UPDATE waits for a concurrent edit's row lock (PostgreSQL)
+    and then no longer matches."""
+    claimed = await session.execute(
+        update(Report)
+        .where(col(Report.id) == report.id, col(Report.version) == started_from)
+        .values(version=started_from + 1)
+        .execution_options(synchronize_session=False)
     )
-
-
-async def get_visible_project(
-    session: AsyncSession, principal: Principal, project_id: int
-) -> Project:
-    project = await session.scalar(_projects(principal).where(col(Project.id) == project_id))
-    if project is None:
-        raise NotFound("project")
-    return project
-
-
-async def project_history(
-    session: AsyncSession, project_id: int
-) -> list[tuple[ReportEntry, Report]]:
-    """The project's entries, oldest first, with their reports (one statement)."""
-    rows = await session.execute(
-        select(ReportEntry, Report)
-        .join(Report, col(Report.id) == col(ReportEntry.report_id))
-        .where(col(ReportEntry.project_id) == project_id)
-        .options(
-            selectinload(ReportEntry.mcu_model),  # type: ignore[arg-type]
-            selectinload(ReportEntry.written_by),  # type: ignore[arg-type]
-        )
-        .order_by(col(Report.report_date), col(Report.id))
-    )
-    return [(entry, report) for entry, report in rows.all()]
+    # An UPDATE returns a CursorResult, but execute() is typed as returning a plain Result.
+    return bool(claimed.rowcount == 1)  # type: ignore[attr-defined]
 
 
 async def report_counts_since(

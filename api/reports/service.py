@@ -1,22 +1,20 @@
 """Follow-up reports (客户跟进, SPEC §7): submit and edit, each in one transaction."""
 
 from datetime import date
-
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from typing import Any
 
 from api.audit.service import record
 from api.authz.policy import authorize, can_work_on_customer, can_write_entries
 from api.authz.principal import Principal
 from api.catalog.domains import check_domain
 from api.catalog.mcu import check_mcu_model
-from api.customers import repository as customers
+from api.customers import service as customers
 from api.customers.models import Customer, CustomerStatus
+from api.db import AsyncSession
 from api.kit.clock import now, today
 from api.kit.errors import AppError, Conflict
 from api.projects.models import Project
+from api.projects.service import add as add_project
 from api.projects.state import refresh_customer_stage, refresh_project
 from api.reports import repository
 from api.reports.models import Report, ReportEntry, ReportRevision
@@ -33,6 +31,19 @@ ENTRY_FIELDS = (
     "milestone_text",
     "open_questions",
 )
+
+
+async def get_visible(session: AsyncSession, principal: Principal, report_id: int) -> Report:
+    """The report with its author and entries if the caller may see it; raises 404 otherwise."""
+    return await repository.get_visible(session, principal, report_id)
+
+
+async def report_counts_since(
+    session: AsyncSession, customer_ids: list[int], since: date
+) -> dict[int, int]:
+    """customer id -> reports since `since` by the customer's current agent (one statement).
+    The caller passes customers it has loaded through its scope."""
+    return await repository.report_counts_since(session, customer_ids, since)
 
 
 async def _project_for(
@@ -58,13 +69,7 @@ async def _project_for(
         mcu_model_id=entry.mcu_model_id,
         stage=entry.stage,
     )
-    try:
-        async with session.begin_nested():
-            session.add(project)
-            await session.flush()
-    except IntegrityError:
-        raise AppError("project_name_taken", 409, name=project.name) from None
-    return project, True
+    return await add_project(session, project), True
 
 
 async def _check_entry(
@@ -105,13 +110,7 @@ async def _apply(
     for project, is_new in projects:
         await refresh_project(session, principal, customer, project, rules, at, is_new=is_new)
     await refresh_customer_stage(session, customer)
-    latest = await session.scalar(
-        select(col(Report.report_date))
-        .where(col(Report.customer_id) == customer.id, col(Report.agent_id) == customer.agent_id)
-        .order_by(col(Report.report_date).desc())
-        .limit(1)
-    )
-    customer.last_report_at = latest
+    customer.last_report_at = await repository.latest_report_date(session, customer)
     session.add(customer)
 
 
@@ -170,7 +169,7 @@ async def _add_entries(
     return projects
 
 
-def _content(report: Report) -> dict:
+def _content(report: Report) -> dict[str, Any]:
     return {
         "report_date": report.report_date.isoformat(),
         "customer_news": report.customer_news,
@@ -183,15 +182,8 @@ def _content(report: Report) -> dict:
 
 async def _claim_version(session: AsyncSession, report: Report, started_from: int) -> None:
     """Move the report from the version the editor saw to the next one, or refuse: two people
-    editing at once must not overwrite each other unseen. The conditional UPDATE waits for a
-    concurrent edit's row lock (PostgreSQL) and then no longer matches."""
-    claimed = await session.execute(
-        update(Report)
-        .where(col(Report.id) == report.id, col(Report.version) == started_from)
-        .values(version=started_from + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+    editing at once must not overwrite each other unseen (409 report_edited_meanwhile)."""
+    if not await repository.claim_version(session, report, started_from):
         await session.refresh(report, ["version"])
         raise Conflict("report_edited_meanwhile", version=report.version)
     report.version = started_from + 1

@@ -1,16 +1,12 @@
 """Reports as the API shows them, assembled in a fixed number of statements."""
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
-from sqlmodel import col, select
-
 from api.authz.policy import authorize
 from api.authz.principal import Principal
 from api.authz.roles import Role
 from api.comments import service as comments
-from api.comments.models import Comment
+from api.db import AsyncSession
 from api.reports import repository
-from api.reports.models import Report, ReportRevision
+from api.reports.models import Report
 from api.reports.schemas import (
     CommentPublic,
     EntryPublic,
@@ -23,9 +19,7 @@ from api.reports.schemas import (
 async def summaries(
     session: AsyncSession, principal: Principal, reports: list[Report]
 ) -> list[ReportSummary]:
-    counts = await repository.comment_counts(
-        session, [r.id or 0 for r in reports], principal.user_id
-    )
+    counts = await comments.counts_by_report(session, principal, [r.id or 0 for r in reports])
     return [
         ReportSummary.model_validate(
             {
@@ -56,10 +50,7 @@ async def detail(session: AsyncSession, principal: Principal, report_id: int) ->
 
 
 async def comment(session: AsyncSession, comment_id: int) -> CommentPublic:
-    created = await session.scalar(
-        select(Comment).where(col(Comment.id) == comment_id).options(selectinload(Comment.author))  # type: ignore[arg-type]
-    )
-    return CommentPublic.model_validate(created)
+    return CommentPublic.model_validate(await comments.get_with_author(session, comment_id))
 
 
 async def revisions(
@@ -68,10 +59,7 @@ async def revisions(
     """History of edits: the vendor and the agent's master account."""
     await repository.get_visible(session, principal, report_id)
     authorize(principal.role in (Role.VENDOR, Role.AGENT_ADMIN))
-    rows = await session.scalars(
-        select(ReportRevision)
-        .where(col(ReportRevision.report_id) == report_id)
-        .options(selectinload(ReportRevision.edited_by))  # type: ignore[arg-type]
-        .order_by(col(ReportRevision.version).desc())
-    )
-    return [ReportRevisionPublic.model_validate(r) for r in rows]
+    return [
+        ReportRevisionPublic.model_validate(r)
+        for r in await repository.revisions(session, report_id)
+    ]

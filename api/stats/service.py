@@ -4,41 +4,16 @@ against the previous period. Starts from the caller's readable orders, like ever
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import func, literal
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
-
-from api.agents.models import Agent
 from api.authz.principal import Principal
-from api.catalog.models import McuModel, ProductDomain
-from api.customers.models import Customer
+from api.db import AsyncSession
 from api.kit.clock import add_months, month_key
-from api.orders.models import Order, OrderLine
-from api.orders.repository import live_orders
+from api.stats import repository
 from api.stats.schemas import Dimension, Granularity, ShipmentRow, ShipmentStats
-from api.users.models import User
 
-# dimension -> (key column, label column, table to join for the label)
-_DIMENSIONS: dict[Dimension, tuple[Any, Any, Any]] = {
-    Dimension.AGENT: (col(Order.agent_id), col(Agent.name), Agent),
-    Dimension.SALESPERSON: (col(Customer.contact_user_id), col(User.display_name), User),
-    Dimension.CUSTOMER: (col(Order.customer_id), col(Customer.name), None),
-    Dimension.MCU_MODEL: (col(OrderLine.mcu_model_id), col(McuModel.part_number), McuModel),
-    Dimension.PRODUCT_DOMAIN: (
-        col(OrderLine.product_domain_id),
-        col(ProductDomain.name),
-        ProductDomain,
-    ),
-    Dimension.REGION: (col(Customer.province), col(Customer.province), None),
-}
-_JOINS = {
-    Agent: col(Agent.id) == col(Order.agent_id),
-    User: col(User.id) == col(Customer.contact_user_id),
-    McuModel: col(McuModel.id) == col(OrderLine.mcu_model_id),
-    ProductDomain: col(ProductDomain.id) == col(OrderLine.product_domain_id),
-}
+CENT = Decimal("0.01")
 
 
 def period_of(day: date, granularity: Granularity) -> str:
@@ -64,7 +39,7 @@ class _Tally:
     label: str
     quantity: int = 0
     previous: int = 0
-    amounts: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    amounts: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
     by_period: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def row(self, key: str, periods: list[str]) -> ShipmentRow:
@@ -77,43 +52,14 @@ class _Tally:
             key=key,
             label=self.label,
             quantity=self.quantity,
-            amounts={c: round(a, 2) for c, a in sorted(self.amounts.items())},
+            # Summed exactly, rounded half up to the cent; a JSON number only at the edge.
+            amounts={
+                c: float(a.quantize(CENT, ROUND_HALF_UP)) for c, a in sorted(self.amounts.items())
+            },
             previous_quantity=self.previous,
             change_pct=change,
             by_period={p: self.by_period.get(p, 0) for p in periods},
         )
-
-
-async def _daily(
-    session: AsyncSession,
-    principal: Principal,
-    dimension: Dimension,
-    start: date,
-    end: date,
-    agent_id: int | None,
-) -> list[Any]:
-    """Quantity and amount per day, key and currency: small enough to roll up in Python."""
-    key, label, table = _DIMENSIONS.get(dimension, (None, None, None))
-    columns = [
-        col(Order.contract_date),
-        key if key is not None else literal(0),
-        label if label is not None else literal(""),
-        col(OrderLine.currency),
-        func.sum(col(OrderLine.quantity)),
-        func.sum(col(OrderLine.quantity) * col(OrderLine.unit_price)),
-    ]
-    statement = (
-        live_orders(principal)
-        .join(OrderLine, col(OrderLine.order_id) == col(Order.id))
-        .join(Customer, col(Customer.id) == col(Order.customer_id))
-        .where(col(Order.contract_date) >= start, col(Order.contract_date) <= end)
-    )
-    if table is not None:
-        statement = statement.outerjoin(table, _JOINS[table])
-    if agent_id is not None:
-        statement = statement.where(col(Order.agent_id) == agent_id)
-    statement = statement.with_only_columns(*columns).group_by(*columns[:4])
-    return list((await session.execute(statement)).all())
 
 
 async def shipments(
@@ -133,7 +79,7 @@ async def shipments(
     periods = periods_between(date_from, date_to, granularity)
     tallies: dict[str, _Tally] = {}
     total = _Tally(label="合计")
-    for day, key, label, currency, quantity, amount in await _daily(
+    for day, key, label, currency, quantity, amount in await repository.daily_shipments(
         session, principal, dimension, previous_from, date_to, agent_id
     ):
         if dimension is Dimension.NONE:
@@ -144,12 +90,12 @@ async def shipments(
         current = day >= date_from
         for target in (tally, total):
             if current:
-                target.quantity += int(quantity)
-                target.by_period[period_of(day, granularity)] += int(quantity)
+                target.quantity += quantity
+                target.by_period[period_of(day, granularity)] += quantity
                 if amount is not None:
-                    target.amounts[currency or "CNY"] += float(amount)
+                    target.amounts[currency or "CNY"] += amount
             else:
-                target.previous += int(quantity)
+                target.previous += quantity
     ranked = sorted(tallies.items(), key=lambda item: (-item[1].quantity, item[1].label))
     if top is not None and len(ranked) > top:
         rest = _Tally(label="其他")

@@ -83,6 +83,23 @@ async def test_grouping_by_model_and_amounts_per_currency(client, world, shipped
     assert rows["CD32G431CBT6"]["amounts"] == {}
 
 
+async def test_amounts_are_summed_exactly_and_rounded_half_up_to_the_cent(
+    client, world, book
+) -> None:
+    # 0.0025 + 1.0025 is 1.005 exactly; summed as floats it is 1.00499…, which rounds to 1.0.
+    for number, days_ago, price in (("A-1", 0, "0.0025"), ("A-2", 1, "1.0025")):
+        body = order(number, (today() - timedelta(days=days_ago)).isoformat())
+        body["lines"][0].update(project_id=book.cooker, quantity=1, unit_price=price)
+        created = await client.post(
+            f"/api/v1/customers/{book.customer_id}/orders",
+            json=body,
+            headers=world.a_assistant.headers,
+        )
+        assert created.status_code == 201, created.text
+    total = (await _stats(client, world.vendor)).json()["total"]
+    assert total["amounts"] == {"CNY": 1.01}
+
+
 async def test_previous_period_comparison(client, world, shipped) -> None:
     start = today().replace(day=1)
     stats = (await _stats(client, world.vendor, date_from=start.isoformat())).json()
