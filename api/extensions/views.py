@@ -7,7 +7,7 @@ from api.db import AsyncSession
 from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionPublic, FollowupEvidence
 from api.kit.clock import now, today
-from api.reports.repository import report_counts_since  # TODO(merge): reports.service
+from api.reports.service import report_counts_since
 from api.rules.service import current_rules
 
 EVIDENCE_DAYS = 90

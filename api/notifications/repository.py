@@ -1,8 +1,9 @@
 """Outbox and reminder queries, and the people mail goes to."""
 
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -94,3 +95,37 @@ async def not_reported_since(
         .order_by(col(Customer.id))
     )
     return list((await session.scalars(statement)).all())
+
+
+async def claim_due(
+    session: AsyncSession, token: str, lease_until: datetime, at: datetime, limit: int
+) -> list[OutboxMessage]:
+    """Lease up to `limit` due, unclaimed (or expired) messages to `token`. SKIP LOCKED lets
+    claimers on PostgreSQL take different rows at once; on SQLite claimers take turns."""
+    due = await session.scalars(
+        select(OutboxMessage)
+        .where(
+            col(OutboxMessage.status) == OutboxStatus.PENDING,
+            col(OutboxMessage.next_attempt_at) <= at,
+            or_(col(OutboxMessage.lease_until).is_(None), col(OutboxMessage.lease_until) < at),
+        )
+        .order_by(col(OutboxMessage.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    claimed = list(due.all())
+    for message in claimed:
+        message.claim_token, message.lease_until = token, lease_until
+    return claimed
+
+
+async def end_claim(
+    session: AsyncSession, token: str, message_ids: list[int], values: dict[str, Any]
+) -> int:
+    """Apply `values` to the messages still claimed by `token` and end the claim; how many."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id).in_(message_ids), col(OutboxMessage.claim_token) == token)
+        .values(claim_token=None, lease_until=None, **values)
+    )
+    return int(cast(Any, result).rowcount or 0)

@@ -15,12 +15,10 @@ from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
-from sqlalchemy import or_, update
-from sqlmodel import col, select
-
 from api.config import Settings
 from api.db import get_sessionmaker
 from api.kit.clock import now
+from api.notifications import repository
 from api.notifications.models import OutboxMessage, OutboxStatus
 
 log = logging.getLogger("api.outbox")
@@ -55,38 +53,17 @@ def backoff(attempts: int) -> timedelta:
 
 
 async def claim(settings: Settings, token: str, limit: int = BATCH) -> list[OutboxMessage]:
-    """Lease up to `limit` due, unclaimed (or expired) messages to `token`, and commit.
-    SKIP LOCKED lets claimers on PostgreSQL take different rows at once, and one that read a row
-    before another's lease was committed re-checks it; on SQLite claimers take turns."""
+    """Lease up to `limit` due messages to `token`, and commit: the sends happen outside."""
     at = now()
+    lease_until = at + timedelta(seconds=settings.outbox_lease_seconds)
     async with get_sessionmaker()() as session, session.begin():
-        due = await session.scalars(
-            select(OutboxMessage)
-            .where(
-                col(OutboxMessage.status) == OutboxStatus.PENDING,
-                col(OutboxMessage.next_attempt_at) <= at,
-                or_(col(OutboxMessage.lease_until).is_(None), col(OutboxMessage.lease_until) < at),
-            )
-            .order_by(col(OutboxMessage.id))
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = list(due.all())
-        for message in claimed:
-            message.claim_token = token
-            message.lease_until = at + timedelta(seconds=settings.outbox_lease_seconds)
-    return claimed
+        return await repository.claim_due(session, token, lease_until, at, limit)
 
 
 async def _record(token: str, message_ids: list[int], **values: Any) -> int:
     """Apply `values` to the messages still claimed by `token` and end the claim; how many."""
     async with get_sessionmaker()() as session, session.begin():
-        result = await session.execute(
-            update(OutboxMessage)
-            .where(col(OutboxMessage.id).in_(message_ids), col(OutboxMessage.claim_token) == token)
-            .values(claim_token=None, lease_until=None, **values)
-        )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return await repository.end_claim(session, token, message_ids, values)
 
 
 async def record_sent(token: str, message: OutboxMessage) -> bool:

@@ -1,8 +1,8 @@
 """company name keys fold lookalikes (invisible characters, radicals, Latin tails)
 
 Revision ID: 8d3e5f7a9b21
-Revises: 7c2d4e6f8a10
-Create Date: 2026-12-04 20:00:00.000000
+Revises: 7b4e2c91d0a5
+Create Date: 2026-12-04 20:30:00.000000
 
 The normalised name (name_key, name_core) and the bigram index are recomputed with the current
 normaliser. If two held customers turn out to be one company (one was registered as a lookalike
@@ -18,7 +18,7 @@ from api.identity.matching import normalise
 from api.identity.service import grams_of
 
 revision: str = "8d3e5f7a9b21"
-down_revision: str | None = "7c2d4e6f8a10"
+down_revision: str | None = "7b4e2c91d0a5"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
