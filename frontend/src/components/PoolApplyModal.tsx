@@ -4,9 +4,9 @@ import { errorText } from '../api';
 import { useCurrentUser } from '../app/auth';
 import { poolApplyFromPoolMutation } from '../client/@tanstack/react-query.gen';
 import { useT } from '../locales/i18n';
-import { usePeopleChoices } from './choices';
+import { usePeopleChoices } from '../hooks/useChoices';
 import { FormModal } from './FormModal';
-import { invalidateOperations } from './queries';
+import { invalidateOperations } from '../lib/queries';
 
 export interface PoolTarget {
   id: number;

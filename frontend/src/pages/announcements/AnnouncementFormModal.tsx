@@ -1,6 +1,6 @@
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
 import type { AnnouncementPublic, AnnouncementUpdate } from '../../client';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { MarkdownView } from '../../components/MarkdownView';
 import { useT } from '../../locales/i18n';

@@ -2,7 +2,7 @@
 // time in Asia/Shanghai, like every time the SPA shows.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AnnouncementIn, AnnouncementPublic, Audience, Importance } from '../../client';
-import { DISPLAY_TIME_ZONE, formatTime } from '../../components/format';
+import { DISPLAY_TIME_ZONE, formatTime } from '../../lib/format';
 
 export interface AnnouncementFormValues {
   title: string;

@@ -1,7 +1,7 @@
 import { DatePicker, Select } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
 import type { ApplicationStatus, RegistrationKind } from '../../client';
-import { APPLICATION_STATUSES } from '../../components/statuses';
+import { APPLICATION_STATUSES } from '../../lib/statuses';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import type { ApplicationFilters } from './useApplicationFilters';

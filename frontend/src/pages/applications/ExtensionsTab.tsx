@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ExtensionPublic } from '../../client';
 import { extensionsListExtensionsOptions } from '../../client/@tanstack/react-query.gen';
 import { CustomerBriefCell } from '../../components/CustomerBriefCell';
-import { formatDate, formatTime } from '../../components/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { ApplicationStatusTag } from '../../components/StatusTags';
 import { useT } from '../../locales/i18n';

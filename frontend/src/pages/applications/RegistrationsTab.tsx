@@ -9,9 +9,9 @@ import {
   registrationsWithdrawMutation,
 } from '../../client/@tanstack/react-query.gen';
 import { CustomerBriefCell } from '../../components/CustomerBriefCell';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { ApplicationStatusTag, KindTag } from '../../components/StatusTags';
 import { useT } from '../../locales/i18n';
 import { ApplicationToolbar } from './ApplicationToolbar';

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { ApplicationStatus, RegistrationKind } from '../../client';
-import { dayRangeQuery } from '../../components/format';
-import { useListState } from '../../components/useListState';
+import { dayRangeQuery } from '../../lib/format';
+import { useListState } from '../../hooks/useListState';
 
 export interface ApplicationFilters {
   status?: ApplicationStatus;

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Collapse, Empty, Typography } from 'antd';
 import { reportsListRevisionsOptions } from '../../client/@tanstack/react-query.gen';
 import type { ProjectStage } from '../../client';
-import { formatNumber, formatTime } from '../../components/format';
+import { formatNumber, formatTime } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 
 interface RevisionContent {

@@ -10,7 +10,7 @@ import {
   reportsMarkReadMutation,
   reportsReadReportOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 
 export interface DateRange {
   from?: string;

@@ -5,7 +5,7 @@ import { reportError } from '../../api';
 import { useCurrentUser } from '../../app/auth';
 import { ChartPanel } from '../../components/ChartPanel';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT, type MessageKey } from '../../locales/i18n';

@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import type { OutboxMessagePublic, OutboxStatus } from '../../client';
 import { notificationsListOutboxOptions } from '../../client/@tanstack/react-query.gen';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { TableToolbar } from '../../components/TableToolbar';
-import { useTableState } from '../../components/useTableState';
+import { useTableState } from '../../hooks/useTableState';
 import { useT, type MessageKey } from '../../locales/i18n';
 
 const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed'];

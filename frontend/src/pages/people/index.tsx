@@ -7,11 +7,11 @@ import { CredentialsModal, type IssuedCredentials } from '../../components/Crede
 import { ContentCard } from '../../components/ContentCard';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
-import { fromStatus, toStatus } from '../../components/status';
+import { fromStatus, toStatus } from '../../lib/activeStatus';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import { peopleColumns } from './columns';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { usePeople } from './usePeople';
 import { UserFormModal } from './UserFormModal';
 import { useUserActions } from './useUserActions';

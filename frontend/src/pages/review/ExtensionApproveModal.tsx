@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ExtensionPublic } from '../../client';
-import { endOfShanghaiDay, formatDate } from '../../components/format';
+import { endOfShanghaiDay, formatDate } from '../../lib/format';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
 import { currentEnd, isTooEarly, suggestedEnd } from './extensionDates';

@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ExtensionPublic, PageExtensionPublic } from '../../client';
 import { CustomerBriefCell } from '../../components/CustomerBriefCell';
-import { formatDate, formatTime } from '../../components/format';
+import { formatDate, formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useT } from '../../locales/i18n';

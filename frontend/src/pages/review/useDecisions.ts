@@ -6,7 +6,7 @@ import {
   registrationsApproveMutation,
   registrationsRejectMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
 const AFFECTED = [

@@ -1,7 +1,7 @@
 import { DatePicker, Flex, InputNumber, Segmented, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Dimension, Granularity } from '../../client';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT, type MessageKey } from '../../locales/i18n';
 import type { StatsFilters } from './series';
