@@ -6,10 +6,10 @@ import {
   registrationsApproveMutation,
   registrationsRejectMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../lib/queries';
+import { invalidateOperations, type QueryOperationId } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
-const AFFECTED = [
+const AFFECTED: QueryOperationId[] = [
   'registrationsListRegistrations',
   'extensionsListExtensions',
   'customersListCustomers',
