@@ -16,9 +16,6 @@ export interface AnnouncementFormValues {
   ask_again?: boolean;
 }
 
-export const IMPORTANCES: Importance[] = ['normal', 'important', 'critical'];
-export const AUDIENCES: Audience[] = ['all', 'agents', 'agent', 'vendor'];
-
 /** A picked wall-clock time in Shanghai as an ISO instant. */
 export function shanghaiInstant(value: Dayjs): string {
   return dayjs.tz(value.format('YYYY-MM-DD HH:mm:ss'), DISPLAY_TIME_ZONE).toISOString();

@@ -1,7 +1,7 @@
 import { DatePicker, Select } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
-import type { ApplicationStatus, RegistrationKind } from '../../client';
-import { APPLICATION_STATUSES } from '../../lib/statuses';
+import { ApplicationStatus, RegistrationKind } from '../../client';
+import { enumOptions } from '../../lib/enums';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import type { ApplicationFilters } from './useApplicationFilters';
@@ -26,7 +26,7 @@ export function ApplicationToolbar({
         style={{ width: 140 }}
         value={filters.status}
         onChange={(status) => setFilters((f) => ({ ...f, status }))}
-        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))}
+        options={enumOptions(ApplicationStatus, (s) => t(`applicationStatus.${s}`))}
       />
       {withKind ? (
         <Select<RegistrationKind>
@@ -36,7 +36,7 @@ export function ApplicationToolbar({
           style={{ width: 140 }}
           value={filters.kind}
           onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
-          options={(['new', 'pool'] as const).map((k) => ({ value: k, label: t(`registrationKind.${k}`) }))}
+          options={enumOptions(RegistrationKind, (k) => t(`registrationKind.${k}`))}
         />
       ) : null}
       <DatePicker.RangePicker

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
-import type { McuModelCreate, McuModelPublic, McuStatus } from '../../client';
+import { McuStatus, type McuModelCreate, type McuModelPublic } from '../../client';
 import {
   catalogCreateMcuModelMutation,
   catalogDeleteMcuModelMutation,
@@ -16,10 +16,11 @@ import { RowActions } from '../../components/RowActions';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useTableState } from '../../hooks/useTableState';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
 import { McuFormModal } from './McuFormModal';
 import { McuImportModal } from './McuImportModal';
-import { MCU_STATUS_COLOR, MCU_STATUSES } from './mcuStatus';
+import { MCU_STATUS_COLOR } from './mcuStatus';
 import { refreshModels } from './useCatalogs';
 
 /** Our MCU models: searched, filtered by status, paged; the vendor creates, edits, imports. */
@@ -107,7 +108,7 @@ export function McuModelsTab() {
           placeholder={t('catalog.mcu.statusFilter')}
           aria-label={t('catalog.mcu.statusFilter')}
           style={{ width: 180 }}
-          options={MCU_STATUSES.map((s) => ({ value: s, label: t(`catalog.mcu.status.${s}`) }))}
+          options={enumOptions(McuStatus, (s) => t(`catalog.mcu.status.${s}`))}
           data-testid="mcu-status-filter"
         />
         {access.managesCatalogs ? (
