@@ -3,8 +3,8 @@ import { useSearchParams } from 'react-router';
 import { ContentCard } from '../../components/ContentCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../locales/i18n';
-import { ExtensionsTab } from './ExtensionsTab';
-import { RegistrationsTab } from './RegistrationsTab';
+import { extensionsTab, registrationsTab } from './applicationKinds';
+import { ApplicationsTab } from './ApplicationsTab';
 
 /** 申请处理: every registration and extension application the caller may see, and its state. */
 export default function ApplicationsPage() {
@@ -19,8 +19,8 @@ export default function ApplicationsPage() {
           activeKey={tab}
           onChange={(key) => setParams({ tab: key }, { replace: true })}
           items={[
-            { key: 'registrations', label: t('applications.tabRegistrations'), children: <RegistrationsTab /> },
-            { key: 'extensions', label: t('applications.tabExtensions'), children: <ExtensionsTab /> },
+            { key: 'registrations', label: t('applications.tabRegistrations'), children: <ApplicationsTab kind={registrationsTab} /> },
+            { key: 'extensions', label: t('applications.tabExtensions'), children: <ApplicationsTab kind={extensionsTab} /> },
           ]}
         />
       </ContentCard>

@@ -3,10 +3,10 @@ import { useSearchParams } from 'react-router';
 import { ContentCard } from '../../components/ContentCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../locales/i18n';
-import { ExtensionQueue } from './ExtensionQueue';
+import { ApplicationQueue } from './ApplicationQueue';
 import { ProbingTable } from './ProbingTable';
-import { RegistrationQueue } from './RegistrationQueue';
-import { useReviewQueues } from './useReviewQueues';
+import { extensionQueue, registrationQueue } from './queueKinds';
+import { usePendingQueue } from './usePendingQueue';
 
 const TABS = ['registrations', 'extensions', 'probing'] as const;
 type Tab = (typeof TABS)[number];
@@ -25,7 +25,8 @@ export default function ReviewPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((k) => k === params.get('tab')) ?? 'registrations';
-  const queues = useReviewQueues();
+  const registrations = usePendingQueue(registrationQueue);
+  const extensions = usePendingQueue(extensionQueue);
   return (
     <>
       <PageHeader title={t('nav.review')} subtitle={t('review.subtitle')} />
@@ -36,25 +37,13 @@ export default function ReviewPage() {
           items={[
             {
               key: 'registrations',
-              label: <TabLabel text={t('review.tabRegistrations')} count={queues.registrations.data?.total} />,
-              children: (
-                <RegistrationQueue
-                  query={queues.registrations}
-                  page={queues.registrationPaging.page}
-                  setPage={queues.registrationPaging.setPage}
-                />
-              ),
+              label: <TabLabel text={t('review.tabRegistrations')} count={registrations.query.data?.total} />,
+              children: <ApplicationQueue kind={registrationQueue} queue={registrations} />,
             },
             {
               key: 'extensions',
-              label: <TabLabel text={t('review.tabExtensions')} count={queues.extensions.data?.total} />,
-              children: (
-                <ExtensionQueue
-                  query={queues.extensions}
-                  page={queues.extensionPaging.page}
-                  setPage={queues.extensionPaging.setPage}
-                />
-              ),
+              label: <TabLabel text={t('review.tabExtensions')} count={extensions.query.data?.total} />,
+              children: <ApplicationQueue kind={extensionQueue} queue={extensions} />,
             },
             { key: 'probing', label: t('review.tabProbing'), children: <ProbingTable /> },
           ]}
