@@ -6,8 +6,9 @@ import { formatDate, formatTime } from '../../lib/format';
 import { useT } from '../../locales/i18n';
 import type { QueueItemsProps } from './ApplicationQueue';
 import { currentEnd } from './extensionDates';
+import { FollowupEvidence } from './FollowupEvidence';
 
-/** Pending extensions: the current end, the date hoped for and why. */
+/** Pending extensions: the current end, the date hoped for, why, and the follow-up evidence. */
 export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsProps<ExtensionPublic>) {
   const t = useT();
   const columns: ColumnsType<ExtensionPublic> = [
@@ -23,6 +24,7 @@ export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsPr
       dataIndex: 'reason',
       render: (v: string) => <div style={{ minWidth: 200, maxWidth: 360, whiteSpace: 'pre-wrap' }}>{v}</div>,
     },
+    { title: t('review.evidence'), key: 'evidence', render: (_: unknown, e) => <FollowupEvidence evidence={e.evidence} /> },
     { title: t('applications.createdAt'), dataIndex: 'created_at', render: (v: string) => formatTime(v) },
     {
       title: t('common.actions'),

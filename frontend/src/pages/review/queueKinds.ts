@@ -35,7 +35,7 @@ export const registrationQueue: ReviewQueueKind<RegistrationPublic, DecisionIn> 
   rejectTestId: 'decision-modal',
 };
 
-/** Extensions with the current end and the date hoped for; approval picks the new end. */
+/** Extensions with the current end, the date hoped for and the follow-up evidence; approval picks the new end. */
 export const extensionQueue: ReviewQueueKind<ExtensionPublic, ExtensionApproval> = {
   usePage: useExtensionPage,
   Items: ExtensionTable,
