@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Select, Tag } from 'antd';
+import { App, Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import {
   catalogPageMcuModelsOptions,
   catalogUpdateMcuModelMutation,
 } from '../../client/@tanstack/react-query.gen';
+import { FilterSelect } from '../../components/FilterSelect';
 import { QueryTable } from '../../components/QueryTable';
 import { RowActions } from '../../components/RowActions';
 import { TableToolbar } from '../../components/TableToolbar';
@@ -98,16 +99,14 @@ export function McuModelsTab() {
         }}
         searchPlaceholder={t('catalog.mcu.search')}
       >
-        <Select<McuStatus>
-          allowClear
+        <FilterSelect<McuStatus>
+          label={t('catalog.mcu.statusFilter')}
+          width={180}
           value={status}
           onChange={(value) => {
             setStatus(value);
             table.resetPage();
           }}
-          placeholder={t('catalog.mcu.statusFilter')}
-          aria-label={t('catalog.mcu.statusFilter')}
-          style={{ width: 180 }}
           options={enumOptions(McuStatus, (s) => t(`catalog.mcu.status.${s}`))}
           data-testid="mcu-status-filter"
         />

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DecisionIn, RejectionIn } from '../../client';
 import type { Application } from '../../lib/applications';
 import { ApplicationQueue, type QueueItemsProps, type ReviewQueueKind } from './ApplicationQueue';
+import { registrationQueue } from './queueKinds';
 
 const application = (id: number, name: string): Application => ({
   id,
@@ -41,13 +42,7 @@ function kindWith(reject: (id: number, rejection: RejectionIn) => Promise<Applic
     ApproveModal: () => null,
     approve: vi.fn(),
     reject,
-    text: {
-      empty: 'review.noRegistrations',
-      rejectTitle: 'review.rejectTitle',
-      rejectText: 'review.rejectText',
-      approved: 'review.approved',
-      rejected: 'review.rejected',
-    },
+    text: registrationQueue.text,
     rejectTestId: 'reject-modal',
   };
 }

@@ -1,15 +1,12 @@
-import { Badge, Space, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Badge, Space } from 'antd';
 import { ContentCard } from '../../components/ContentCard';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlTabs } from '../../components/UrlTabs';
 import { useT } from '../../locales/i18n';
 import { ApplicationQueue } from './ApplicationQueue';
 import { ProbingTable } from './ProbingTable';
 import { extensionQueue, registrationQueue } from './queueKinds';
 import { usePendingQueue } from './usePendingQueue';
-
-const TABS = ['registrations', 'extensions', 'probing'] as const;
-type Tab = (typeof TABS)[number];
 
 function TabLabel({ text, count }: { text: string; count?: number }) {
   return (
@@ -23,17 +20,13 @@ function TabLabel({ text, count }: { text: string; count?: number }) {
 /** 审批 (vendor): pending registrations and extensions, and users probing names. */
 export default function ReviewPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = TABS.find((k) => k === params.get('tab')) ?? 'registrations';
   const registrations = usePendingQueue(registrationQueue);
   const extensions = usePendingQueue(extensionQueue);
   return (
     <>
       <PageHeader title={t('nav.review')} subtitle={t('review.subtitle')} />
       <ContentCard>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams({ tab: key }, { replace: true })}
+        <UrlTabs
           items={[
             {
               key: 'registrations',
