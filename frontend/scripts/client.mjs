@@ -14,7 +14,14 @@ async function generate(output) {
   await createClient({
     input: join(root, '../openapi/openapi.json'),
     output: { path: output, tsConfigPath: join(root, 'tsconfig.app.json') },
-    plugins: ['@hey-api/typescript', '@hey-api/sdk', '@hey-api/client-fetch', '@tanstack/react-query'],
+    // enums: 'javascript' also emits each named enum as a const object (Role.VENDOR, Object.values(Role)),
+    // so the SPA's pickers and filters list the API's values instead of copies of them.
+    plugins: [
+      { name: '@hey-api/typescript', enums: 'javascript' },
+      '@hey-api/sdk',
+      '@hey-api/client-fetch',
+      '@tanstack/react-query',
+    ],
     logs: { level: 'silent', file: false },
   });
 }

@@ -1,6 +1,6 @@
 // What each role may see and do in the SPA, derived from /me. Role-dependent UI goes through
 // here only; the API enforces the same rules (SPEC §3) anyway.
-import type { CustomerPublic, RegistrationPublic, Role, UserPublic } from '../client';
+import { Role, type CustomerPublic, type RegistrationPublic, type UserPublic } from '../client';
 import type { MessageKey } from '../locales/i18n';
 
 export type Area =
@@ -56,7 +56,7 @@ export interface Access {
   managesCatalogs: boolean;
 }
 
-export const ALL_ROLES: Role[] = ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'];
+export const ALL_ROLES: Role[] = Object.values(Role);
 const AGENT_STAFF: Role[] = ['sales', 'fae', 'assistant'];
 
 const MENU: Record<Area, MenuEntry> = {

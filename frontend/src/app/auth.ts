@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionStore, type SessionState } from '../api';
 import { authLogout, type TokenOut, type UserPublic } from '../client';
 import { meReadMeOptions, meReadMeQueryKey } from '../client/@tanstack/react-query.gen';
-import { clearUserDrafts } from '../components/formDraft';
+import { clearUserDrafts } from '../lib/formDraft';
 import { accessFor, type Access } from './access';
 
 export function useSession(): SessionState {

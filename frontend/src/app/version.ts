@@ -1,12 +1,11 @@
 // SPEC §4: the SPA notices when the server serves another build (or runs another release) and
 // asks for a reload. The build id is embedded at build time (vite.config.ts).
 
+import type { VersionOut } from '../client';
+
 export const OWN_BUILD: string = __BUILD_ID__;
 
-export interface ServerVersion {
-  version: string;
-  build: string;
-}
+export type ServerVersion = Pick<VersionOut, 'version' | 'build'>;
 
 /**
  * Reload needed: the server serves a build other than the one running here, or its release

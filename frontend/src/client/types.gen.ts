@@ -288,7 +288,17 @@ export type AnnouncementReceipts = {
 /**
  * AnnouncementState
  */
-export type AnnouncementState = 'scheduled' | 'active' | 'expired' | 'withdrawn';
+export const AnnouncementState = {
+    SCHEDULED: 'scheduled',
+    ACTIVE: 'active',
+    EXPIRED: 'expired',
+    WITHDRAWN: 'withdrawn'
+} as const;
+
+/**
+ * AnnouncementState
+ */
+export type AnnouncementState = typeof AnnouncementState[keyof typeof AnnouncementState];
 
 /**
  * AnnouncementUpdate
@@ -431,12 +441,32 @@ export type ApiTokenPublic = {
 /**
  * ApplicationStatus
  */
-export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export const ApplicationStatus = {
+    PENDING: 'pending',
+    APPROVED: 'approved',
+    REJECTED: 'rejected',
+    WITHDRAWN: 'withdrawn'
+} as const;
+
+/**
+ * ApplicationStatus
+ */
+export type ApplicationStatus = typeof ApplicationStatus[keyof typeof ApplicationStatus];
 
 /**
  * Audience
  */
-export type Audience = 'all' | 'agents' | 'agent' | 'vendor';
+export const Audience = {
+    ALL: 'all',
+    AGENTS: 'agents',
+    AGENT: 'agent',
+    VENDOR: 'vendor'
+} as const;
+
+/**
+ * Audience
+ */
+export type Audience = typeof Audience[keyof typeof Audience];
 
 /**
  * AuditEntry
@@ -853,7 +883,18 @@ export type CustomerPublic = {
 /**
  * CustomerStatus
  */
-export type CustomerStatus = 'pending' | 'protected' | 'released' | 'rejected' | 'withdrawn';
+export const CustomerStatus = {
+    PENDING: 'pending',
+    PROTECTED: 'protected',
+    RELEASED: 'released',
+    REJECTED: 'rejected',
+    WITHDRAWN: 'withdrawn'
+} as const;
+
+/**
+ * CustomerStatus
+ */
+export type CustomerStatus = typeof CustomerStatus[keyof typeof CustomerStatus];
 
 /**
  * CustomerUpdate
@@ -934,7 +975,20 @@ export type DeleteIn = {
 /**
  * Dimension
  */
-export type Dimension = 'none' | 'agent' | 'salesperson' | 'customer' | 'mcu_model' | 'product_domain' | 'region';
+export const Dimension = {
+    NONE: 'none',
+    AGENT: 'agent',
+    SALESPERSON: 'salesperson',
+    CUSTOMER: 'customer',
+    MCU_MODEL: 'mcu_model',
+    PRODUCT_DOMAIN: 'product_domain',
+    REGION: 'region'
+} as const;
+
+/**
+ * Dimension
+ */
+export type Dimension = typeof Dimension[keyof typeof Dimension];
 
 /**
  * DomainMerge
@@ -1310,7 +1364,16 @@ export type ForecastRow = {
 /**
  * Granularity
  */
-export type Granularity = 'month' | 'quarter' | 'year';
+export const Granularity = {
+    MONTH: 'month',
+    QUARTER: 'quarter',
+    YEAR: 'year'
+} as const;
+
+/**
+ * Granularity
+ */
+export type Granularity = typeof Granularity[keyof typeof Granularity];
 
 /**
  * HTTPValidationError
@@ -1445,12 +1508,32 @@ export type ImportRowPublic = {
 /**
  * ImportStatus
  */
-export type ImportStatus = 'checking' | 'checked' | 'committing' | 'committed' | 'failed';
+export const ImportStatus = {
+    CHECKING: 'checking',
+    CHECKED: 'checked',
+    COMMITTING: 'committing',
+    COMMITTED: 'committed',
+    FAILED: 'failed'
+} as const;
+
+/**
+ * ImportStatus
+ */
+export type ImportStatus = typeof ImportStatus[keyof typeof ImportStatus];
 
 /**
  * Importance
  */
-export type Importance = 'normal' | 'important' | 'critical';
+export const Importance = {
+    NORMAL: 'normal',
+    IMPORTANT: 'important',
+    CRITICAL: 'critical'
+} as const;
+
+/**
+ * Importance
+ */
+export type Importance = typeof Importance[keyof typeof Importance];
 
 /**
  * LineIn
@@ -1724,7 +1807,16 @@ export type McuModelUpdate = {
 /**
  * McuStatus
  */
-export type McuStatus = 'active' | 'nrnd' | 'eol';
+export const McuStatus = {
+    ACTIVE: 'active',
+    NRND: 'nrnd',
+    EOL: 'eol'
+} as const;
+
+/**
+ * McuStatus
+ */
+export type McuStatus = typeof McuStatus[keyof typeof McuStatus];
 
 /**
  * ModelMonths
@@ -1883,7 +1975,16 @@ export type OutboxMessagePublic = {
 /**
  * OutboxStatus
  */
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export const OutboxStatus = {
+    PENDING: 'pending',
+    SENT: 'sent',
+    FAILED: 'failed'
+} as const;
+
+/**
+ * OutboxStatus
+ */
+export type OutboxStatus = typeof OutboxStatus[keyof typeof OutboxStatus];
 
 /**
  * Page[AgentPublic]
@@ -2415,7 +2516,20 @@ export type ProjectPublic = {
 /**
  * ProjectStage
  */
-export type ProjectStage = 'lead' | 'approved' | 'development' | 'small_batch' | 'mass_production' | 'on_hold' | 'lost';
+export const ProjectStage = {
+    LEAD: 'lead',
+    APPROVED: 'approved',
+    DEVELOPMENT: 'development',
+    SMALL_BATCH: 'small_batch',
+    MASS_PRODUCTION: 'mass_production',
+    ON_HOLD: 'on_hold',
+    LOST: 'lost'
+} as const;
+
+/**
+ * ProjectStage
+ */
+export type ProjectStage = typeof ProjectStage[keyof typeof ProjectStage];
 
 /**
  * ProjectWithHistory
@@ -2481,7 +2595,12 @@ export type ProjectWithHistory = {
 /**
  * ProtectionMode
  */
-export type ProtectionMode = 'period' | 'review';
+export const ProtectionMode = { PERIOD: 'period', REVIEW: 'review' } as const;
+
+/**
+ * ProtectionMode
+ */
+export type ProtectionMode = typeof ProtectionMode[keyof typeof ProtectionMode];
 
 /**
  * Province
@@ -2646,7 +2765,12 @@ export type RegistrationCreate = {
 /**
  * RegistrationKind
  */
-export type RegistrationKind = 'new' | 'pool';
+export const RegistrationKind = { NEW: 'new', POOL: 'pool' } as const;
+
+/**
+ * RegistrationKind
+ */
+export type RegistrationKind = typeof RegistrationKind[keyof typeof RegistrationKind];
 
 /**
  * RegistrationPublic
@@ -2880,7 +3004,18 @@ export type ReviewIn = {
 /**
  * Role
  */
-export type Role = 'vendor' | 'agent_admin' | 'sales' | 'fae' | 'assistant';
+export const Role = {
+    VENDOR: 'vendor',
+    AGENT_ADMIN: 'agent_admin',
+    SALES: 'sales',
+    FAE: 'fae',
+    ASSISTANT: 'assistant'
+} as const;
+
+/**
+ * Role
+ */
+export type Role = typeof Role[keyof typeof Role];
 
 /**
  * RowReason
@@ -2907,7 +3042,18 @@ export type RowReason = {
 /**
  * RowStatus
  */
-export type RowStatus = 'pending' | 'ready' | 'conflict' | 'invalid' | 'created';
+export const RowStatus = {
+    PENDING: 'pending',
+    READY: 'ready',
+    CONFLICT: 'conflict',
+    INVALID: 'invalid',
+    CREATED: 'created'
+} as const;
+
+/**
+ * RowStatus
+ */
+export type RowStatus = typeof RowStatus[keyof typeof RowStatus];
 
 /**
  * RulesPublic
@@ -3139,7 +3285,12 @@ export type TokenOut = {
 /**
  * TokenScope
  */
-export type TokenScope = 'forecast:read' | 'stats:read';
+export const TokenScope = { FORECAST_READ: 'forecast:read', STATS_READ: 'stats:read' } as const;
+
+/**
+ * TokenScope
+ */
+export type TokenScope = typeof TokenScope[keyof typeof TokenScope];
 
 /**
  * UnreadComments

@@ -1,7 +1,7 @@
 import { Flex, Progress, Space, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { ConflictCandidate } from '../client';
-import { scorePercent } from './candidates';
+import { scorePercent } from '../lib/candidates';
 import { CustomerStatusTag } from './StatusTags';
 
 /** Possibly-same companies: name, similarity, why, and their state (never who holds them). */

@@ -4,7 +4,7 @@ import { useSignIn } from '../app/auth';
 import { authChangePasswordMutation } from '../client/@tanstack/react-query.gen';
 import { useT } from '../locales/i18n';
 import { NewPasswordFields } from './PasswordFields';
-import { reportFieldErrors } from './serverErrors';
+import { reportFieldErrors } from '../lib/serverErrors';
 
 interface Values {
   current_password: string;

@@ -29,7 +29,7 @@ export function ChartPanel({ option, height = 320, loading = false, empty = fals
     let cancelled = false;
     const onResize = () => instance?.resize();
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onResize);
-    void import('./ChartEngine').then(({ init }) => {
+    void import('../lib/chartEngine').then(({ init }) => {
       if (cancelled) return;
       instance = init(element, undefined, { renderer: 'canvas' });
       observer?.observe(element);

@@ -2,7 +2,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Grid, Modal, Typography } from 'antd';
 import type { Credentials } from '../client';
 import { useT } from '../locales/i18n';
-import { formatTime } from './format';
+import { formatTime } from '../lib/format';
 
 export interface IssuedCredentials {
   credentials: Credentials;

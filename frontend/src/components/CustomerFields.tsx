@@ -3,7 +3,7 @@
 import { Col, Collapse, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../locales/i18n';
-import { cleanCreditCode, isValidCreditCode } from './customerForm';
+import { cleanCreditCode, isValidCreditCode } from '../lib/customerForm';
 import { DomainLookup, ProductDomainSelect, TypicalProducts } from './ProductDomainField';
 import { RegionCascader } from './RegionCascader';
 

@@ -6,8 +6,8 @@ import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import type { ProductDomainPublic } from '../client';
 import { useI18n } from '../locales/i18n';
-import { domainLabel } from './catalog';
-import { buildDomainTree, filterDomainTree, type DomainNode } from './domainTree';
+import { domainLabel } from '../lib/domainLabel';
+import { buildDomainTree, filterDomainTree, type DomainNode } from '../lib/domainTree';
 
 function NodeTitle({ domain, hint }: { domain: ProductDomainPublic; hint: string }) {
   const { t, lang } = useI18n();

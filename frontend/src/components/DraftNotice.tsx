@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useT } from '../locales/i18n';
-import type { FormDraft } from './useFormDraft';
+import type { FormDraft } from '../hooks/useFormDraft';
 
 /** The small "draft restored · discard" hint above a form. */
 export function DraftNotice({ draft }: { draft: FormDraft }) {

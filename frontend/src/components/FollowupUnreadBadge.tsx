@@ -7,19 +7,12 @@ import { useNavigate } from 'react-router';
 import { commentsUnreadCommentsOptions } from '../client/@tanstack/react-query.gen';
 import { useT } from '../locales/i18n';
 
-interface UnreadReport {
-  report_id: number;
-  customer_id: number;
-  customer_name: string;
-  unread: number;
-}
-
 export function FollowupUnreadBadge() {
   const t = useT();
   const navigate = useNavigate();
   const unread = useQuery({ ...commentsUnreadCommentsOptions(), refetchInterval: 60_000, meta: { silent: true } });
   const total = unread.data?.total ?? 0;
-  const reports = (unread.data?.reports ?? []) as unknown as UnreadReport[];
+  const reports = unread.data?.reports ?? [];
   return (
     <Dropdown
       trigger={['click']}

@@ -1,8 +1,6 @@
 import { Divider, Form, InputNumber, Typography } from 'antd';
-import type { ProjectStage } from '../client';
+import { ProjectStage } from '../client';
 import { useT } from '../locales/i18n';
-
-const STAGES: ProjectStage[] = ['lead', 'approved', 'development', 'small_batch', 'mass_production', 'on_hold', 'lost'];
 
 /**
  * The rules form's forecast part (vendor): the probability that a project at each stage turns into
@@ -14,7 +12,7 @@ export function ForecastStageProbabilities() {
     <div data-testid="stage-probabilities">
       <Divider titlePlacement="start">{t('sales.rules.stageProbabilities')}</Divider>
       <Typography.Paragraph type="secondary">{t('sales.rules.stageProbabilitiesHelp')}</Typography.Paragraph>
-      {STAGES.map((stage) => (
+      {Object.values(ProjectStage).map((stage) => (
         <Form.Item
           key={stage}
           name={['stage_probabilities', stage]}

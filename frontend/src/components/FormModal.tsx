@@ -6,7 +6,7 @@ import type { NamePath } from 'antd/es/form/interface';
 import type { ReactNode } from 'react';
 import { useT } from '../locales/i18n';
 import { ImplicitSubmit } from './ImplicitSubmit';
-import { reportFieldErrors } from './serverErrors';
+import { reportFieldErrors } from '../lib/serverErrors';
 
 /**
  * What a screen gives its create-or-edit dialog: the record being changed (null: a new one) and

@@ -5,7 +5,7 @@ import { Button, Form } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { authPasswordRulesQueryKey } from '../client/@tanstack/react-query.gen';
 import { NewPasswordFields } from './PasswordFields';
-import { isLoginName, passwordLength } from './passwordRules';
+import { isLoginName, passwordLength } from '../lib/passwordRules';
 
 /** The server's rules as GET /auth/password-rules would answer them (already in the cache). */
 function Harness({

@@ -1,7 +1,8 @@
 import { CheckCircleFilled, InfoCircleOutlined } from '@ant-design/icons';
 import { Form, Input, Space, Typography } from 'antd';
 import { useT } from '../locales/i18n';
-import { confirmPasswordRules, isLoginName, newPasswordRules, passwordLength, usePasswordLengths } from './passwordRules';
+import { usePasswordLengths } from '../hooks/usePasswordLengths';
+import { confirmPasswordRules, isLoginName, newPasswordRules, passwordLength } from '../lib/passwordRules';
 
 function Hint({ ok, text }: { ok: boolean | null; text: string }) {
   return (

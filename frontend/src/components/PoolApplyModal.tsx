@@ -3,15 +3,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorText } from '../api';
 import { useCurrentUser } from '../app/auth';
 import { poolApplyFromPoolMutation } from '../client/@tanstack/react-query.gen';
+import type { PoolCustomer } from '../client';
 import { useT } from '../locales/i18n';
-import { usePeopleChoices } from './choices';
+import { usePeopleChoices } from '../hooks/useChoices';
 import { FormModal } from './FormModal';
-import { invalidateOperations } from './queries';
+import { invalidateOperations } from '../lib/queries';
 
-export interface PoolTarget {
-  id: number;
-  name: string;
-}
+/** The pool customer applied for (also named by a conflict candidate that points into the pool). */
+export type PoolTarget = Pick<PoolCustomer, 'id' | 'name'>;
 
 interface Values {
   note?: string;

@@ -5,9 +5,10 @@ import { Button, Popover, Select, Tag, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import type { ProductDomainPublic } from '../client';
 import { useI18n } from '../locales/i18n';
-import { domainLabel, useAllProductDomains, useProductDomains } from './catalog';
+import { useAllProductDomains, useProductDomains } from '../hooks/useCatalog';
+import { domainLabel } from '../lib/domainLabel';
 import { DomainLookupPanel } from './DomainLookupPanel';
-import { choosableDomains, domainPath } from './domainTree';
+import { choosableDomains, domainPath } from '../lib/domainTree';
 
 function productsText(domain: ProductDomainPublic, empty: string): string {
   return domain.typical_products.length ? domain.typical_products.join('、') : empty;

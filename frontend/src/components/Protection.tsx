@@ -3,8 +3,8 @@ import { WarningFilled } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
 import type { CustomerPublic } from '../client';
 import { useT } from '../locales/i18n';
-import { daysLeftLabel } from './daysLeft';
-import { formatDate } from './format';
+import { daysLeftLabel } from '../lib/daysLeft';
+import { formatDate } from '../lib/format';
 
 /** Days of protection left; near expiry gets a warning mark and words (not colour alone). */
 export function DaysLeft({ customer }: { customer: CustomerPublic }) {

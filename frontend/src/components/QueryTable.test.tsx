@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { QueryTable } from './QueryTable';
-import { useTableState, type TableQuery } from './useTableState';
+import { useTableState } from '../hooks/useTableState';
+import type { TableQuery } from '../lib/tablePaging';
 
 interface Thing {
   id: number;

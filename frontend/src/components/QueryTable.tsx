@@ -5,7 +5,8 @@ import { Empty, Table, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../locales/i18n';
 import { LoadErrorAlert } from './LoadErrorAlert';
-import { serverPagination, type useTableState } from './useTableState';
+import type { useTableState } from '../hooks/useTableState';
+import { serverPagination } from '../lib/tablePaging';
 
 /** What QueryTable reads of a TanStack query for one page of a list endpoint. */
 export interface PagedQuery<T> {

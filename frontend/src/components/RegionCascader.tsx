@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import { useT } from '../locales/i18n';
-import { useRegions } from './catalog';
+import { useRegions } from '../hooks/useCatalog';
 
 /** [province, city] — or [province] alone where a filter allows it. */
 export type RegionValue = string[];

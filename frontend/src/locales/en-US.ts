@@ -462,6 +462,10 @@ export const enUS: Record<MessageKey, string> = {
   'review.rejectExtensionTitle': 'Reject the extension for {name}?',
   'review.rejectExtensionText': 'The applicant is told the reason; at the end of protection the customer goes to the pool.',
   'review.extensionRejected': 'Extension for {name} rejected',
+  'review.evidence': 'Follow-up',
+  'review.evidenceReports': '{count} reports in 90 days',
+  'review.evidenceLast': 'last on {date}',
+  'review.evidenceNone': 'no follow-up report yet',
 
   'probing.window': 'Period',
   'probing.days': 'Last {days} days',

@@ -461,6 +461,10 @@ export const zhCN = {
   'review.rejectExtensionTitle': '驳回 {name} 的延期申请？',
   'review.rejectExtensionText': '驳回原因会告知申请人；保护期结束后客户将进入资源池。',
   'review.extensionRejected': '已驳回 {name} 的延期申请',
+  'review.evidence': '跟进情况',
+  'review.evidenceReports': '近 90 天 {count} 份报告',
+  'review.evidenceLast': '最近一次 {date}',
+  'review.evidenceNone': '从未提交跟进报告',
 
   'probing.window': '统计范围',
   'probing.days': '近 {days} 天',

@@ -9,10 +9,10 @@ import {
   announcementsAcknowledgeAnnouncementMutation,
   announcementsUnreadAnnouncementsOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { ImportanceTag } from '../../components/announcementLabels';
-import { formatTime } from '../../components/format';
+import { ImportanceTag } from '../../components/AnnouncementTags';
+import { formatTime } from '../../lib/format';
 import { MarkdownView } from '../../components/MarkdownView';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
 export function AnnouncementPopup() {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { AgentCreated, AgentPublic } from '../../client';
 import { agentsCreateAgentMutation, agentsUpdateAgentMutation } from '../../client/@tanstack/react-query.gen';
 import { FormModal } from '../../components/FormModal';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 import { displayNameRules, emailRules, phoneRules, usernameRules } from '../people/accountRules';
 

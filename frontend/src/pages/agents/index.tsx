@@ -10,17 +10,18 @@ import {
   agentsReactivateAgentMutation,
 } from '../../client/@tanstack/react-query.gen';
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { ContentCard } from '../../components/ContentCard';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { StatusTag } from '../../components/RoleTag';
 import { RowActions } from '../../components/RowActions';
-import { fromStatus, toStatus } from '../../components/status';
+import { fromStatus, toStatus } from '../../lib/activeStatus';
 import { TableToolbar } from '../../components/TableToolbar';
-import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { sortOrderOf, useTableState } from '../../components/useTableState';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useTableState } from '../../hooks/useTableState';
+import { sortOrderOf } from '../../lib/tablePaging';
 import { useT } from '../../locales/i18n';
 import { AgentFormModal } from './AgentFormModal';
 

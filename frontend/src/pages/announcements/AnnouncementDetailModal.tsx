@@ -1,7 +1,7 @@
 import { Button, Descriptions, Flex, Modal, Tag } from 'antd';
 import type { AnnouncementPublic } from '../../client';
-import { AnnouncementStateTag, ImportanceTag } from '../../components/announcementLabels';
-import { formatTime } from '../../components/format';
+import { AnnouncementStateTag, ImportanceTag } from '../../components/AnnouncementTags';
+import { formatTime } from '../../lib/format';
 import { MarkdownView } from '../../components/MarkdownView';
 import { useT } from '../../locales/i18n';
 import { audienceText } from './audience';

@@ -1,10 +1,11 @@
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Tabs } from 'antd';
-import type { AnnouncementPublic, AnnouncementUpdate } from '../../client';
-import { useAgentChoices } from '../../components/choices';
+import { Audience, Importance, type AnnouncementPublic, type AnnouncementUpdate } from '../../client';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { FormModal, type EditDialogProps } from '../../components/FormModal';
 import { MarkdownView } from '../../components/MarkdownView';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
-import { AUDIENCES, IMPORTANCES, toBody, toValues, type AnnouncementFormValues } from './announcementForm';
+import { toBody, toValues, type AnnouncementFormValues } from './announcementForm';
 
 /** Create or change an announcement (vendor): Markdown text with a preview, audience, times. */
 export function AnnouncementFormModal({
@@ -72,13 +73,13 @@ export function AnnouncementFormModal({
       <Form.Item name="importance" label={t('ann.importance')}>
         <Radio.Group
           optionType="button"
-          options={IMPORTANCES.map((value) => ({ value, label: t(`ann.importance.${value}`) }))}
+          options={enumOptions(Importance, (value) => t(`ann.importance.${value}`))}
         />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="audience" label={t('ann.audience')}>
-            <Select options={AUDIENCES.map((value) => ({ value, label: t(`ann.audience.${value}`) }))} />
+            <Select options={enumOptions(Audience, (value) => t(`ann.audience.${value}`))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

@@ -7,10 +7,10 @@ import type { AnnouncementPublic, ReaderRow } from '../../client';
 import { announcementsAnnouncementReceiptsOptions } from '../../client/@tanstack/react-query.gen';
 import { announcementsAnnouncementReceipts } from '../../client';
 import { reportError } from '../../api';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { RoleTag } from '../../components/RoleTag';
-import { downloadFile } from '../../components/StatsDownload';
+import { downloadFile } from '../../lib/download';
 import { useT } from '../../locales/i18n';
 
 /** 阅读回执 (vendor): everybody in the audience, who has read it and when; export. */

@@ -2,7 +2,7 @@
 // time in Asia/Shanghai, like every time the SPA shows.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AnnouncementIn, AnnouncementPublic, Audience, Importance } from '../../client';
-import { DISPLAY_TIME_ZONE, formatTime } from '../../components/format';
+import { DISPLAY_TIME_ZONE, formatTime } from '../../lib/format';
 
 export interface AnnouncementFormValues {
   title: string;
@@ -15,9 +15,6 @@ export interface AnnouncementFormValues {
   /** Editing only: everyone must read the corrected announcement again. */
   ask_again?: boolean;
 }
-
-export const IMPORTANCES: Importance[] = ['normal', 'important', 'critical'];
-export const AUDIENCES: Audience[] = ['all', 'agents', 'agent', 'vendor'];
 
 /** A picked wall-clock time in Shanghai as an ISO instant. */
 export function shanghaiInstant(value: Dayjs): string {

@@ -11,15 +11,15 @@ import {
   announcementsWithdrawAnnouncementMutation,
 } from '../../client/@tanstack/react-query.gen';
 import { useCurrentUser } from '../../app/auth';
-import { AnnouncementStateTag, ImportanceTag } from '../../components/announcementLabels';
+import { AnnouncementStateTag, ImportanceTag } from '../../components/AnnouncementTags';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { ReasonModal } from '../../components/ReasonModal';
 import { RowActions, type RowAction } from '../../components/RowActions';
-import { useTableState } from '../../components/useTableState';
+import { useTableState } from '../../hooks/useTableState';
 import { useT } from '../../locales/i18n';
 import { AnnouncementDetailModal } from './AnnouncementDetailModal';
 import { AnnouncementFormModal } from './AnnouncementFormModal';

@@ -1,7 +1,8 @@
-import { DatePicker, Select } from 'antd';
+import { DatePicker } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
-import type { ApplicationStatus, RegistrationKind } from '../../client';
-import { APPLICATION_STATUSES } from '../../components/statuses';
+import { ApplicationStatus, RegistrationKind } from '../../client';
+import { enumOptions } from '../../lib/enums';
+import { FilterSelect } from '../../components/FilterSelect';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import type { ApplicationFilters } from './useApplicationFilters';
@@ -19,24 +20,20 @@ export function ApplicationToolbar({
   const t = useT();
   return (
     <TableToolbar>
-      <Select<ApplicationStatus>
-        allowClear
-        placeholder={t('applications.filterStatus')}
-        aria-label={t('applications.filterStatus')}
-        style={{ width: 140 }}
+      <FilterSelect<ApplicationStatus>
+        label={t('applications.filterStatus')}
+        width={140}
         value={filters.status}
         onChange={(status) => setFilters((f) => ({ ...f, status }))}
-        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))}
+        options={enumOptions(ApplicationStatus, (s) => t(`applicationStatus.${s}`))}
       />
       {withKind ? (
-        <Select<RegistrationKind>
-          allowClear
-          placeholder={t('applications.filterKind')}
-          aria-label={t('applications.filterKind')}
-          style={{ width: 140 }}
+        <FilterSelect<RegistrationKind>
+          label={t('applications.filterKind')}
+          width={140}
           value={filters.kind}
           onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
-          options={(['new', 'pool'] as const).map((k) => ({ value: k, label: t(`registrationKind.${k}`) }))}
+          options={enumOptions(RegistrationKind, (k) => t(`registrationKind.${k}`))}
         />
       ) : null}
       <DatePicker.RangePicker

@@ -1,6 +1,6 @@
 import { Space, Typography } from 'antd';
 import type { UserBrief } from '../../client';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 
 /** Who decided, when, and why ("—" while pending). */
 export function Decision({

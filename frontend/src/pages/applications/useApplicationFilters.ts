@@ -1,7 +1,8 @@
 import type { Dayjs } from 'dayjs';
 import type { ApplicationStatus, RegistrationKind } from '../../client';
-import { dayRangeQuery } from '../../components/format';
-import { useListState } from '../../components/useListState';
+import { useListState } from '../../hooks/useListState';
+import type { ApplicationListQuery } from '../../lib/applications';
+import { dayRangeQuery } from '../../lib/format';
 
 export interface ApplicationFilters {
   status?: ApplicationStatus;
@@ -9,13 +10,14 @@ export interface ApplicationFilters {
   range?: [Dayjs, Dayjs] | null;
 }
 
-/** Filters and paging of one applications tab, as API query parameters. */
+/** Filters and paging of one applications tab, as API query parameters (the kind only when picked). */
 export function useApplicationFilters() {
   const { table, filters, setFilters } = useListState<ApplicationFilters>({});
-  const query = {
+  const query: ApplicationListQuery = {
     limit: table.query.limit,
     offset: table.query.offset,
     status: filters.status,
+    kind: filters.kind,
     ...dayRangeQuery(filters.range),
   };
   const filtered = !!(filters.status || filters.kind || filters.range);

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usersListUsersOptions } from '../../client/@tanstack/react-query.gen';
-import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useT } from '../../locales/i18n';
 
 /** Pick a person by name or user name (searched on the server, every agent's and the vendor's). */

@@ -14,11 +14,11 @@ import {
   catalogUpdateProductDomainMutation,
 } from '../../client/@tanstack/react-query.gen';
 import { DomainLookupPanel } from '../../components/DomainLookupPanel';
-import { buildDomainTree, filterDomainTree, type DomainNode } from '../../components/domainTree';
+import { buildDomainTree, filterDomainTree, type DomainNode } from '../../lib/domainTree';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { RowActions, type RowAction } from '../../components/RowActions';
 import { TableToolbar } from '../../components/TableToolbar';
-import { useProductDomains } from '../../components/catalog';
+import { useProductDomains } from '../../hooks/useCatalog';
 import { useT } from '../../locales/i18n';
 import { DomainFormModal, type DomainValues } from './DomainFormModal';
 import { MergeModal } from './MergeModal';

@@ -1,9 +1,9 @@
 import { Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
-import type { McuModelCreate, McuModelPublic } from '../../client';
+import { McuStatus, type McuModelCreate, type McuModelPublic } from '../../client';
 import { FormModal, type EditDialogProps } from '../../components/FormModal';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
-import { MCU_STATUSES } from './mcuStatus';
 
 /** Create or edit an MCU model: part number, series, core, status. */
 export function McuFormModal({
@@ -44,7 +44,7 @@ export function McuFormModal({
         <Input maxLength={40} />
       </Form.Item>
       <Form.Item name="status" label={t('catalog.mcu.status')} extra={t('catalog.mcu.statusHelp')}>
-        <Radio.Group optionType="button" options={MCU_STATUSES.map((s) => ({ value: s, label: t(`catalog.mcu.status.${s}`) }))} />
+        <Radio.Group optionType="button" options={enumOptions(McuStatus, (s) => t(`catalog.mcu.status.${s}`))} />
       </Form.Item>
     </FormModal>
   );

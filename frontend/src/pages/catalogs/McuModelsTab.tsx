@@ -1,25 +1,27 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Select, Tag } from 'antd';
+import { App, Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
-import type { McuModelCreate, McuModelPublic, McuStatus } from '../../client';
+import { McuStatus, type McuModelCreate, type McuModelPublic } from '../../client';
 import {
   catalogCreateMcuModelMutation,
   catalogDeleteMcuModelMutation,
   catalogPageMcuModelsOptions,
   catalogUpdateMcuModelMutation,
 } from '../../client/@tanstack/react-query.gen';
+import { FilterSelect } from '../../components/FilterSelect';
 import { QueryTable } from '../../components/QueryTable';
 import { RowActions } from '../../components/RowActions';
 import { TableToolbar } from '../../components/TableToolbar';
-import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { useTableState } from '../../components/useTableState';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import { useTableState } from '../../hooks/useTableState';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
 import { McuFormModal } from './McuFormModal';
 import { McuImportModal } from './McuImportModal';
-import { MCU_STATUS_COLOR, MCU_STATUSES } from './mcuStatus';
+import { MCU_STATUS_COLOR } from './mcuStatus';
 import { refreshModels } from './useCatalogs';
 
 /** Our MCU models: searched, filtered by status, paged; the vendor creates, edits, imports. */
@@ -97,17 +99,15 @@ export function McuModelsTab() {
         }}
         searchPlaceholder={t('catalog.mcu.search')}
       >
-        <Select<McuStatus>
-          allowClear
+        <FilterSelect<McuStatus>
+          label={t('catalog.mcu.statusFilter')}
+          width={180}
           value={status}
           onChange={(value) => {
             setStatus(value);
             table.resetPage();
           }}
-          placeholder={t('catalog.mcu.statusFilter')}
-          aria-label={t('catalog.mcu.statusFilter')}
-          style={{ width: 180 }}
-          options={MCU_STATUSES.map((s) => ({ value: s, label: t(`catalog.mcu.status.${s}`) }))}
+          options={enumOptions(McuStatus, (s) => t(`catalog.mcu.status.${s}`))}
           data-testid="mcu-status-filter"
         />
         {access.managesCatalogs ? (

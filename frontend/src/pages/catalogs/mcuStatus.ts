@@ -1,6 +1,5 @@
 import type { McuStatus } from '../../client';
 
-export const MCU_STATUSES: McuStatus[] = ['active', 'nrnd', 'eol'];
 export const MCU_STATUS_COLOR: Record<McuStatus, string> = { active: 'green', nrnd: 'orange', eol: 'default' };
 
 /** Reads a chosen file as base64 (the import's body carries the file this way). */

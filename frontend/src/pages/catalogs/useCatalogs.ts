@@ -1,7 +1,7 @@
 // Queries and cache refreshes of the catalogs screen.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { catalogListProductDomainsOptions } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 
 /** Every domain, the deactivated ones too (the maintenance view). */
 export function useAllDomains(enabled = true) {

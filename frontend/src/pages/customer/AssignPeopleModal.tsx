@@ -2,9 +2,9 @@ import { App, Form, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CustomerPublic } from '../../client';
 import { customersAssignContactMutation, customersAssignFaesMutation } from '../../client/@tanstack/react-query.gen';
-import { usePeopleChoices } from '../../components/choices';
+import { usePeopleChoices } from '../../hooks/useChoices';
 import { FormModal } from '../../components/FormModal';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
 export type AssignKind = 'contact' | 'faes';

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CustomerPublic } from '../../client';
 import { customersUpdateCustomerMutation } from '../../client/@tanstack/react-query.gen';
 import { BackgroundFields, CustomerCoreFields, CustomerPartyFields } from '../../components/CustomerFields';
-import { DETAIL_FIELD_MAP, detailsBody, detailValuesOf, type CustomerDetailValues } from '../../components/customerForm';
-import { invalidateOperations } from '../../components/queries';
-import { reportFieldErrors } from '../../components/serverErrors';
+import { DETAIL_FIELD_MAP, detailsBody, detailValuesOf, type CustomerDetailValues } from '../../lib/customerForm';
+import { invalidateOperations } from '../../lib/queries';
+import { reportFieldErrors } from '../../lib/serverErrors';
 import { DraftNotice } from '../../components/DraftNotice';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useFormDraft } from '../../hooks/useFormDraft';
 import { useT } from '../../locales/i18n';
 
 /** Complete or correct a customer's details (the name is the registration's and stays). */

@@ -1,8 +1,8 @@
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CustomerPublic } from '../../client';
-import { useDomainName } from '../../components/catalog';
-import { formatDate, formatNumber, formatTime } from '../../components/format';
+import { useDomainName } from '../../hooks/useCatalog';
+import { formatDate, formatNumber, formatTime } from '../../lib/format';
 import { DaysLeft, ProtectionCell } from '../../components/Protection';
 import { CustomerStatusTag } from '../../components/StatusTags';
 import { useI18n, type MessageKey } from '../../locales/i18n';

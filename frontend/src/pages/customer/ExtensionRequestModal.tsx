@@ -4,11 +4,11 @@ import type { Dayjs } from 'dayjs';
 import { errorText } from '../../api';
 import type { CustomerPublic } from '../../client';
 import { extensionsRequestExtensionMutation } from '../../client/@tanstack/react-query.gen';
-import { endOfShanghaiDay, formatDate, shanghaiDay } from '../../components/format';
+import { endOfShanghaiDay, formatDate, shanghaiDay } from '../../lib/format';
 import { FormModal } from '../../components/FormModal';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { DraftNotice } from '../../components/DraftNotice';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useFormDraft } from '../../hooks/useFormDraft';
 import { useT } from '../../locales/i18n';
 
 interface Values {

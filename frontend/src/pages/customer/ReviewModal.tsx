@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Radio } from 'antd';
 import type { CustomerPublic } from '../../client';
 import { FormModal } from '../../components/FormModal';
-import { formatDate } from '../../components/format';
+import { formatDate } from '../../lib/format';
 import { useT } from '../../locales/i18n';
 
 interface Values {

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CustomerPublic } from '../../client';
 import { customersReleaseCustomerMutation, customersReviewCustomerMutation } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
 /** The vendor's release (with a reason) and periodic review of a customer. */

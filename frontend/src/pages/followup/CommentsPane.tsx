@@ -5,8 +5,8 @@ import { Alert, Button, Empty, Form, Input, List, Select, Space, Tag, Typography
 import { errorText } from '../../api';
 import type { CommentPublic, ReportDetail } from '../../client';
 import { reportsCommentMutation } from '../../client/@tanstack/react-query.gen';
-import { formatTime } from '../../components/format';
-import { invalidateOperations } from '../../components/queries';
+import { formatTime } from '../../lib/format';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 import { FOLLOWUP_OPERATIONS } from './useFollowup';
 

@@ -1,7 +1,7 @@
 // The entries table of the report being written: click a row to edit it again, remove new rows.
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 import type { EntryDraft } from './entries';
 import { StageTag } from './StageTag';

@@ -4,8 +4,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DomainLookup, ProductDomainSelect } from '../../components/ProductDomainField';
+import { ProjectStage } from '../../client';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
-import { STAGES, type EntryDraft } from './entries';
+import { type EntryDraft } from './entries';
 import { useMcuModels } from './useFollowup';
 
 interface Values extends Omit<EntryDraft, 'milestoneDate'> {
@@ -77,7 +79,7 @@ export function EntryForm({
       )}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Form.Item name="stage" label={t('followup.entry.stage')} style={{ flex: '1 1 120px' }} rules={[{ required: true }]}>
-          <Select options={STAGES.map((stage) => ({ value: stage, label: t(`followup.stage.${stage}`) }))} />
+          <Select options={enumOptions(ProjectStage, (stage) => t(`followup.stage.${stage}`))} />
         </Form.Item>
         <Form.Item name="annualVolume" label={t('followup.entry.volume')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('followup.entry.volumeRequired') }]}>
           <InputNumber min={0} step={1000} precision={0} style={{ width: '100%' }} />

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Grid, Space, Timeline, Typography } from 'antd';
 import { projectsReadProjectOptions } from '../../client/@tanstack/react-query.gen';
-import { formatDate, formatNumber } from '../../components/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { useI18n } from '../../locales/i18n';
 import { StageTag } from './StageTag';

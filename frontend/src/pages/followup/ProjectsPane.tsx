@@ -3,7 +3,7 @@
 import { HistoryOutlined, ImportOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Space, Tooltip, Typography } from 'antd';
 import type { ProjectPublic } from '../../client';
-import { formatDate, formatNumber } from '../../components/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 import { StageTag } from './StageTag';
 

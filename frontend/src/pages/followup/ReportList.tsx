@@ -3,7 +3,7 @@ import { CommentOutlined } from '@ant-design/icons';
 import { Badge, DatePicker, Empty, List, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReportSummary } from '../../client';
-import { formatDate } from '../../components/format';
+import { formatDate } from '../../lib/format';
 import { useT } from '../../locales/i18n';
 
 export function ReportList({

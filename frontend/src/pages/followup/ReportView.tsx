@@ -2,7 +2,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Empty, Space, Typography } from 'antd';
 import type { ReportDetail } from '../../client';
-import { formatDate, formatNumber, formatTime } from '../../components/format';
+import { formatDate, formatNumber, formatTime } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 import { StageTag } from './StageTag';
 

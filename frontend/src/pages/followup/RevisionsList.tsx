@@ -2,15 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Collapse, Empty, Typography } from 'antd';
 import { reportsListRevisionsOptions } from '../../client/@tanstack/react-query.gen';
-import type { ProjectStage } from '../../client';
-import { formatNumber, formatTime } from '../../components/format';
+import type { EntryIn, ReportIn } from '../../client';
+import { formatNumber, formatTime } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 
-interface RevisionContent {
-  report_date?: string;
-  customer_news?: string;
-  entries?: { project_id?: number; stage?: ProjectStage; annual_volume?: number; progress?: string }[];
-}
+// A revision's content is the report as it was, which the API types as a plain object.
+type RevisionEntry = Partial<Pick<EntryIn, 'project_id' | 'stage' | 'annual_volume' | 'progress'>>;
+type RevisionContent = Partial<Pick<ReportIn, 'report_date' | 'customer_news'> & { entries: RevisionEntry[] }>;
 
 export function RevisionsList({ reportId, projectName }: { reportId: number; projectName: (id: number) => string }) {
   const { t, lang } = useI18n();

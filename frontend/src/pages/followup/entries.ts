@@ -2,8 +2,6 @@
 // values, adding / replacing / removing rows of the entries table, and the POST / PUT body.
 import type { EntryIn, EntryPublic, ProjectPublic, ProjectStage, ReportDetail, ReportIn } from '../../client';
 
-export const STAGES: ProjectStage[] = ['lead', 'approved', 'development', 'small_batch', 'mass_production', 'on_hold', 'lost'];
-
 export interface EntryDraft {
   /** Row key in the editor. */
   key: string;

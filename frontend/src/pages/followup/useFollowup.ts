@@ -10,7 +10,7 @@ import {
   reportsMarkReadMutation,
   reportsReadReportOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations, type QueryOperationId } from '../../lib/queries';
 
 export interface DateRange {
   from?: string;
@@ -18,7 +18,7 @@ export interface DateRange {
 }
 
 /** Every answer that shows reports, projects or unread comments. */
-export const FOLLOWUP_OPERATIONS = [
+export const FOLLOWUP_OPERATIONS: QueryOperationId[] = [
   'reportsListReports',
   'reportsReadReport',
   'reportsListRevisions',

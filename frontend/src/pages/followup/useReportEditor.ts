@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ProjectPublic, ReportDetail } from '../../client';
 import { reportsEditReportMutation, reportsSubmitReportMutation } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './draft';
 import {
   blankEntry,

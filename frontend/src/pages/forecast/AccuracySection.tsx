@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { AccuracySeries } from '../../client';
 import { ChartPanel } from '../../components/ChartPanel';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 import { accuracyOption } from './stacking';
 import { useAccuracy } from './useForecast';

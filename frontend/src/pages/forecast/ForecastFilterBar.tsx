@@ -1,6 +1,7 @@
 import { Select } from 'antd';
-import { useAgentChoices } from '../../components/choices';
-import { domainLabel, useProductDomains } from '../../components/catalog';
+import { useAgentChoices } from '../../hooks/useChoices';
+import { useProductDomains } from '../../hooks/useCatalog';
+import { domainLabel } from '../../lib/domainLabel';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useI18n } from '../../locales/i18n';
 import type { ForecastFilters } from './stacking';

@@ -1,7 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Forecast, ModelMonths } from '../../client';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 
 /** Per-model monthly demand: months as columns, a total per model and per month. */

@@ -5,14 +5,16 @@ import { reportError } from '../../api';
 import { useCurrentUser } from '../../app/auth';
 import { ChartPanel } from '../../components/ChartPanel';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { useT, type MessageKey } from '../../locales/i18n';
+import { ProjectStage } from '../../client';
+import { isEnumValue } from '../../lib/enums';
+import { useT } from '../../locales/i18n';
 import { AccuracySection } from './AccuracySection';
 import { ForecastFilterBar } from './ForecastFilterBar';
 import { ForecastTable } from './ForecastTable';
-import { stackByStage, stageOption, STAGE_ORDER } from './stacking';
+import { stackByStage, stageOption } from './stacking';
 import { useForecast } from './useForecast';
 
 /** 需求预测: expected demand per MCU model and month, by stage; accuracy against shipments. */
@@ -25,8 +27,7 @@ export default function ForecastPage() {
   const forecast = query.data;
   const option = useMemo(() => {
     if (!forecast) return {};
-    const stageName = (stage: string) =>
-      STAGE_ORDER.includes(stage as never) ? t(`stage.${stage}` as MessageKey) : stage;
+    const stageName = (stage: string) => (isEnumValue(ProjectStage, stage) ? t(`stage.${stage}`) : stage);
     return stageOption(forecast.months, stackByStage(forecast), stageName);
   }, [forecast, t]);
   const empty = !forecast || forecast.rows.length === 0;

@@ -1,9 +1,7 @@
 // Forecast -> chart series (pure, unit-tested): demand stacked by project stage per month, and
 // forecast vs actual per model.
-import type { AccuracySeries, Forecast, ForecastForecastData, ProjectStage } from '../../client';
+import { ProjectStage, type AccuracySeries, type Forecast, type ForecastForecastData } from '../../client';
 import type { ChartOption } from '../../components/ChartPanel';
-
-export const STAGE_ORDER: ProjectStage[] = ['lead', 'approved', 'development', 'small_batch', 'mass_production', 'on_hold', 'lost'];
 
 export interface ForecastFilters {
   months: number;
@@ -38,9 +36,10 @@ export function stackByStage(forecast: Pick<Forecast, 'months' | 'rows'>): Stage
     data[i] = Math.round((data[i] + row.quantity) * 10) / 10;
     byStage.set(row.stage, data);
   }
+  const order: string[] = Object.values(ProjectStage); // the pipeline; stages the SPA does not know go last
   const rank = (stage: string) => {
-    const at = STAGE_ORDER.indexOf(stage as ProjectStage);
-    return at < 0 ? STAGE_ORDER.length : at;
+    const at = order.indexOf(stage);
+    return at < 0 ? order.length : at;
   };
   return [...byStage.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))

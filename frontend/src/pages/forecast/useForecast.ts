@@ -6,7 +6,7 @@ import {
   forecastForecastAccuracyOptions,
   forecastForecastOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { downloadFile } from '../../components/StatsDownload';
+import { downloadFile } from '../../lib/download';
 import { forecastQuery, type ForecastFilters } from './stacking';
 
 export function useForecast() {

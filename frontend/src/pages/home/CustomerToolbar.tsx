@@ -1,11 +1,11 @@
 import { Select, Switch, Space, Typography } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
 import { useCurrentUser } from '../../app/auth';
-import type { CustomerStatus } from '../../client';
-import { useAgentChoices } from '../../components/choices';
+import { CustomerStatus } from '../../client';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { ProductDomainSelect } from '../../components/ProductDomainField';
 import { RegionCascader } from '../../components/RegionCascader';
-import { CUSTOMER_STATUSES } from '../../components/statuses';
+import { enumOptions } from '../../lib/enums';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import type { CustomerFilters } from './useCustomers';
@@ -37,7 +37,7 @@ export function CustomerToolbar({
         style={{ width: 240, maxWidth: '100%' }}
         value={filters.statuses}
         onChange={(statuses) => set({ statuses })}
-        options={CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`customerStatus.${status}`) }))}
+        options={enumOptions(CustomerStatus, (status) => t(`customerStatus.${status}`))}
         data-testid="filter-status"
       />
       <ProductDomainSelect

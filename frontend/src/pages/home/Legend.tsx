@@ -1,5 +1,5 @@
 import { Space, Typography } from 'antd';
-import { useRules } from '../../components/catalog';
+import { useRules } from '../../hooks/useCatalog';
 import { useT } from '../../locales/i18n';
 
 /** What a red row means (the manual: 客户快到保护期后，主页该客户将显示为红色). */

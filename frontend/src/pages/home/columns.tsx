@@ -2,11 +2,11 @@ import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { CustomerPublic, ProductDomainBrief } from '../../client';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { FollowupContactName, FollowupOverdueFlag } from '../../components/FollowupMarks';
 import { DaysLeft, ProtectionCell } from '../../components/Protection';
 import { CustomerStatusTag } from '../../components/StatusTags';
-import { sortOrderOf } from '../../components/useTableState';
+import { sortOrderOf } from '../../lib/tablePaging';
 import type { Lang, Translate } from '../../locales/i18n';
 
 export function customerColumns(

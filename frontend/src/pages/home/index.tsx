@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { canSee } from '../../app/access';
 import { useCurrentUser } from '../../app/auth';
 import type { CustomerPublic } from '../../client';
-import { useDomainName } from '../../components/catalog';
+import { useDomainName } from '../../hooks/useCatalog';
 import { ContentCard } from '../../components/ContentCard';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';

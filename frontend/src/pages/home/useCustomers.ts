@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CustomerStatus } from '../../client';
 import { customersListCustomersOptions } from '../../client/@tanstack/react-query.gen';
-import { useListState } from '../../components/useListState';
+import { useListState } from '../../hooks/useListState';
 
 export interface CustomerFilters {
   statuses: CustomerStatus[];

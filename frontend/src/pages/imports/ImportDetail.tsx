@@ -8,7 +8,8 @@ import { useT } from '../../locales/i18n';
 import { IMPORT_COLORS, ROW_COLORS, RUNNING, canCommit, progressPercent, reasonText } from './rows';
 import { useImportRows } from './useImports';
 
-type Filter = 'all' | 'ready' | 'conflict' | 'invalid' | 'created';
+/** Every row, or the rows in one state (none waits once the first pass has run). */
+type Filter = 'all' | Exclude<RowStatus, 'pending'>;
 
 /** One import: the progress of its pass, what each row will do (or did), and the commit. */
 export function ImportDetail({
@@ -27,7 +28,7 @@ export function ImportDetail({
   const running = RUNNING.has(job.status);
   const rows = useImportRows(
     job.id,
-    filter === 'all' ? undefined : [filter as RowStatus],
+    filter === 'all' ? undefined : [filter],
     { limit: page.pageSize, offset: (page.page - 1) * page.pageSize },
     running,
   );

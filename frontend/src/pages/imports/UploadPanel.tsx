@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Flex, Form, Select, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { useT } from '../../locales/i18n';
 
 /** Choose the agent, then drop the filled template: the upload starts the dry run. */

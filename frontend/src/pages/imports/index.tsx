@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ImportPublic } from '../../client';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../locales/i18n';

@@ -8,8 +8,8 @@ import {
   importsReadImportOptions,
   importsUploadImportMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
-import { downloadFile } from '../../components/StatsDownload';
+import { invalidateOperations } from '../../lib/queries';
+import { downloadFile } from '../../lib/download';
 import { RUNNING } from './rows';
 
 const POLL_MS = 500;

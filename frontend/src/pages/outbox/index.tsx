@@ -2,17 +2,17 @@ import { Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { OutboxMessagePublic, OutboxStatus } from '../../client';
+import { OutboxStatus, type OutboxMessagePublic } from '../../client';
 import { notificationsListOutboxOptions } from '../../client/@tanstack/react-query.gen';
 import { ContentCard } from '../../components/ContentCard';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { TableToolbar } from '../../components/TableToolbar';
-import { useTableState } from '../../components/useTableState';
+import { useTableState } from '../../hooks/useTableState';
+import { enumOptions } from '../../lib/enums';
 import { useT, type MessageKey } from '../../locales/i18n';
 
-const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed'];
 const STATUS_COLORS: Record<OutboxStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
 
 /** 邮件发送 (vendor): the outbox — what was written, sent, waiting or given up, and why. */
@@ -72,7 +72,7 @@ export default function OutboxPage() {
             style={{ width: 160 }}
             value={status}
             onChange={(value) => setStatus(value ?? undefined)}
-            options={STATUSES.map((value) => ({ value, label: t(`mail.outbox.status.${value}`) }))}
+            options={enumOptions(OutboxStatus, (value) => t(`mail.outbox.status.${value}`))}
             data-testid="outbox-status"
           />
         </TableToolbar>

@@ -5,11 +5,11 @@ import { roleChoicesFor, type Access } from '../../app/access';
 import type { Role, UserCreated, UserPublic } from '../../client';
 import { usersCreateUserMutation, usersUpdateUserMutation } from '../../client/@tanstack/react-query.gen';
 import { FormModal } from '../../components/FormModal';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { DraftNotice } from '../../components/DraftNotice';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useFormDraft } from '../../hooks/useFormDraft';
 import { useT } from '../../locales/i18n';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { displayNameRules, emailRules, phoneRules, usernameRules } from './accountRules';
 
 interface Values {

@@ -2,10 +2,10 @@ import { Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { canManage, type Access } from '../../app/access';
 import type { UserPublic } from '../../client';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { RoleTag, StatusTag } from '../../components/RoleTag';
 import { RowActions, type RowAction } from '../../components/RowActions';
-import { sortOrderOf } from '../../components/useTableState';
+import { sortOrderOf } from '../../lib/tablePaging';
 import type { Translate } from '../../locales/i18n';
 
 export interface RowActions {

@@ -1,17 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select } from 'antd';
+import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
 import type { Role, UserPublic } from '../../client';
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
 import { ContentCard } from '../../components/ContentCard';
+import { FilterSelect } from '../../components/FilterSelect';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
-import { fromStatus, toStatus } from '../../components/status';
+import { fromStatus, toStatus } from '../../lib/activeStatus';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import { peopleColumns } from './columns';
-import { useAgentChoices } from '../../components/choices';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { usePeople } from './usePeople';
 import { UserFormModal } from './UserFormModal';
 import { useUserActions } from './useUserActions';
@@ -57,20 +58,16 @@ export default function PeoplePage() {
       />
       <ContentCard>
         <TableToolbar search={search} onSearch={setSearch} searchPlaceholder={t('people.searchPlaceholder')}>
-          <Select<Role>
-            allowClear
-            placeholder={t('people.filterRole')}
-            aria-label={t('people.filterRole')}
-            style={{ width: 150 }}
+          <FilterSelect<Role>
+            label={t('people.filterRole')}
+            width={150}
             value={filters.role}
             onChange={(role) => setFilters((f) => ({ ...f, role }))}
             options={access.visibleRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
           />
-          <Select<'active' | 'inactive'>
-            allowClear
-            placeholder={t('people.filterStatus')}
-            aria-label={t('people.filterStatus')}
-            style={{ width: 130 }}
+          <FilterSelect<'active' | 'inactive'>
+            label={t('people.filterStatus')}
+            width={130}
             value={toStatus(filters.isActive)}
             onChange={(value) => setFilters((f) => ({ ...f, isActive: fromStatus(value) }))}
             options={[
@@ -79,12 +76,10 @@ export default function PeoplePage() {
             ]}
           />
           {access.seesAllAgents ? (
-            <Select<number>
-              allowClear
+            <FilterSelect<number>
               showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('people.filterAgent')}
-              aria-label={t('people.filterAgent')}
-              style={{ width: 180 }}
+              label={t('people.filterAgent')}
+              width={180}
               loading={agents.isLoading}
               value={filters.agentId}
               onChange={(agentId) => setFilters((f) => ({ ...f, agentId }))}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Role } from '../../client';
 import { usersListUsersOptions } from '../../client/@tanstack/react-query.gen';
-import { useListState } from '../../components/useListState';
+import { useListState } from '../../hooks/useListState';
 
 export interface PeopleFilters {
   role?: Role;

@@ -6,7 +6,7 @@ import {
   usersReactivateUserMutation,
   usersResetPasswordMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import { invalidateOperations } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
 
 /** Run a confirmed action; a failure is already shown by the MutationCache, so the dialog just closes. */

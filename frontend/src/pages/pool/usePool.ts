@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { poolListPoolOptions } from '../../client/@tanstack/react-query.gen';
-import { useListState } from '../../components/useListState';
+import { useListState } from '../../hooks/useListState';
 
 export interface PoolFilters {
   region?: string[];

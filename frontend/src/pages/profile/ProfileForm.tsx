@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { UserPublic } from '../../client';
 import { meReadMeQueryKey, meUpdateMeMutation } from '../../client/@tanstack/react-query.gen';
-import { reportFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../lib/serverErrors';
 import { useT } from '../../locales/i18n';
 import { displayNameRules, emailRules, phoneRules } from '../people/accountRules';
 

@@ -1,7 +1,7 @@
 import { App, Card, Col, Descriptions, Row } from 'antd';
 import { useCurrentUser } from '../../app/auth';
 import { ChangePasswordForm } from '../../components/ChangePasswordForm';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleTag } from '../../components/RoleTag';
 import { useT } from '../../locales/i18n';

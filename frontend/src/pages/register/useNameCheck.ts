@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { registrationsCheckNameOptions } from '../../client/@tanstack/react-query.gen';
-import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { CHECK_DEBOUNCE_MS, shouldCheck } from './checkAlert';
 
 /**

@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router';
 import { isApiError, reportError } from '../../api';
 import type { ConflictCandidate } from '../../client';
 import { registrationsApplyMutation } from '../../client/@tanstack/react-query.gen';
-import { candidatesOfError } from '../../components/candidates';
-import { DETAIL_FIELD_MAP, detailsBody, type CustomerDetailValues } from '../../components/customerForm';
-import { invalidateOperations } from '../../components/queries';
-import { showFieldErrors } from '../../components/serverErrors';
+import { candidatesOfError } from '../../lib/candidates';
+import { DETAIL_FIELD_MAP, detailsBody, type CustomerDetailValues } from '../../lib/customerForm';
+import { invalidateOperations } from '../../lib/queries';
+import { showFieldErrors } from '../../lib/serverErrors';
 import { useT } from '../../locales/i18n';
 import { nameHints } from './checkAlert';
 

@@ -1,9 +1,10 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { ExtensionPublic } from '../../client';
-import { endOfShanghaiDay, formatDate } from '../../components/format';
+import type { ExtensionApproval, ExtensionPublic } from '../../client';
+import { endOfShanghaiDay, formatDate } from '../../lib/format';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../locales/i18n';
+import type { ApproveModalProps } from './ApplicationQueue';
 import { currentEnd, isTooEarly, suggestedEnd } from './extensionDates';
 
 interface Values {
@@ -13,16 +14,11 @@ interface Values {
 
 /** Approve an extension with a new end date (and an optional note). */
 export function ExtensionApproveModal({
-  extension,
+  target: extension,
   loading,
   onSubmit,
   onCancel,
-}: {
-  extension: ExtensionPublic | null;
-  loading: boolean;
-  onSubmit: (protectionUntil: string, reason: string) => void;
-  onCancel: () => void;
-}) {
+}: ApproveModalProps<ExtensionPublic, ExtensionApproval>) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   return (
@@ -33,7 +29,7 @@ export function ExtensionApproveModal({
       okText={t('review.approve')}
       okTestId="extension-approve-ok"
       loading={loading}
-      onSubmit={(values) => onSubmit(endOfShanghaiDay(values.until), (values.reason ?? '').trim())}
+      onSubmit={(values) => onSubmit({ protection_until: endOfShanghaiDay(values.until), reason: (values.reason ?? '').trim() })}
       onCancel={onCancel}
       afterOpenChange={(visible) => {
         if (visible && extension) form.setFieldsValue({ until: suggestedEnd(extension) });

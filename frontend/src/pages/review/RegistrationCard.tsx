@@ -1,8 +1,8 @@
 import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
 import type { RegistrationPublic } from '../../client';
 import { CandidateList } from '../../components/CandidateList';
-import { toCandidates } from '../../components/candidates';
-import { formatTime } from '../../components/format';
+import { toCandidates } from '../../lib/candidates';
+import { formatTime } from '../../lib/format';
 import { KindTag } from '../../components/StatusTags';
 import { useT } from '../../locales/i18n';
 

@@ -1,7 +1,7 @@
 // Dates of an extension decision: calendar days in Asia/Shanghai.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ExtensionPublic } from '../../client';
-import { shanghaiDay } from '../../components/format';
+import { shanghaiDay } from '../../lib/format';
 
 /** The current end of protection: the customer's now, or the one at request time. */
 export function currentEnd(extension: ExtensionPublic): string {

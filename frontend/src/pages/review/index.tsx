@@ -1,15 +1,12 @@
-import { Badge, Space, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Badge, Space } from 'antd';
 import { ContentCard } from '../../components/ContentCard';
 import { PageHeader } from '../../components/PageHeader';
+import { UrlTabs } from '../../components/UrlTabs';
 import { useT } from '../../locales/i18n';
-import { ExtensionQueue } from './ExtensionQueue';
+import { ApplicationQueue } from './ApplicationQueue';
 import { ProbingTable } from './ProbingTable';
-import { RegistrationQueue } from './RegistrationQueue';
-import { useReviewQueues } from './useReviewQueues';
-
-const TABS = ['registrations', 'extensions', 'probing'] as const;
-type Tab = (typeof TABS)[number];
+import { extensionQueue, registrationQueue } from './queueKinds';
+import { usePendingQueue } from './usePendingQueue';
 
 function TabLabel({ text, count }: { text: string; count?: number }) {
   return (
@@ -23,38 +20,23 @@ function TabLabel({ text, count }: { text: string; count?: number }) {
 /** 审批 (vendor): pending registrations and extensions, and users probing names. */
 export default function ReviewPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const tab: Tab = TABS.find((k) => k === params.get('tab')) ?? 'registrations';
-  const queues = useReviewQueues();
+  const registrations = usePendingQueue(registrationQueue);
+  const extensions = usePendingQueue(extensionQueue);
   return (
     <>
       <PageHeader title={t('nav.review')} subtitle={t('review.subtitle')} />
       <ContentCard>
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams({ tab: key }, { replace: true })}
+        <UrlTabs
           items={[
             {
               key: 'registrations',
-              label: <TabLabel text={t('review.tabRegistrations')} count={queues.registrations.data?.total} />,
-              children: (
-                <RegistrationQueue
-                  query={queues.registrations}
-                  page={queues.registrationPaging.page}
-                  setPage={queues.registrationPaging.setPage}
-                />
-              ),
+              label: <TabLabel text={t('review.tabRegistrations')} count={registrations.query.data?.total} />,
+              children: <ApplicationQueue kind={registrationQueue} queue={registrations} />,
             },
             {
               key: 'extensions',
-              label: <TabLabel text={t('review.tabExtensions')} count={queues.extensions.data?.total} />,
-              children: (
-                <ExtensionQueue
-                  query={queues.extensions}
-                  page={queues.extensionPaging.page}
-                  setPage={queues.extensionPaging.setPage}
-                />
-              ),
+              label: <TabLabel text={t('review.tabExtensions')} count={extensions.query.data?.total} />,
+              children: <ApplicationQueue kind={extensionQueue} queue={extensions} />,
             },
             { key: 'probing', label: t('review.tabProbing'), children: <ProbingTable /> },
           ]}

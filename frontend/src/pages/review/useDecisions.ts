@@ -1,15 +1,12 @@
 import { App } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  extensionsApproveExtensionMutation,
-  extensionsRejectExtensionMutation,
-  registrationsApproveMutation,
-  registrationsRejectMutation,
-} from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
+import type { RejectionIn } from '../../client';
+import type { Application } from '../../lib/applications';
+import { invalidateOperations, type QueryOperationId } from '../../lib/queries';
 import { useT } from '../../locales/i18n';
+import type { ReviewQueueKind } from './ApplicationQueue';
 
-const AFFECTED = [
+const AFFECTED: QueryOperationId[] = [
   'registrationsListRegistrations',
   'extensionsListExtensions',
   'customersListCustomers',
@@ -17,8 +14,8 @@ const AFFECTED = [
   'poolListPool',
 ];
 
-/** The vendor's decisions on applications; each refreshes the queues and customer lists. */
-export function useDecisions(onDone: () => void) {
+/** The vendor's approval and rejection of one kind of application; each refreshes the queues and customer lists. */
+export function useDecisions<T extends Application, Approval>(kind: ReviewQueueKind<T, Approval>, onDone: () => void) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -27,21 +24,13 @@ export function useDecisions(onDone: () => void) {
     void message.success(text);
     onDone();
   };
-  const approveRegistration = useMutation({
-    ...registrationsApproveMutation(),
-    onSuccess: (r) => done(t('review.approved', { name: r.customer.name })),
+  const approve = useMutation({
+    mutationFn: ({ id, approval }: { id: number; approval: Approval }) => kind.approve(id, approval),
+    onSuccess: (decided) => done(t(kind.text.approved, { name: decided.customer.name })),
   });
-  const rejectRegistration = useMutation({
-    ...registrationsRejectMutation(),
-    onSuccess: (r) => done(t('review.rejected', { name: r.customer.name })),
+  const reject = useMutation({
+    mutationFn: ({ id, rejection }: { id: number; rejection: RejectionIn }) => kind.reject(id, rejection),
+    onSuccess: (decided) => done(t(kind.text.rejected, { name: decided.customer.name })),
   });
-  const approveExtension = useMutation({
-    ...extensionsApproveExtensionMutation(),
-    onSuccess: (e) => done(t('review.extended', { name: e.customer.name })),
-  });
-  const rejectExtension = useMutation({
-    ...extensionsRejectExtensionMutation(),
-    onSuccess: (e) => done(t('review.extensionRejected', { name: e.customer.name })),
-  });
-  return { approveRegistration, rejectRegistration, approveExtension, rejectExtension };
+  return { approve, reject };
 }

@@ -3,13 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { RulesUpdate } from '../../client';
 import { rulesReadRulesQueryKey, rulesUpdateRulesMutation } from '../../client/@tanstack/react-query.gen';
-import { useRules } from '../../components/catalog';
+import { useRules } from '../../hooks/useCatalog';
 import { ContentCard } from '../../components/ContentCard';
 import { ErrorResult } from '../../components/ErrorResult';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { ForecastStageProbabilities } from '../../components/ForecastStageProbabilities';
 import { PageHeader } from '../../components/PageHeader';
-import { reportFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../lib/serverErrors';
 import { useT } from '../../locales/i18n';
 import { RULE_FIELDS, type RuleField } from './fields';
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorText, isApiError } from '../../api';
 import type { OrderPublic, ProjectPublic } from '../../client';
 import { DraftNotice } from '../../components/DraftNotice';
-import { useFormDraft } from '../../components/useFormDraft';
+import { useFormDraft } from '../../hooks/useFormDraft';
 import { useT } from '../../locales/i18n';
 import { focusNext, focusSoon } from './focus';
 import { OrderLineFields } from './OrderLineFields';

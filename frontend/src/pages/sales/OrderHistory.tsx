@@ -1,9 +1,10 @@
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { OrderPublic } from '../../client';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { RowActions, type RowAction } from '../../components/RowActions';
-import { serverPagination, type useTableState } from '../../components/useTableState';
+import type { useTableState } from '../../hooks/useTableState';
+import { serverPagination } from '../../lib/tablePaging';
 import { useI18n } from '../../locales/i18n';
 
 export interface OrderHistoryProps {

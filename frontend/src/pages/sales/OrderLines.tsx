@@ -1,7 +1,7 @@
 import { Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { LinePublic, OrderPublic } from '../../client';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 
 /** (2) The lines of the selected order: project, model, domain, quantity, price, batches. */

@@ -9,7 +9,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonModal } from '../../components/ReasonModal';
-import { useTableState } from '../../components/useTableState';
+import { useTableState } from '../../hooks/useTableState';
 import { useT } from '../../locales/i18n';
 import { OrderForm } from './OrderForm';
 import { OrderHistory } from './OrderHistory';

@@ -2,9 +2,10 @@
 // (SPEC §9). Pure functions, unit-tested.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LineIn, OrderIn, OrderPublic, ProjectPublic } from '../../client';
+import { inlineEnumValues } from '../../lib/enums';
 
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+export type Currency = NonNullable<LineIn['currency']>;
+export const CURRENCIES = inlineEnumValues<Currency>({ CNY: true, USD: true, EUR: true, HKD: true });
 
 export interface LineValues {
   project_id?: number;

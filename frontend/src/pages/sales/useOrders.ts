@@ -8,9 +8,8 @@ import {
   ordersUpdateOrderMutation,
   projectsListProjectsOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { invalidateOperations } from '../../components/queries';
-import type { TableState } from '../../components/useTableState';
-import { toQuery } from '../../components/useTableState';
+import { invalidateOperations } from '../../lib/queries';
+import { toQuery, type TableState } from '../../lib/tablePaging';
 
 export function useCustomerOrders(customerId: number, table: TableState) {
   const path = { customer_id: customerId };

@@ -7,9 +7,9 @@ import {
   authSetPasswordLinkOptions,
   authSetPasswordMutation,
 } from '../../client/@tanstack/react-query.gen';
-import { formatTime } from '../../components/format';
+import { formatTime } from '../../lib/format';
 import { NewPasswordFields } from '../../components/PasswordFields';
-import { reportFieldErrors } from '../../components/serverErrors';
+import { reportFieldErrors } from '../../lib/serverErrors';
 import { useT } from '../../locales/i18n';
 import { AuthCard } from '../AuthCard';
 

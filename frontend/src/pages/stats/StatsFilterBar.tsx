@@ -1,13 +1,12 @@
 import { DatePicker, Flex, InputNumber, Segmented, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Dimension, Granularity } from '../../client';
-import { useAgentChoices } from '../../components/choices';
+import { Dimension, Granularity } from '../../client';
+import { useAgentChoices } from '../../hooks/useChoices';
 import { TableToolbar } from '../../components/TableToolbar';
+import { enumOptions } from '../../lib/enums';
 import { useT, type MessageKey } from '../../locales/i18n';
 import type { StatsFilters } from './series';
 
-const DIMENSIONS: Dimension[] = ['none', 'agent', 'salesperson', 'customer', 'mcu_model', 'product_domain', 'region'];
-const GRANULARITIES: Granularity[] = ['month', 'quarter', 'year'];
 
 function presets(t: (key: MessageKey) => string, today: Dayjs) {
   return [
@@ -48,14 +47,14 @@ export function StatsFilterBar({
       />
       <Segmented<Granularity>
         value={filters.granularity}
-        options={GRANULARITIES.map((g) => ({ value: g, label: t(`sales.stats.granularity.${g}`) }))}
+        options={enumOptions(Granularity, (g) => t(`sales.stats.granularity.${g}`))}
         onChange={(granularity) => set({ granularity })}
       />
       <Flex align="center" gap={6}>
         <span>{t('sales.stats.groupBy')}</span>
         <Select<Dimension>
           value={filters.groupBy}
-          options={DIMENSIONS.map((d) => ({ value: d, label: t(`sales.stats.dimension.${d}`) }))}
+          options={enumOptions(Dimension, (d) => t(`sales.stats.dimension.${d}`))}
           onChange={(groupBy) => set({ groupBy })}
           style={{ width: 130 }}
           aria-label={t('sales.stats.groupBy')}

@@ -1,7 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ShipmentRow, ShipmentStats } from '../../client';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
 
 function amountsText(amounts: Record<string, number>, lang: string): string {

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { statsShipmentStats } from '../../client';
 import { statsShipmentStatsOptions } from '../../client/@tanstack/react-query.gen';
-import { downloadFile } from '../../components/StatsDownload';
+import { downloadFile } from '../../lib/download';
 import { statsQuery, type StatsFilters } from './series';
 
 export function defaultStatsFilters(today = dayjs()): StatsFilters {

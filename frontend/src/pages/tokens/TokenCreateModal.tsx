@@ -1,9 +1,9 @@
 import { Checkbox, Form, Input, InputNumber } from 'antd';
-import type { ApiTokenCreate, TokenScope } from '../../client';
+import { TokenScope, type ApiTokenCreate } from '../../client';
 import { FormModal } from '../../components/FormModal';
+import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
 
-const SCOPES: TokenScope[] = ['forecast:read', 'stats:read'];
 
 export function TokenCreateModal({
   open,
@@ -36,7 +36,7 @@ export function TokenCreateModal({
         <Input maxLength={100} autoFocus />
       </Form.Item>
       <Form.Item name="scopes" label={t('sales.tokens.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('sales.tokens.scopesRequired') }]}>
-        <Checkbox.Group options={SCOPES.map((s) => ({ value: s, label: `${t(`sales.tokens.scope.${s}`)} (${s})` }))} />
+        <Checkbox.Group options={enumOptions(TokenScope, (s) => `${t(`sales.tokens.scope.${s}`)} (${s})`)} />
       </Form.Item>
       <Form.Item name="expires_in_days" label={t('sales.tokens.expires')} extra={t('sales.tokens.expiresHelp')}>
         <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />

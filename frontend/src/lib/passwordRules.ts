@@ -1,9 +1,7 @@
 // The password rules the server checks (SPEC §4, NIST SP 800-63B): a minimum length (a server
 // setting, GET /auth/password-rules), no composition rules, not a common password, not the login
 // name. Checked here for quick feedback; the server has the last word (and the common list).
-import { useQuery } from '@tanstack/react-query';
 import type { Rule } from 'antd/es/form';
-import { authPasswordRulesOptions } from '../client/@tanstack/react-query.gen';
 import type { Translate } from '../locales/i18n';
 
 /** The server's default, used until its own rules have loaded. */
@@ -12,12 +10,6 @@ export const PASSWORD_MIN_LENGTH = 12;
 export interface PasswordLengths {
   min: number;
   max: number;
-}
-
-/** The length bounds the server enforces (public endpoint, so sign-in-free pages can ask). */
-export function usePasswordLengths(): PasswordLengths {
-  const { data } = useQuery({ ...authPasswordRulesOptions(), staleTime: Infinity, meta: { silent: true } });
-  return { min: data?.min_length ?? PASSWORD_MIN_LENGTH, max: data?.max_length ?? 256 };
 }
 
 /** Length in characters as people count them (code points, so 密码 counts as 2). */

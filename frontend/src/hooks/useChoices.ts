@@ -1,5 +1,6 @@
 // Choices for pickers: agents (vendor filters) and an agent's active people by role.
 import { useQuery } from '@tanstack/react-query';
+import type { Role } from '../client';
 import { agentsListAgentsOptions, usersListUsersOptions } from '../client/@tanstack/react-query.gen';
 
 /** Agents to pick from (vendor only): filters and the create-account form. */
@@ -13,7 +14,7 @@ export function useAgentChoices(enabled: boolean, onlyActive = false) {
 }
 
 /** Active salespeople or FAEs the caller can see (a master account: its own agent's). */
-export function usePeopleChoices(role: 'sales' | 'fae', enabled: boolean) {
+export function usePeopleChoices(role: Extract<Role, 'sales' | 'fae'>, enabled: boolean) {
   return useQuery({
     ...usersListUsersOptions({ query: { role, is_active: true, limit: 200, sort: 'display_name' } }),
     enabled,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from './useDebouncedValue';
-import { useTableState, type TableState } from './useTableState';
+import type { TableState } from '../lib/tablePaging';
+import { useTableState } from './useTableState';
 
 /**
  * A server-paged list's state: paging and sorting, a debounced search box and filters; a new

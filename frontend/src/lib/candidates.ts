@@ -1,8 +1,8 @@
 // Conflict candidates (SPEC §5) arrive typed from /registrations/check, but as plain objects in a
 // registration's `conflicts` and in a 409 answer's body: read those defensively.
-import type { ConflictCandidate } from '../client';
+import { CustomerStatus, type ConflictCandidate } from '../client';
 import { isApiError } from '../api';
-import { CUSTOMER_STATUSES } from './statuses';
+import { isEnumValue } from './enums';
 
 function toCandidate(raw: unknown): ConflictCandidate | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -12,7 +12,7 @@ function toCandidate(raw: unknown): ConflictCandidate | null {
     name: r.name,
     score: Math.min(1, Math.max(0, r.score)),
     reason: typeof r.reason === 'string' ? r.reason : '',
-    status: CUSTOMER_STATUSES.find((s) => s === r.status) ?? 'protected',
+    status: isEnumValue(CustomerStatus, r.status) ? r.status : 'protected',
     status_text: typeof r.status_text === 'string' ? r.status_text : '',
     pool_customer_id: typeof r.pool_customer_id === 'number' ? r.pool_customer_id : null,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameOf } from './StatsDownload';
+import { fileNameOf } from './download';
 
 describe('downloaded file names', () => {
   it("reads the server's Content-Disposition (RFC 5987 first)", () => {

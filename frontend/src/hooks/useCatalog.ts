@@ -1,12 +1,13 @@
 // Catalogs every form and filter needs (product domains, regions, rules): fetched once, cached long.
 import { useQuery } from '@tanstack/react-query';
-import type { ProductDomainBrief, ProductDomainPublic } from '../client';
+import type { ProductDomainBrief } from '../client';
 import {
   catalogListProductDomainsOptions,
   catalogListRegionsOptions,
   rulesReadRulesOptions,
 } from '../client/@tanstack/react-query.gen';
-import { useI18n, type Lang } from '../locales/i18n';
+import { domainLabel } from '../lib/domainLabel';
+import { useI18n } from '../locales/i18n';
 
 export function useProductDomains() {
   return useQuery({ ...catalogListProductDomainsOptions(), staleTime: 10 * 60_000 });
@@ -23,12 +24,6 @@ export function useRegions() {
 
 export function useRules(enabled = true) {
   return useQuery({ ...rulesReadRulesOptions(), staleTime: 60_000, enabled });
-}
-
-/** A domain's name in the UI language (the catalog has both; a brief only the Chinese name). */
-export function domainLabel(domain: ProductDomainBrief | ProductDomainPublic, lang: Lang): string {
-  if (lang === 'en-US' && 'name_en' in domain && domain.name_en) return domain.name_en;
-  return domain.name;
 }
 
 /** Names domains (also the briefs inside customers) in the UI language, through the catalog. */

@@ -3,8 +3,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { meReadMeQueryKey } from '../client/@tanstack/react-query.gen';
-import { DraftNotice } from './DraftNotice';
-import { formDraftKey, loadFormDraft } from './formDraft';
+import { DraftNotice } from '../components/DraftNotice';
+import { formDraftKey, loadFormDraft } from '../lib/formDraft';
 import { useFormDraft } from './useFormDraft';
 
 interface Values {

@@ -1,7 +1,7 @@
 // Form values <-> API bodies for a customer's details (registration and the detail drawer share
 // the fields: SPEC §5).
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CustomerPublic } from '../client';
+import type { CustomerPublic, RegistrationCreate } from '../client';
 
 export interface CustomerDetailValues {
   region?: string[];
@@ -44,20 +44,23 @@ export function isValidCreditCode(code: string): boolean {
 }
 
 /** Every detail field, as both POST /registrations and PATCH /customers/{id} take them. */
-export interface DetailsBody {
-  province: string;
-  city: string;
-  product_domain_id: number;
-  annual_mcu_usage_wan: number;
-  mcus_in_use: string[];
-  credit_code: string | null;
-  purchaser: string;
-  factory: string;
-  founded_on: string | null;
-  registered_capital: string;
-  major_events: string;
-  industry_position: string;
-}
+export type DetailsBody = Required<
+  Pick<
+    RegistrationCreate,
+    | 'province'
+    | 'city'
+    | 'product_domain_id'
+    | 'annual_mcu_usage_wan'
+    | 'mcus_in_use'
+    | 'credit_code'
+    | 'purchaser'
+    | 'factory'
+    | 'founded_on'
+    | 'registered_capital'
+    | 'major_events'
+    | 'industry_position'
+  >
+>;
 
 export function detailsBody(values: CustomerDetailValues): DetailsBody {
   const [province = '', city = ''] = values.region ?? [];

@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useMe } from '../app/auth';
-import { clearFormDraft, formDraftKey, loadFormDraft, saveFormDraft } from './formDraft';
+import { clearFormDraft, formDraftKey, loadFormDraft, saveFormDraft } from '../lib/formDraft';
 
 export interface FormDraftOptions {
   /** A modal's form: restore when it opens (default: always active). */
