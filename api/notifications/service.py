@@ -6,7 +6,7 @@ from api.notifications.models import OutboxMessage, OutboxStatus
 from api.notifications.templates import render
 from api.users.models import User
 
-DECISIONS = {"approved": ("已通过", "approved"), "rejected": ("未通过", "rejected")}
+DECISIONS = {"approved": ("已通过", "approved"), "rejected": ("未获通过", "rejected")}
 
 
 def decision_params(approved: bool, reason: str) -> dict[str, str]:

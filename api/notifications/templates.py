@@ -22,14 +22,14 @@ TEMPLATES: dict[str, Template] = {
     "registration_decided": Template(
         ("渠道通：客户报备{decision_zh}", "ChannelDesk: registration {decision_en}"),
         (
-            "{name}，您好：\n\n您对“{customer}”的报备申请已{decision_zh}。{reason_zh}\n",
+            "{name}，您好：\n\n您对“{customer}”的报备申请{decision_zh}。{reason_zh}\n",
             "Hello {name},\n\nYour registration of “{customer}” was {decision_en}. {reason_en}\n",
         ),
     ),
     "extension_decided": Template(
         ("渠道通：延期申请{decision_zh}", "ChannelDesk: extension {decision_en}"),
         (
-            "{name}，您好：\n\n“{customer}”的延期申请已{decision_zh}。{reason_zh}\n",
+            "{name}，您好：\n\n“{customer}”的延期申请{decision_zh}。{reason_zh}\n",
             "Hello {name},\n\nThe extension for “{customer}” was {decision_en}. {reason_en}\n",
         ),
     ),

@@ -1,8 +1,12 @@
 """Email notifications (SPEC §11): written to an outbox in the event's transaction, delivered by
 SMTP later with retries, never blocking the request. A real SMTP server (aiosmtpd) listens here."""
 
+import pytest
+
 from api.kit.clock import now
 from api.notifications.models import OutboxStatus
+from api.notifications.service import decision_params
+from api.notifications.templates import render
 from tests.notifications.mail import deliver as _deliver
 from tests.notifications.mail import free_port as _free_port
 from tests.notifications.mail import outbox as _outbox
@@ -37,7 +41,8 @@ async def test_approval_email_arrives_with_the_right_recipient_and_text(
     recipients, message = inbox.messages[0]
     assert recipients == [world.a_sales.user.email]
     assert _subject(message) == "渠道通：客户报备已通过"
-    assert "东莞市邮件测试电子有限公司" in message.get_payload(decode=True).decode()
+    body = message.get_payload(decode=True).decode()
+    assert "东莞市邮件测试电子有限公司" in body and "的报备申请已通过。" in body
     assert [m.status for m in await _outbox(session)] == [OutboxStatus.SENT]
     assert await _deliver(port) == (0, 0)  # sent once
 
@@ -140,3 +145,14 @@ async def test_the_vendor_sees_the_outbox(client, world, factory) -> None:
     )
     assert (await client.get("/api/v1/outbox", headers=world.vendor.headers)).json()["total"] == 1
     assert (await client.get("/api/v1/outbox", headers=world.a_admin.headers)).json()["total"] == 0
+
+
+@pytest.mark.parametrize("approved", [True, False])
+def test_decision_emails_read_as_written_chinese(approved: bool) -> None:
+    """Each decision word is said once: no "已已通过"."""
+    for kind in ("registration_decided", "extension_decided"):
+        subject, body = render(
+            kind, "zh", name="李明", customer="某公司", **decision_params(approved, "")
+        )
+        assert "已已" not in subject + body
+        assert ("已通过" if approved else "未获通过") in subject and body.count("通过") == 1
