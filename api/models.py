@@ -11,7 +11,7 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
-from api.identity.models import CustomerNameGram
+from api.identity.models import CustomerAlias, CustomerLink, CustomerNameGram
 from api.imports.models import CustomerImport, CustomerImportRow
 from api.notifications.models import OutboxMessage, Reminder
 from api.orders.models import Order, OrderLine
@@ -33,9 +33,11 @@ __all__ = [
     "Comment",
     "CommentReceipt",
     "Customer",
+    "CustomerAlias",
     "CustomerFae",
     "CustomerImport",
     "CustomerImportRow",
+    "CustomerLink",
     "CustomerNameGram",
     "Extension",
     "ForecastSnapshot",

@@ -1,7 +1,7 @@
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
@@ -18,6 +18,7 @@ from api.customers.schemas import (
     ReviewIn,
 )
 from api.db import Session
+from api.identity.schemas import AliasIn, AliasPublic, BlockedOut, GroupLinkIn, RenameIn
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
@@ -125,4 +126,57 @@ async def review_customer(
     customer = await service.review_mass_production(
         session, principal, customer_id, rules, body.keep, body.reason
     )
+    return await views.public(session, principal, customer)
+
+
+@router.post(
+    "/customers/{customer_id}/aliases",
+    status_code=status.HTTP_201_CREATED,
+    responses={**ERRORS, 409: {"model": BlockedOut}},
+)
+async def add_alias(
+    customer_id: int, body: AliasIn, session: Session, principal: CurrentPrincipal
+) -> AliasPublic:
+    """Add another name the customer goes by (英文名, 简称, 曾用名); 409 if it is another's."""
+    return AliasPublic.model_validate(
+        await service.add_alias(session, principal, customer_id, body)
+    )
+
+
+@router.delete(
+    "/customers/{customer_id}/aliases/{alias_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=ERRORS,
+)
+async def remove_alias(
+    customer_id: int, alias_id: int, session: Session, principal: CurrentPrincipal
+) -> None:
+    """Remove one of the customer's other names."""
+    await service.remove_alias(session, principal, customer_id, alias_id)
+
+
+@router.put("/customers/{customer_id}/name", responses={**ERRORS, 409: {"model": BlockedOut}})
+async def rename_customer(
+    customer_id: int, body: RenameIn, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Correct the official name, checked like a registration; the old one becomes 曾用名."""
+    customer = await service.rename(session, principal, customer_id, body)
+    return await views.public(session, principal, customer)
+
+
+@router.put("/customers/{customer_id}/group", responses=ERRORS)
+async def link_to_group(
+    customer_id: int, body: GroupLinkIn, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Make the customer a branch or subsidiary of another (vendor)."""
+    customer = await service.link_to_group(session, principal, customer_id, body)
+    return await views.public(session, principal, customer)
+
+
+@router.delete("/customers/{customer_id}/group", responses=ERRORS)
+async def leave_group(
+    customer_id: int, session: Session, principal: CurrentPrincipal
+) -> CustomerPublic:
+    """Take the customer out of its group (vendor)."""
+    customer = await service.leave_group(session, principal, customer_id)
     return await views.public(session, principal, customer)

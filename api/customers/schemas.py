@@ -7,6 +7,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from api.agents.schemas import AgentBrief
 from api.catalog.schemas import ProductDomainBrief
 from api.customers.models import CustomerStatus, ProtectionMode
+from api.identity.schemas import AliasPublic, CustomerGroupPublic
 from api.kit.schemas import StrictInput
 from api.projects.stages import ProjectStage
 from api.users.schemas import UserBrief
@@ -99,6 +100,12 @@ class CustomerPublic(BaseModel):
     open_extension: bool = Field(description="An extension application awaits the vendor")
     created_at: datetime
     updated_at: datetime
+    aliases: list[AliasPublic] = Field(
+        default_factory=list, description="Other names (detail only): 英文名, 简称, 曾用名"
+    )
+    group: CustomerGroupPublic | None = Field(
+        default=None, description="Branches and subsidiaries (detail, vendor only)"
+    )
 
 
 class ReviewIn(StrictInput):

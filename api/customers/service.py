@@ -13,6 +13,9 @@ from api.customers.models import Customer
 from api.customers.protection import days_left, is_followup_overdue, is_near_expiry
 from api.customers.schemas import CustomerPublic, CustomerUpdate
 from api.db import AsyncSession
+from api.identity import aliases, groups
+from api.identity.models import CustomerAlias
+from api.identity.schemas import AliasIn, GroupLinkIn, RenameIn
 from api.identity.service import clean_credit_code
 from api.kit.clock import now
 from api.kit.errors import AppError, NotFound
@@ -166,3 +169,48 @@ async def held_changed_since(
     """Companies held by anyone (pending, protected, in the pool) that were created or changed
     since `since`: what a conflict check made before then could not have seen."""
     return await repository.held_changed_since(session, since, limit)
+
+
+async def add_alias(
+    session: AsyncSession, principal: Principal, customer_id: int, data: AliasIn
+) -> CustomerAlias:
+    """Another name of the customer (the contact salesperson, the master account, the vendor)."""
+    customer = await repository.get_visible(session, principal, customer_id)
+    authorize(principal.is_vendor or can_work_on_customer(principal, customer))
+    return await aliases.add_alias(session, principal, customer, data.kind, data.name)
+
+
+async def remove_alias(
+    session: AsyncSession, principal: Principal, customer_id: int, alias_id: int
+) -> None:
+    customer = await repository.get_visible(session, principal, customer_id)
+    authorize(principal.is_vendor or can_work_on_customer(principal, customer))
+    await aliases.remove_alias(session, principal, customer, alias_id)
+
+
+async def rename(
+    session: AsyncSession, principal: Principal, customer_id: int, data: RenameIn
+) -> Customer:
+    """The vendor corrects the official name (the old one stays a former name)."""
+    authorize(principal.is_vendor)
+    customer = await repository.get_visible(session, principal, customer_id)
+    await aliases.rename(session, principal, customer, data.name, data.reason)
+    return await repository.get_visible(session, principal, customer_id)
+
+
+async def link_to_group(
+    session: AsyncSession, principal: Principal, customer_id: int, data: GroupLinkIn
+) -> Customer:
+    """The vendor puts the customer under another as its branch or subsidiary."""
+    authorize(principal.is_vendor)
+    customer = await repository.get_visible(session, principal, customer_id)
+    parent = await repository.get_visible(session, principal, data.parent_id)
+    await groups.link(session, principal, customer, parent, data.kind)
+    return customer
+
+
+async def leave_group(session: AsyncSession, principal: Principal, customer_id: int) -> Customer:
+    authorize(principal.is_vendor)
+    customer = await repository.get_visible(session, principal, customer_id)
+    await groups.unlink(session, principal, customer)
+    return customer

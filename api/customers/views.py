@@ -9,6 +9,10 @@ from api.customers.schemas import CustomerPublic
 from api.customers.service import to_public
 from api.db import AsyncSession
 from api.extensions.service import customers_with_open_extension
+from api.identity.groups import group_of
+from api.identity.models import LinkKind
+from api.identity.schemas import AliasPublic, CustomerGroupPublic, GroupMember
+from api.identity.service import aliases_of
 from api.kit.clock import now
 from api.rules.models import Rules
 from api.rules.service import current_rules
@@ -33,4 +37,20 @@ async def public_page(
 
 
 async def public(session: AsyncSession, principal: Principal, customer: Customer) -> CustomerPublic:
-    return (await public_page(session, principal, [customer]))[0]
+    """One customer with its other names, and for the vendor its group."""
+    view = (await public_page(session, principal, [customer]))[0]
+    assert customer.id is not None
+    aliases = [AliasPublic.model_validate(a) for a in await aliases_of(session, customer.id)]
+    group = None
+    if principal.is_vendor:
+        found = await group_of(session, customer)
+        group = CustomerGroupPublic(
+            parent=_member(found.parent, found.kind) if found.parent and found.kind else None,
+            children=[_member(child, kind) for child, kind in found.children],
+        )
+    return view.model_copy(update={"aliases": aliases, "group": group})
+
+
+def _member(customer: Customer, kind: LinkKind) -> GroupMember:
+    assert customer.id is not None
+    return GroupMember(id=customer.id, name=customer.name, kind=kind)

@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import opencc
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 
 from api.identity import unicode_tables, words
@@ -103,6 +104,7 @@ class NormalisedName:
     full: str
     core: str
     grams: frozenset[str]
+    romanised: str = ""  # the core as Latin letters: pinyin of a Chinese core ("振华" -> "zhenhua")
 
 
 @dataclass(frozen=True)
@@ -291,7 +293,15 @@ def normalise(name: str) -> NormalisedName:
         core = stem
     if not core:
         core = full
-    return NormalisedName(full=full, core=core, grams=_bigrams(core))
+    return NormalisedName(full=full, core=core, grams=_bigrams(core), romanised=romanise(core))
+
+
+@lru_cache(maxsize=65536)
+def romanise(core: str) -> str:
+    """The core in Latin letters: pinyin syllables of its Chinese characters, Latin letters and
+    digits as they are, all run together ("振华" -> "zhenhua", "zhen hua" -> "zhenhua")."""
+    syllables = lazy_pinyin(core, errors=lambda text: text)  # non-Chinese text kept as is
+    return "".join(c for c in "".join(syllables).lower() if c.isascii() and c.isalnum())
 
 
 # --- comparison --------------------------------------------------------------------------------
@@ -394,6 +404,26 @@ def _generic_core(a: _Profile, b: _Profile, same: bool, fuzzy: float) -> Match:
     return Match(0.7, "仅行业通用词相同，一方未写地区")
 
 
+# Shorter romanised cores ("an", "li") say nothing.
+MIN_ROMANISED = 4
+
+
+def _same_sound(a: _Profile, b: _Profile, *, cross_script: bool) -> Match:
+    """The cores sound the same: an English or pinyin name of a Chinese one ("Zhenhua
+    Microelectronics" / 振华微电子), or two Chinese cores written with different characters of the
+    same sound (汇顶 / 慧鼎). Never blocks: the vendor decides (a sound is not a company)."""
+    if not cross_script:
+        score, reason = 0.80, "字号同音（拼音相同，汉字不同）"
+    elif a.industry == b.industry:
+        score, reason = 0.90, "英文或拼音名称与中文字号读音相同"
+    else:
+        score, reason = 0.85, "英文或拼音名称与中文字号读音相同，行业词不同"
+    if _regions_conflict(a, b):
+        score -= 0.02
+        reason += "（地区不同）"
+    return Match(round(score - _tie_break(a, b), 4), reason)
+
+
 def compare(query: NormalisedName, existing: NormalisedName) -> Match:
     if not query.full or not existing.full:
         return Match(0.0, "名称为空")
@@ -412,6 +442,8 @@ def compare(query: NormalisedName, existing: NormalisedName) -> Match:
         return _generic_core(a, b, qc == ec, fuzzy)
     if qc == ec:
         return _same_core(a, b)
+    if len(query.romanised) >= MIN_ROMANISED and query.romanised == existing.romanised:
+        return _same_sound(a, b, cross_script=qc.isascii() != ec.isascii())
 
     # Different cores never block: at most a strong candidate for the vendor to decide.
     score = min(fuzzy, NEAR_EXACT - 0.02)

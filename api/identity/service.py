@@ -21,6 +21,8 @@ from api.identity.matching import (
     has_invisible,
     normalise,
 )
+from api.identity.models import AliasKind, CustomerAlias, LinkKind
+from api.kit.clock import now
 from api.kit.errors import AppError
 
 CREDIT_CODE_REASON = "统一社会信用代码相同"
@@ -39,35 +41,99 @@ class Candidate:
         return self.score >= NEAR_EXACT
 
 
+ROMANISED = "r:"  # index entries of romanised cores, apart from the bigrams
+ALIAS_LABELS = {AliasKind.ENGLISH: "英文名", AliasKind.SHORT: "简称", AliasKind.FORMER: "曾用名"}
+LINK_LABELS = {LinkKind.BRANCH: "分公司", LinkKind.SUBSIDIARY: "子公司"}
+
+
 def grams_of(name: NormalisedName) -> list[str]:
-    """The index entries of a name: the bigrams of its core (the core itself when shorter)."""
-    return sorted(name.grams or {name.core})
+    """The index entries of a name: the bigrams of its core (the core itself when shorter) and
+    its romanised core, so an English or pinyin name finds the Chinese one and back."""
+    entries = sorted(name.grams or {name.core})
+    if name.romanised:
+        entries.append(ROMANISED + name.romanised[:38])
+    return entries
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """One name a customer goes by: the official one (label "") or an alias."""
+
+    text: str
+    label: str
+
+
+def _best(name: NormalisedName, known: list[KnownName]) -> tuple[float, str]:
+    """The best score against any of a customer's names, with a reason saying which name."""
+    best_score, best_reason = 0.0, ""
+    for other in known:
+        match = compare(name, normalise(other.text))
+        if match.score > best_score:
+            where = f"{other.label}“{other.text}”：" if other.label else ""
+            best_score, best_reason = match.score, where + match.reason
+    return best_score, best_reason
 
 
 def rank(
-    name: NormalisedName, credit_code: str | None, customers: Iterable[Customer]
+    name: NormalisedName,
+    credit_code: str | None,
+    customers: Iterable[Customer],
+    aliases: Iterable[CustomerAlias] = (),
+    group_notes: dict[int, str] | None = None,
 ) -> list[Candidate]:
-    """Score each customer against the name, best first; weak matches are left out."""
+    """Score each customer (every name it goes by) against the name, best first; weak matches
+    are left out. A customer in a group says so ("…的分公司")."""
+    known: dict[int, list[KnownName]] = {}
+    for alias in aliases:
+        known.setdefault(alias.customer_id, []).append(
+            KnownName(alias.name, ALIAS_LABELS[alias.kind])
+        )
     candidates = []
     for customer in customers:
-        match = compare(name, normalise(customer.name))
-        same_name = match.score >= NEAR_EXACT
+        assert customer.id is not None
+        score, reason = _best(name, [KnownName(customer.name, ""), *known.get(customer.id, [])])
+        same_name = score >= NEAR_EXACT
         if credit_code and customer.credit_code == credit_code:
-            candidates.append(Candidate(customer, 1.0, CREDIT_CODE_REASON, same_name))
-        elif match.score >= CANDIDATE:
-            candidates.append(Candidate(customer, match.score, match.reason, same_name))
+            score, reason = 1.0, CREDIT_CODE_REASON
+        elif score < CANDIDATE:
+            continue
+        note = (group_notes or {}).get(customer.id)
+        candidates.append(
+            Candidate(customer, score, f"{reason}；{note}" if note else reason, same_name)
+        )
     return sorted(candidates, key=lambda c: (-c.score, c.customer.name))
 
 
+async def _group_notes(session: AsyncSession, customer_ids: list[int]) -> dict[int, str]:
+    """For each of these customers that the vendor linked under another: "是“X”的分公司"."""
+    links = [
+        link
+        for link in await repository.links_touching(session, customer_ids)
+        if link.child_id in customer_ids
+    ]
+    parents = await repository.customers_by_id(session, (link.parent_id for link in links))
+    return {
+        link.child_id: f"是“{parents[link.parent_id].name}”的{LINK_LABELS[link.kind]}"
+        for link in links
+        if link.parent_id in parents
+    }
+
+
 async def find_candidates(
-    session: AsyncSession, name: NormalisedName, credit_code: str | None = None
+    session: AsyncSession,
+    name: NormalisedName,
+    credit_code: str | None = None,
+    excluding: int | None = None,
 ) -> list[Candidate]:
     """Customers held by anyone (pending, protected, or in the pool) that may be the same
-    company, best first: the same credit code, or names the matcher scores >= CANDIDATE."""
+    company, best first: the same credit code, or a name or alias the matcher scores >=
+    CANDIDATE. `excluding`: a customer not to compare with (itself, when it is renamed)."""
     customers = await repository.held_customers_like(
-        session, name.full, grams_of(name), credit_code
+        session, name.full, grams_of(name), credit_code, excluding
     )
-    return rank(name, credit_code, customers)
+    ids = [c.id for c in customers if c.id is not None]
+    aliases = await repository.aliases_of(session, ids)
+    return rank(name, credit_code, customers, aliases, await _group_notes(session, ids))
 
 
 async def lock_name(session: AsyncSession, name: NormalisedName) -> None:
@@ -79,6 +145,46 @@ async def lock_name(session: AsyncSession, name: NormalisedName) -> None:
 async def index_names(session: AsyncSession, names: Iterable[tuple[int, NormalisedName]]) -> None:
     """Put new customers' names, (customer id, name) pairs, in the name index."""
     await repository.insert_grams(session, ((cid, grams_of(name)) for cid, name in names))
+
+
+async def add_new_customers_aliases(
+    session: AsyncSession,
+    aliases: list[tuple[int, AliasKind, str]],
+    official: dict[int, NormalisedName],
+    created_by_id: int | None,
+) -> None:
+    """Store the aliases of customers created just now (an import), and index them beside
+    their official names (`official`, already indexed)."""
+    if not aliases:
+        return
+    await repository.insert_aliases(
+        session,
+        [
+            {"customer_id": cid, "kind": kind, "name": text, "name_key": normalise(text).full}
+            | {"created_by_id": created_by_id, "created_at": now()}
+            for cid, kind, text in aliases
+        ],
+    )
+    extra: dict[int, set[str]] = {}
+    for cid, _, text in aliases:
+        extra.setdefault(cid, set()).update(grams_of(normalise(text)))
+    await repository.insert_grams(
+        session, ((cid, grams - set(grams_of(official[cid]))) for cid, grams in extra.items())
+    )
+
+
+async def aliases_of(session: AsyncSession, customer_id: int) -> list[CustomerAlias]:
+    """The other names a customer goes by, oldest first."""
+    return await repository.aliases_of(session, [customer_id])
+
+
+async def reindex(session: AsyncSession, customer: Customer) -> None:
+    """The customer's index entries again, from its official name and every alias."""
+    assert customer.id is not None
+    names = [customer.name, *(a.name for a in await repository.aliases_of(session, [customer.id]))]
+    await repository.remove_grams(session, customer.id)
+    entries = [gram for text in names for gram in grams_of(normalise(text))]
+    await repository.insert_grams(session, [(customer.id, entries)])
 
 
 def clean_credit_code(raw: str | None) -> str | None:

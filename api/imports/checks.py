@@ -14,6 +14,7 @@ from api.customers.models import Customer
 from api.db import AsyncSession
 from api.identity.credit_code import is_valid_credit_code, normalise_credit_code
 from api.identity.matching import NEAR_EXACT, NormalisedName, compare, normalise
+from api.identity.models import AliasKind
 from api.identity.service import name_text_problem
 from api.imports import repository
 from api.kit.clock import CHINA
@@ -113,6 +114,32 @@ def _protection_until(checked: Checked, text: str, today: date) -> None:
         checked.fields["protection_until"] = datetime.combine(until, time(23, 59), CHINA)
 
 
+_ALIAS_COLUMNS = (
+    ("english_name", AliasKind.ENGLISH),
+    ("short_name", AliasKind.SHORT),
+    ("former_names", AliasKind.FORMER),
+)
+_SEPARATORS = re.compile(r"[;；]")
+
+
+def _aliases(checked: Checked, values: dict[str, str]) -> None:
+    """The other names the row gives (several former names separated by ；), each a usable
+    company name."""
+    found: list[tuple[AliasKind, str]] = []
+    for column, kind in _ALIAS_COLUMNS:
+        texts = values.get(column, "").strip()
+        parts = _SEPARATORS.split(texts) if kind is AliasKind.FORMER else [texts]
+        for text in (t.strip() for t in parts):
+            if not text:
+                continue
+            problem = "too_long" if len(text) > 200 else name_text_problem(text)
+            if problem is not None:
+                checked.refuse(column, problem, text[:50])
+            else:
+                found.append((kind, text))
+    checked.fields["aliases"] = found
+
+
 def validate(values: dict[str, str], lookups: Lookups, duplicate_of: int | None) -> Checked:
     """Every reason the row cannot be imported (all of them, not only the first)."""
     checked = Checked()
@@ -128,6 +155,7 @@ def validate(values: dict[str, str], lookups: Lookups, duplicate_of: int | None)
         checked.fields["name"] = name
         if duplicate_of is not None:
             checked.refuse("name", "duplicate_in_file", str(duplicate_of))
+    _aliases(checked, values)
     raw_code = values.get("credit_code", "")
     code = normalise_credit_code(raw_code) if raw_code.strip() else None
     if code is not None and not is_valid_credit_code(code):

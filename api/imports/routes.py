@@ -7,6 +7,7 @@ from fastapi.responses import Response
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
+from api.identity.disclosure import shown_records
 from api.imports import repository, runner, service
 from api.imports.models import RowStatus
 from api.imports.schemas import ImportPublic, ImportRowPublic
@@ -14,7 +15,6 @@ from api.imports.spreadsheet import MAX_BYTES, template_bytes
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE
 from api.kit.pagination import Page, PageParams, page_params
-from api.registrations.candidates import shown_records
 
 router = protected_router("imports")
 

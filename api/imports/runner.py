@@ -21,6 +21,7 @@ from api.customers.models import Customer
 from api.customers.service import held_changed_since
 from api.db import AsyncSession, get_sessionmaker
 from api.identity import service as identity
+from api.identity.disclosure import stored
 from api.identity.matching import NEAR_EXACT, NormalisedName, compare, normalise
 from api.identity.service import CREDIT_CODE_REASON, Candidate
 from api.imports import repository
@@ -34,7 +35,6 @@ from api.imports.checks import (
 )
 from api.imports.models import CustomerImport, CustomerImportRow, ImportStatus, RowStatus
 from api.kit.clock import now, today
-from api.registrations.candidates import stored
 from api.rules.service import current_rules
 from api.users.models import User
 
@@ -105,8 +105,20 @@ async def evaluate(
     candidates = await identity.find_candidates(
         session, checked.name, checked.fields["credit_code"]
     )
+    for _, alias in checked.fields["aliases"]:  # another name of the row may be someone's
+        candidates += await identity.find_candidates(session, normalise(alias))
+    candidates = _best_per_customer(candidates)
     row.candidates = [stored(c) for c in candidates]
     row.status = RowStatus.CONFLICT if any(c.blocks for c in candidates) else RowStatus.READY
+
+
+def _best_per_customer(candidates: list[Candidate]) -> list[Candidate]:
+    best: dict[int | None, Candidate] = {}
+    for candidate in candidates:
+        key = candidate.customer.id
+        if key not in best or candidate.score > best[key].score:
+            best[key] = candidate
+    return sorted(best.values(), key=lambda c: (-c.score, c.customer.name))
 
 
 async def check_pass(import_id: int) -> tuple[ImportStatus | None, datetime]:
@@ -254,8 +266,18 @@ async def write_ready(import_id: int, since: datetime) -> None:
                 late_conflicts.append({"row_id": item.row_id, "candidates": candidates})
         await repository.mark_rows(session, RowStatus.CONFLICT, late_conflicts)
         ids = await lifecycle.store_imported(session, [item.customer for item in created])
-        names = [(new_id, item.checked.name) for new_id, item in zip(ids, created, strict=True)]
-        await identity.index_names(session, [(i, n) for i, n in names if n is not None])
+        names = {
+            new_id: item.checked.name
+            for new_id, item in zip(ids, created, strict=True)
+            if item.checked.name is not None
+        }
+        await identity.index_names(session, names.items())
+        aliases = [
+            (new_id, kind, text)
+            for new_id, item in zip(ids, created, strict=True)
+            for kind, text in item.checked.fields["aliases"]
+        ]
+        await identity.add_new_customers_aliases(session, aliases, names, job.committed_by_id)
         await repository.mark_rows(
             session,
             RowStatus.CREATED,

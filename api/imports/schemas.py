@@ -3,8 +3,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.agents.schemas import AgentBrief
+from api.identity.schemas import ConflictCandidate
 from api.imports.models import ImportStatus, RowStatus
-from api.registrations.schemas import ConflictCandidate
 from api.users.schemas import UserBrief
 
 

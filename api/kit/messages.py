@@ -104,6 +104,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名称查重过于频繁：每小时最多 {limit} 次，请在 {minutes} 分钟后再试。",
         "Too many name checks: at most {limit} an hour; try again in {minutes} minutes.",
     ),
+    "alias_taken": (
+        "该名称已是其他客户的名称，不能作为此客户的别名。",
+        "That name is already another customer's; it cannot be an alias of this one.",
+    ),
+    "alias_exists": ("该客户已有这个名称。", "The customer already goes by that name."),
+    "name_taken": (
+        "新名称已被其他客户使用，不能改名。",
+        "The new name is already another customer's; the name was not changed.",
+    ),
+    "name_unchanged": (
+        "新名称与现有名称相同（规范化后）。",
+        "The new name is the same as the current one (once normalised).",
+    ),
+    "group_circle": (
+        "不能把客户挂到它自己或它的下属客户名下。",
+        "A customer cannot be put under itself or under one of its own branches.",
+    ),
     "company_name_invisible": (
         "公司名称含有不可见字符（零宽字符、填充符或方向控制符），请删除后重新输入。",
         "The company name contains invisible characters (zero-width, fillers or direction "
@@ -346,6 +363,8 @@ OBJECT_NAMES: dict[str, tuple[str, str]] = {
     "announcement": ("公告", "Announcement"),
     "product_domain": ("产品领域", "Product domain"),
     "mcu_model": ("MCU型号", "MCU model"),
+    "alias": ("客户别名", "Customer alias"),
+    "group_link": ("集团关系", "Group link"),
     "resource": ("资源", "Resource"),
 }
 

@@ -9,6 +9,7 @@ from api.authz.policy import authorize
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session, WriteSession
+from api.identity.schemas import BlockedOut
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.pagination import Page, PageParams, page_params
@@ -16,7 +17,6 @@ from api.registrations import repository, service, views
 from api.registrations.models import RegistrationKind
 from api.registrations.probing import probing_users
 from api.registrations.schemas import (
-    BlockedOut,
     CheckResult,
     ProbingUser,
     RegistrationCreate,

@@ -7,27 +7,10 @@ from api.agents.schemas import AgentBrief
 from api.applications.models import ApplicationStatus
 from api.customers.models import CustomerStatus
 from api.customers.schemas import CustomerDetails
+from api.identity.schemas import AliasIn, ConflictCandidate
 from api.kit.schemas import StrictInput
 from api.registrations.models import RegistrationKind
 from api.users.schemas import UserBrief
-
-
-class ConflictCandidate(BaseModel):
-    """A possibly-same company. An agent is told neither who holds it nor, unless the names are
-    the same company's, another agent's customer's name (SPEC §3, §12)."""
-
-    name: str
-    score: float = Field(ge=0, le=1)
-    reason: str
-    status: CustomerStatus
-    status_text: str = Field(description='e.g. "已报备，保护至 2027-03" / "资源池客户"')
-    pool_customer_id: int | None = Field(
-        default=None, description="Set when it can be applied for from the pool"
-    )
-    customer_id: int | None = Field(default=None, description="The vendor only")
-    holder_agent_id: int | None = Field(
-        default=None, description="The agent holding it (the vendor only)"
-    )
 
 
 class CheckResult(BaseModel):
@@ -48,6 +31,11 @@ class RegistrationCreate(CustomerDetails):
         default=None, description="Master account only; sales are the contact"
     )
     note: str = Field(default="", max_length=1000)
+    aliases: list[AliasIn] = Field(
+        default_factory=list,
+        max_length=10,
+        description="英文名, 简称, 曾用名: checked like the name",
+    )
 
 
 class PoolApplication(StrictInput):
@@ -83,14 +71,6 @@ class RegistrationPublic(BaseModel):
     decision_reason: str
     created_at: datetime
     warnings: list[str] = Field(default_factory=list)
-
-
-class BlockedOut(BaseModel):
-    """409 from POST /registrations: the company is already held; who holds it is not told."""
-
-    detail: str
-    code: str
-    candidates: list[ConflictCandidate]
 
 
 class ProbingUser(BaseModel):

@@ -20,12 +20,12 @@ from api.customers.models import Customer
 from api.customers.service import check_region, get_pool_customer
 from api.db import AsyncSession
 from api.identity import service as identity
+from api.identity.disclosure import shown, stored
 from api.identity.matching import name_warnings, normalise
 from api.identity.service import Candidate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
 from api.registrations import repository
-from api.registrations.candidates import shown, stored
 from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
 from api.registrations.schemas import CheckResult, PoolApplication, RegistrationCreate
 from api.rules.models import Rules
@@ -109,10 +109,15 @@ async def apply(
     name = normalise(data.name)
     await identity.lock_name(session, name)
     candidates = await identity.find_candidates(session, name, credit_code)
+    for alias in data.aliases:  # every name the company goes by must be free
+        candidates += [
+            c for c in await identity.find_candidates(session, normalise(alias.name)) if c.blocks
+        ]
     if any(c.blocks for c in candidates):
         raise _blocked(principal, candidates)
-    identity.check_name_text(data.name)
-    details = data.model_dump(exclude={"name", "credit_code", "contact_user_id", "note"})
+    for text in (data.name, *(a.name for a in data.aliases)):
+        identity.check_name_text(text)
+    details = data.model_dump(exclude={"name", "credit_code", "contact_user_id", "note", "aliases"})
     customer = Customer(
         **details,
         name=data.name.strip(),
@@ -127,6 +132,12 @@ async def apply(
         raise _blocked(principal, await identity.find_candidates(session, name, credit_code))
     assert customer.id is not None
     await identity.index_names(session, [(customer.id, name)])
+    await identity.add_new_customers_aliases(
+        session,
+        [(customer.id, a.kind, a.name.strip()) for a in data.aliases],
+        {customer.id: name},
+        principal.user_id,
+    )
     registration = Registration(
         customer_id=customer.id,
         agent_id=principal.agent_id,

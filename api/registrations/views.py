@@ -2,7 +2,7 @@
 per caller (another agent's customers without their names, unless the names match)."""
 
 from api.authz.principal import Principal
-from api.registrations.candidates import shown_records
+from api.identity.disclosure import shown_records
 from api.registrations.models import Registration
 from api.registrations.schemas import RegistrationPublic
 

@@ -259,6 +259,40 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
     )
 
 
+@scenario("POST", "/customers/{customer_id}/aliases")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/customers/{c.book.customer_id}/aliases"
+    return c.world.a_sales, url, {"kind": "english", "name": "Foshan Meida Appliance Co., Ltd."}
+
+
+@scenario("DELETE", "/customers/{customer_id}/aliases/{alias_id}")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/customers/{c.book.customer_id}/aliases"
+    alias = await c.call("POST", url, c.world.a_sales, {"kind": "short", "name": "美达小家电"})
+    return c.world.a_sales, f"{url}/{alias['id']}", None
+
+
+@scenario("PUT", "/customers/{customer_id}/name")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    url = f"/api/v1/customers/{c.book.customer_id}/name"
+    return c.world.vendor, url, {"name": "佛山市美达智能家电有限公司", "reason": "工商变更"}
+
+
+@scenario("PUT", "/customers/{customer_id}/group")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    parent = await c.factory.customer(c.world.agent_a, c.world.a_sales, name="美达集团有限公司")
+    url = f"/api/v1/customers/{c.book.customer_id}/group"
+    return c.world.vendor, url, {"parent_id": parent.id, "kind": "subsidiary"}
+
+
+@scenario("DELETE", "/customers/{customer_id}/group")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    parent = await c.factory.customer(c.world.agent_a, c.world.a_sales, name="美达集团有限公司")
+    url = f"/api/v1/customers/{c.book.customer_id}/group"
+    await c.call("PUT", url, c.world.vendor, {"parent_id": parent.id, "kind": "branch"})
+    return c.world.vendor, url, None
+
+
 async def _extension(c: Ctx) -> int:
     customer = await c.factory.customer(
         c.world.agent_a, c.world.a_sales, protection_until=now() + timedelta(days=10)

@@ -365,14 +365,21 @@ async def test_the_template_downloads_and_a_filled_template_imports(client, peop
     assert header[0] == "客户名称 / Customer name" and "联系业务员 / Contact salesperson" in header
     assert data.max_row == 1  # the example row lives on the instructions sheet
     example = [c.value for c in instructions[instructions.max_row]]
-    # the example row, with the demo's salesperson name, imports as is
-    data.append([*example[:6], "韩梅梅", example[7]])
+    # the example row, with the demo's salesperson name, imports as is (aliases included)
+    contact = header.index("联系业务员 / Contact salesperson")
+    data.append([*example[:contact], "韩梅梅", *example[contact + 1 :]])
     buffer = io.BytesIO()
     workbook.save(buffer)
     uploaded = await upload(client, people.vendor, people.agent_a.id, buffer.getvalue())
     job = await finished(client, people.vendor, uploaded.json()["id"])
     assert job["ready_count"] == 1, await rows_of(client, people.vendor, job["id"])
     assert (await commit(client, people, job["id"]))["created_count"] == 1
+    found = await client.get(
+        "/api/v1/registrations/check",
+        params={"name": "Shenzhen Example Smart Control Co., Ltd."},
+        headers=people.vendor.headers,
+    )
+    assert found.json()["blocked"] is True  # its English name came with it
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,53 @@ export type AgentUpdate = {
 };
 
 /**
+ * AliasIn
+ */
+export type AliasIn = {
+    /**
+     * english: 英文名, short: 简称, former: 曾用名
+     */
+    kind: AliasKind;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * AliasKind
+ */
+export const AliasKind = {
+    ENGLISH: 'english',
+    SHORT: 'short',
+    FORMER: 'former'
+} as const;
+
+/**
+ * AliasKind
+ */
+export type AliasKind = typeof AliasKind[keyof typeof AliasKind];
+
+/**
+ * AliasPublic
+ */
+export type AliasPublic = {
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Id
+     */
+    id: number;
+    kind: AliasKind;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * AnnouncementIn
  *
  * An announcement as the vendor writes it (create and edit).
@@ -545,7 +592,7 @@ export type AuditFacets = {
 /**
  * BlockedOut
  *
- * 409 from POST /registrations: the company is already held; who holds it is not told.
+ * 409: the company (or the name) is already held; who holds it is not told.
  */
 export type BlockedOut = {
     /**
@@ -757,10 +804,32 @@ export type CustomerBrief = {
 };
 
 /**
+ * CustomerGroupPublic
+ *
+ * The vendor's group structure around a customer (shown to the vendor).
+ */
+export type CustomerGroupPublic = {
+    /**
+     * Children
+     */
+    children: Array<GroupMember>;
+    /**
+     * What this customer is of whom
+     */
+    parent: GroupMember | null;
+};
+
+/**
  * CustomerPublic
  */
 export type CustomerPublic = {
     agent: AgentBrief | null;
+    /**
+     * Aliases
+     *
+     * Other names (detail only): 英文名, 简称, 曾用名
+     */
+    aliases?: Array<AliasPublic>;
     /**
      * Annual Mcu Usage Wan
      */
@@ -806,6 +875,10 @@ export type CustomerPublic = {
      * Founded On
      */
     founded_on: string | null;
+    /**
+     * Branches and subsidiaries (detail, vendor only)
+     */
+    group?: CustomerGroupPublic | null;
     /**
      * Id
      */
@@ -1376,6 +1449,37 @@ export const Granularity = {
 export type Granularity = typeof Granularity[keyof typeof Granularity];
 
 /**
+ * GroupLinkIn
+ */
+export type GroupLinkIn = {
+    /**
+     * branch: 分公司, subsidiary: 子公司
+     */
+    kind: LinkKind;
+    /**
+     * Parent Id
+     *
+     * The customer it belongs to
+     */
+    parent_id: number;
+};
+
+/**
+ * GroupMember
+ */
+export type GroupMember = {
+    /**
+     * Id
+     */
+    id: number;
+    kind: LinkKind;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * HTTPValidationError
  */
 export type HttpValidationError = {
@@ -1595,6 +1699,16 @@ export type LinePublic = {
      */
     unit_price: string | null;
 };
+
+/**
+ * LinkKind
+ */
+export const LinkKind = { BRANCH: 'branch', SUBSIDIARY: 'subsidiary' } as const;
+
+/**
+ * LinkKind
+ */
+export type LinkKind = typeof LinkKind[keyof typeof LinkKind];
 
 /**
  * LoginIn
@@ -2679,6 +2793,12 @@ export type ReceiptPublic = {
  */
 export type RegistrationCreate = {
     /**
+     * Aliases
+     *
+     * 英文名, 简称, 曾用名: checked like the name
+     */
+    aliases?: Array<AliasIn>;
+    /**
      * Annual Mcu Usage Wan
      *
      * 总出货量（万）
@@ -2822,6 +2942,22 @@ export type RejectionIn = {
      * Reason
      *
      * Required: told to the applicant
+     */
+    reason: string;
+};
+
+/**
+ * RenameIn
+ */
+export type RenameIn = {
+    /**
+     * Name
+     *
+     * The corrected 官方全称
+     */
+    name: string;
+    /**
+     * Reason
      */
     reason: string;
 };
@@ -4644,6 +4780,94 @@ export type CustomersUpdateCustomerResponses = {
 
 export type CustomersUpdateCustomerResponse = CustomersUpdateCustomerResponses[keyof CustomersUpdateCustomerResponses];
 
+export type CustomersAddAliasData = {
+    body: AliasIn;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/aliases';
+};
+
+export type CustomersAddAliasErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: BlockedOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CustomersAddAliasError = CustomersAddAliasErrors[keyof CustomersAddAliasErrors];
+
+export type CustomersAddAliasResponses = {
+    /**
+     * Successful Response
+     */
+    201: AliasPublic;
+};
+
+export type CustomersAddAliasResponse = CustomersAddAliasResponses[keyof CustomersAddAliasResponses];
+
+export type CustomersRemoveAliasData = {
+    body?: never;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+        /**
+         * Alias Id
+         */
+        alias_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/aliases/{alias_id}';
+};
+
+export type CustomersRemoveAliasErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CustomersRemoveAliasError = CustomersRemoveAliasErrors[keyof CustomersRemoveAliasErrors];
+
+export type CustomersRemoveAliasResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type CustomersRemoveAliasResponse = CustomersRemoveAliasResponses[keyof CustomersRemoveAliasResponses];
+
 export type CustomersAssignContactData = {
     body: ContactAssignment;
     path: {
@@ -4769,6 +4993,132 @@ export type CustomersAssignFaesResponses = {
 };
 
 export type CustomersAssignFaesResponse = CustomersAssignFaesResponses[keyof CustomersAssignFaesResponses];
+
+export type CustomersLeaveGroupData = {
+    body?: never;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/group';
+};
+
+export type CustomersLeaveGroupErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CustomersLeaveGroupError = CustomersLeaveGroupErrors[keyof CustomersLeaveGroupErrors];
+
+export type CustomersLeaveGroupResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerPublic;
+};
+
+export type CustomersLeaveGroupResponse = CustomersLeaveGroupResponses[keyof CustomersLeaveGroupResponses];
+
+export type CustomersLinkToGroupData = {
+    body: GroupLinkIn;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/group';
+};
+
+export type CustomersLinkToGroupErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CustomersLinkToGroupError = CustomersLinkToGroupErrors[keyof CustomersLinkToGroupErrors];
+
+export type CustomersLinkToGroupResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerPublic;
+};
+
+export type CustomersLinkToGroupResponse = CustomersLinkToGroupResponses[keyof CustomersLinkToGroupResponses];
+
+export type CustomersRenameCustomerData = {
+    body: RenameIn;
+    path: {
+        /**
+         * Customer Id
+         */
+        customer_id: number;
+    };
+    query?: never;
+    url: '/api/v1/customers/{customer_id}/name';
+};
+
+export type CustomersRenameCustomerErrors = {
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: BlockedOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+};
+
+export type CustomersRenameCustomerError = CustomersRenameCustomerErrors[keyof CustomersRenameCustomerErrors];
+
+export type CustomersRenameCustomerResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerPublic;
+};
+
+export type CustomersRenameCustomerResponse = CustomersRenameCustomerResponses[keyof CustomersRenameCustomerResponses];
 
 export type OrdersListOrdersData = {
     body?: never;

@@ -60,6 +60,8 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.object.customer_import': 'Legacy import',
   'audit.object.mcu_model': 'MCU model',
   'audit.object.product_domain': 'Product domain',
+  'audit.object.customer_link': 'Group link',
+  'audit.object.customer_alias': 'Customer alias',
   'audit.action.announcement.create': 'Publish announcement',
   'audit.action.announcement.update': 'Edit announcement',
   'audit.action.announcement.withdraw': 'Withdraw announcement',
@@ -76,4 +78,9 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'audit.action.product_domain.merge': 'Merge product domain',
   'audit.action.product_domain.deactivate': 'Deactivate product domain',
   'audit.action.product_domain.reactivate': 'Reactivate product domain',
+  'audit.action.customer.group_unlink': 'Unlink from group',
+  'audit.action.customer.group_link': 'Link to group',
+  'audit.action.customer.rename': 'Correct customer name',
+  'audit.action.customer.alias_remove': 'Remove customer alias',
+  'audit.action.customer.alias_add': 'Add customer alias',
 };

@@ -59,6 +59,8 @@ export const auditZhCN = {
   'audit.object.customer_import': '旧数据导入',
   'audit.object.mcu_model': 'MCU 型号',
   'audit.object.product_domain': '产品领域',
+  'audit.object.customer_link': '集团关系',
+  'audit.object.customer_alias': '客户别名',
   'audit.action.announcement.create': '发布公告',
   'audit.action.announcement.update': '修改公告',
   'audit.action.announcement.withdraw': '撤回公告',
@@ -75,4 +77,9 @@ export const auditZhCN = {
   'audit.action.product_domain.merge': '合并产品领域',
   'audit.action.product_domain.deactivate': '停用产品领域',
   'audit.action.product_domain.reactivate': '启用产品领域',
+  'audit.action.customer.group_unlink': '解除集团关系',
+  'audit.action.customer.group_link': '设置集团关系',
+  'audit.action.customer.rename': '更正客户名称',
+  'audit.action.customer.alias_remove': '删除客户别名',
+  'audit.action.customer.alias_add': '添加客户别名',
 } as const;

@@ -9,8 +9,8 @@ from typing import Any
 from api.authz.principal import Principal
 from api.customers.models import CustomerStatus
 from api.identity.matching import NEAR_EXACT
+from api.identity.schemas import ConflictCandidate
 from api.identity.service import Candidate
-from api.registrations.schemas import ConflictCandidate
 
 ANOTHER_AGENTS_CUSTOMER = "（其他代理商的客户，名称不公开）"
 SIMILAR_TO_ANOTHER_AGENTS = "与其他代理商的客户相似，原厂将审核"
