@@ -71,8 +71,9 @@ test-backend: $(VENV_STAMP)
 
 PYTEST := $(PY) -m pytest -p no:cacheprovider -q
 BACKEND_TESTS := tests --ignore=tests/e2e
-DATE_SENSITIVE := tests/protection tests/registrations tests/notifications tests/forecast \
-	tests/auth tests/announcements tests/reports tests/stats tests/audit
+DATE_SENSITIVE := tests/customers tests/registrations tests/extensions tests/pool \
+	tests/notifications tests/forecast tests/auth tests/announcements tests/reports tests/stats \
+	tests/audit
 
 test-sqlite: $(VENV_STAMP)
 	@echo "== backend tests on SQLite"
