@@ -57,11 +57,21 @@ class Conflict(AppError):
     status_code = 409
 
 
+class FieldErrorOut(BaseModel):
+    """One refused field of a 422: where, why (in the caller's language), and pydantic's type."""
+
+    field: str
+    message: str
+    type: str
+
+
 class ErrorOut(BaseModel):
-    """Every error answer: a message for people and a code for programs."""
+    """Every error answer: a message for people and a code for programs; a 422 also lists the
+    refused fields, a 409 of a name check its candidates."""
 
     detail: str
     code: str
+    errors: list[FieldErrorOut] | None = None
 
 
 def error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:

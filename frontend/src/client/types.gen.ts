@@ -1223,7 +1223,8 @@ export type EntryPublic = {
 /**
  * ErrorOut
  *
- * Every error answer: a message for people and a code for programs.
+ * Every error answer: a message for people and a code for programs; a 422 also lists the
+ * refused fields, a 409 of a name check its candidates.
  */
 export type ErrorOut = {
     /**
@@ -1234,6 +1235,10 @@ export type ErrorOut = {
      * Detail
      */
     detail: string;
+    /**
+     * Errors
+     */
+    errors?: Array<FieldErrorOut> | null;
 };
 
 /**
@@ -1324,6 +1329,26 @@ export type FaeAssignment = {
      * FAEs of the customer's agent
      */
     fae_user_ids: Array<number>;
+};
+
+/**
+ * FieldErrorOut
+ *
+ * One refused field of a 422: where, why (in the caller's language), and pydantic's type.
+ */
+export type FieldErrorOut = {
+    /**
+     * Field
+     */
+    field: string;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Type
+     */
+    type: string;
 };
 
 /**
@@ -1477,16 +1502,6 @@ export type GroupMember = {
      * Name
      */
     name: string;
-};
-
-/**
- * HTTPValidationError
- */
-export type HttpValidationError = {
-    /**
-     * Detail
-     */
-    detail?: Array<ValidationError>;
 };
 
 /**
@@ -3589,34 +3604,6 @@ export type UserUpdate = {
 };
 
 /**
- * ValidationError
- */
-export type ValidationError = {
-    /**
-     * Context
-     */
-    ctx?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Input
-     */
-    input?: unknown;
-    /**
-     * Location
-     */
-    loc: Array<string | number>;
-    /**
-     * Message
-     */
-    msg: string;
-    /**
-     * Error Type
-     */
-    type: string;
-};
-
-/**
  * VersionOut
  */
 export type VersionOut = {
@@ -3686,9 +3673,21 @@ export type AgentsListAgentsData = {
 
 export type AgentsListAgentsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsListAgentsError = AgentsListAgentsErrors[keyof AgentsListAgentsErrors];
@@ -3711,6 +3710,10 @@ export type AgentsCreateAgentData = {
 
 export type AgentsCreateAgentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3723,9 +3726,13 @@ export type AgentsCreateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsCreateAgentError = AgentsCreateAgentErrors[keyof AgentsCreateAgentErrors];
@@ -3753,6 +3760,10 @@ export type AgentsReadAgentData = {
 
 export type AgentsReadAgentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3765,9 +3776,13 @@ export type AgentsReadAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsReadAgentError = AgentsReadAgentErrors[keyof AgentsReadAgentErrors];
@@ -3795,6 +3810,10 @@ export type AgentsUpdateAgentData = {
 
 export type AgentsUpdateAgentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3807,9 +3826,13 @@ export type AgentsUpdateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsUpdateAgentError = AgentsUpdateAgentErrors[keyof AgentsUpdateAgentErrors];
@@ -3837,6 +3860,10 @@ export type AgentsDeactivateAgentData = {
 
 export type AgentsDeactivateAgentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3849,9 +3876,13 @@ export type AgentsDeactivateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsDeactivateAgentError = AgentsDeactivateAgentErrors[keyof AgentsDeactivateAgentErrors];
@@ -3879,6 +3910,10 @@ export type AgentsReactivateAgentData = {
 
 export type AgentsReactivateAgentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3891,9 +3926,13 @@ export type AgentsReactivateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsReactivateAgentError = AgentsReactivateAgentErrors[keyof AgentsReactivateAgentErrors];
@@ -3929,9 +3968,21 @@ export type AnnouncementsListAnnouncementsData = {
 
 export type AnnouncementsListAnnouncementsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsListAnnouncementsError = AnnouncementsListAnnouncementsErrors[keyof AnnouncementsListAnnouncementsErrors];
@@ -3954,6 +4005,10 @@ export type AnnouncementsCreateAnnouncementData = {
 
 export type AnnouncementsCreateAnnouncementErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3961,6 +4016,10 @@ export type AnnouncementsCreateAnnouncementErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsCreateAnnouncementError = AnnouncementsCreateAnnouncementErrors[keyof AnnouncementsCreateAnnouncementErrors];
@@ -3988,13 +4047,25 @@ export type AnnouncementsGetAnnouncementData = {
 
 export type AnnouncementsGetAnnouncementErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsGetAnnouncementError = AnnouncementsGetAnnouncementErrors[keyof AnnouncementsGetAnnouncementErrors];
@@ -4022,6 +4093,10 @@ export type AnnouncementsUpdateAnnouncementData = {
 
 export type AnnouncementsUpdateAnnouncementErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4037,6 +4112,10 @@ export type AnnouncementsUpdateAnnouncementErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsUpdateAnnouncementError = AnnouncementsUpdateAnnouncementErrors[keyof AnnouncementsUpdateAnnouncementErrors];
@@ -4064,6 +4143,10 @@ export type AnnouncementsAcknowledgeAnnouncementData = {
 
 export type AnnouncementsAcknowledgeAnnouncementErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4076,9 +4159,13 @@ export type AnnouncementsAcknowledgeAnnouncementErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsAcknowledgeAnnouncementError = AnnouncementsAcknowledgeAnnouncementErrors[keyof AnnouncementsAcknowledgeAnnouncementErrors];
@@ -4111,6 +4198,10 @@ export type AnnouncementsAnnouncementReceiptsData = {
 
 export type AnnouncementsAnnouncementReceiptsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4119,9 +4210,13 @@ export type AnnouncementsAnnouncementReceiptsErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsAnnouncementReceiptsError = AnnouncementsAnnouncementReceiptsErrors[keyof AnnouncementsAnnouncementReceiptsErrors];
@@ -4149,6 +4244,10 @@ export type AnnouncementsWithdrawAnnouncementData = {
 
 export type AnnouncementsWithdrawAnnouncementErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4164,6 +4263,10 @@ export type AnnouncementsWithdrawAnnouncementErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsWithdrawAnnouncementError = AnnouncementsWithdrawAnnouncementErrors[keyof AnnouncementsWithdrawAnnouncementErrors];
@@ -4186,9 +4289,21 @@ export type TokensListTokensData = {
 
 export type TokensListTokensErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensListTokensError = TokensListTokensErrors[keyof TokensListTokensErrors];
@@ -4213,13 +4328,21 @@ export type TokensCreateTokenData = {
 
 export type TokensCreateTokenErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensCreateTokenError = TokensCreateTokenErrors[keyof TokensCreateTokenErrors];
@@ -4247,6 +4370,10 @@ export type TokensRevokeTokenData = {
 
 export type TokensRevokeTokenErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4259,9 +4386,13 @@ export type TokensRevokeTokenErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensRevokeTokenError = TokensRevokeTokenErrors[keyof TokensRevokeTokenErrors];
@@ -4331,9 +4462,21 @@ export type AuditListAuditData = {
 
 export type AuditListAuditErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuditListAuditError = AuditListAuditErrors[keyof AuditListAuditErrors];
@@ -4395,9 +4538,21 @@ export type AuditExportAuditData = {
 
 export type AuditExportAuditErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuditExportAuditError = AuditExportAuditErrors[keyof AuditExportAuditErrors];
@@ -4415,6 +4570,27 @@ export type AuditAuditFacetsData = {
     query?: never;
     url: '/api/v1/audit/facets';
 };
+
+export type AuditAuditFacetsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AuditAuditFacetsError = AuditAuditFacetsErrors[keyof AuditAuditFacetsErrors];
 
 export type AuditAuditFacetsResponses = {
     /**
@@ -4438,9 +4614,21 @@ export type AuthChangePasswordErrors = {
      */
     400: ErrorOut;
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
@@ -4471,13 +4659,17 @@ export type AuthLoginErrors = {
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
     /**
      * Too Many Requests
      */
     429: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -4500,9 +4692,13 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -4522,6 +4718,19 @@ export type AuthPasswordRulesData = {
     query?: never;
     url: '/api/v1/auth/password-rules';
 };
+
+export type AuthPasswordRulesErrors = {
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AuthPasswordRulesError = AuthPasswordRulesErrors[keyof AuthPasswordRulesErrors];
 
 export type AuthPasswordRulesResponses = {
     /**
@@ -4545,9 +4754,13 @@ export type AuthRefreshErrors = {
      */
     401: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -4579,9 +4792,13 @@ export type AuthSetPasswordLinkErrors = {
      */
     400: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthSetPasswordLinkError = AuthSetPasswordLinkErrors[keyof AuthSetPasswordLinkErrors];
@@ -4611,6 +4828,10 @@ export type AuthSetPasswordErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthSetPasswordError = AuthSetPasswordErrors[keyof AuthSetPasswordErrors];
@@ -4688,9 +4909,21 @@ export type CustomersListCustomersData = {
 
 export type CustomersListCustomersErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersListCustomersError = CustomersListCustomersErrors[keyof CustomersListCustomersErrors];
@@ -4718,13 +4951,25 @@ export type CustomersReadCustomerData = {
 
 export type CustomersReadCustomerErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReadCustomerError = CustomersReadCustomerErrors[keyof CustomersReadCustomerErrors];
@@ -4752,6 +4997,10 @@ export type CustomersUpdateCustomerData = {
 
 export type CustomersUpdateCustomerErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4767,6 +5016,10 @@ export type CustomersUpdateCustomerErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersUpdateCustomerError = CustomersUpdateCustomerErrors[keyof CustomersUpdateCustomerErrors];
@@ -4794,6 +5047,10 @@ export type CustomersAddAliasData = {
 
 export type CustomersAddAliasErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4809,6 +5066,10 @@ export type CustomersAddAliasErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAddAliasError = CustomersAddAliasErrors[keyof CustomersAddAliasErrors];
@@ -4840,6 +5101,10 @@ export type CustomersRemoveAliasData = {
 
 export type CustomersRemoveAliasErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4855,6 +5120,10 @@ export type CustomersRemoveAliasErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersRemoveAliasError = CustomersRemoveAliasErrors[keyof CustomersRemoveAliasErrors];
@@ -4882,6 +5151,10 @@ export type CustomersAssignContactData = {
 
 export type CustomersAssignContactErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4897,6 +5170,10 @@ export type CustomersAssignContactErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAssignContactError = CustomersAssignContactErrors[keyof CustomersAssignContactErrors];
@@ -4924,6 +5201,10 @@ export type ExtensionsRequestExtensionData = {
 
 export type ExtensionsRequestExtensionErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4939,6 +5220,10 @@ export type ExtensionsRequestExtensionErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsRequestExtensionError = ExtensionsRequestExtensionErrors[keyof ExtensionsRequestExtensionErrors];
@@ -4966,6 +5251,10 @@ export type CustomersAssignFaesData = {
 
 export type CustomersAssignFaesErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4981,6 +5270,10 @@ export type CustomersAssignFaesErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAssignFaesError = CustomersAssignFaesErrors[keyof CustomersAssignFaesErrors];
@@ -5008,6 +5301,10 @@ export type CustomersLeaveGroupData = {
 
 export type CustomersLeaveGroupErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5023,6 +5320,10 @@ export type CustomersLeaveGroupErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersLeaveGroupError = CustomersLeaveGroupErrors[keyof CustomersLeaveGroupErrors];
@@ -5050,6 +5351,10 @@ export type CustomersLinkToGroupData = {
 
 export type CustomersLinkToGroupErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5065,6 +5370,10 @@ export type CustomersLinkToGroupErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersLinkToGroupError = CustomersLinkToGroupErrors[keyof CustomersLinkToGroupErrors];
@@ -5092,6 +5401,10 @@ export type CustomersRenameCustomerData = {
 
 export type CustomersRenameCustomerErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5107,6 +5420,10 @@ export type CustomersRenameCustomerErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersRenameCustomerError = CustomersRenameCustomerErrors[keyof CustomersRenameCustomerErrors];
@@ -5155,9 +5472,21 @@ export type OrdersListOrdersData = {
 
 export type OrdersListOrdersErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersListOrdersError = OrdersListOrdersErrors[keyof OrdersListOrdersErrors];
@@ -5185,6 +5514,10 @@ export type OrdersCreateOrderData = {
 
 export type OrdersCreateOrderErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5200,6 +5533,10 @@ export type OrdersCreateOrderErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersCreateOrderError = OrdersCreateOrderErrors[keyof OrdersCreateOrderErrors];
@@ -5227,9 +5564,21 @@ export type ProjectsListProjectsData = {
 
 export type ProjectsListProjectsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ProjectsListProjectsError = ProjectsListProjectsErrors[keyof ProjectsListProjectsErrors];
@@ -5259,6 +5608,10 @@ export type CustomersReleaseCustomerData = {
 
 export type CustomersReleaseCustomerErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5274,6 +5627,10 @@ export type CustomersReleaseCustomerErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReleaseCustomerError = CustomersReleaseCustomerErrors[keyof CustomersReleaseCustomerErrors];
@@ -5322,13 +5679,25 @@ export type ReportsListReportsData = {
 
 export type ReportsListReportsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsListReportsError = ReportsListReportsErrors[keyof ReportsListReportsErrors];
@@ -5356,6 +5725,10 @@ export type ReportsSubmitReportData = {
 
 export type ReportsSubmitReportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5371,6 +5744,10 @@ export type ReportsSubmitReportErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsSubmitReportError = ReportsSubmitReportErrors[keyof ReportsSubmitReportErrors];
@@ -5398,6 +5775,10 @@ export type CustomersReviewCustomerData = {
 
 export type CustomersReviewCustomerErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5413,6 +5794,10 @@ export type CustomersReviewCustomerErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReviewCustomerError = CustomersReviewCustomerErrors[keyof CustomersReviewCustomerErrors];
@@ -5464,9 +5849,21 @@ export type ExtensionsListExtensionsData = {
 
 export type ExtensionsListExtensionsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsListExtensionsError = ExtensionsListExtensionsErrors[keyof ExtensionsListExtensionsErrors];
@@ -5494,6 +5891,10 @@ export type ExtensionsApproveExtensionData = {
 
 export type ExtensionsApproveExtensionErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5509,6 +5910,10 @@ export type ExtensionsApproveExtensionErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsApproveExtensionError = ExtensionsApproveExtensionErrors[keyof ExtensionsApproveExtensionErrors];
@@ -5536,6 +5941,10 @@ export type ExtensionsRejectExtensionData = {
 
 export type ExtensionsRejectExtensionErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5548,9 +5957,13 @@ export type ExtensionsRejectExtensionErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsRejectExtensionError = ExtensionsRejectExtensionErrors[keyof ExtensionsRejectExtensionErrors];
@@ -5594,9 +6007,21 @@ export type ForecastForecastData = {
 
 export type ForecastForecastErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ForecastForecastError = ForecastForecastErrors[keyof ForecastForecastErrors];
@@ -5624,13 +6049,21 @@ export type ForecastForecastAccuracyData = {
 
 export type ForecastForecastAccuracyErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ForecastForecastAccuracyError = ForecastForecastAccuracyErrors[keyof ForecastForecastAccuracyErrors];
@@ -5652,6 +6085,10 @@ export type HealthHealthData = {
 };
 
 export type HealthHealthErrors = {
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
     /**
      * Service Unavailable
      */
@@ -5691,9 +6128,21 @@ export type ImportsListImportsData = {
 
 export type ImportsListImportsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsListImportsError = ImportsListImportsErrors[keyof ImportsListImportsErrors];
@@ -5725,6 +6174,10 @@ export type ImportsUploadImportData = {
 
 export type ImportsUploadImportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5736,6 +6189,10 @@ export type ImportsUploadImportErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsUploadImportError = ImportsUploadImportErrors[keyof ImportsUploadImportErrors];
@@ -5755,6 +6212,27 @@ export type ImportsDownloadTemplateData = {
     query?: never;
     url: '/api/v1/imports/template';
 };
+
+export type ImportsDownloadTemplateErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type ImportsDownloadTemplateError = ImportsDownloadTemplateErrors[keyof ImportsDownloadTemplateErrors];
 
 export type ImportsDownloadTemplateResponses = {
     /**
@@ -5777,13 +6255,25 @@ export type ImportsReadImportData = {
 
 export type ImportsReadImportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsReadImportError = ImportsReadImportErrors[keyof ImportsReadImportErrors];
@@ -5811,6 +6301,10 @@ export type ImportsCommitImportData = {
 
 export type ImportsCommitImportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5823,9 +6317,13 @@ export type ImportsCommitImportErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsCommitImportError = ImportsCommitImportErrors[keyof ImportsCommitImportErrors];
@@ -5870,13 +6368,25 @@ export type ImportsListImportRowsData = {
 
 export type ImportsListImportRowsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsListImportRowsError = ImportsListImportRowsErrors[keyof ImportsListImportRowsErrors];
@@ -5896,6 +6406,27 @@ export type CatalogListMcuModelsData = {
     query?: never;
     url: '/api/v1/mcu-models';
 };
+
+export type CatalogListMcuModelsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CatalogListMcuModelsError = CatalogListMcuModelsErrors[keyof CatalogListMcuModelsErrors];
 
 export type CatalogListMcuModelsResponses = {
     /**
@@ -5917,6 +6448,10 @@ export type CatalogCreateMcuModelData = {
 
 export type CatalogCreateMcuModelErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5932,6 +6467,10 @@ export type CatalogCreateMcuModelErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogCreateMcuModelError = CatalogCreateMcuModelErrors[keyof CatalogCreateMcuModelErrors];
@@ -5954,6 +6493,10 @@ export type CatalogImportMcuModelsData = {
 
 export type CatalogImportMcuModelsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5969,6 +6512,10 @@ export type CatalogImportMcuModelsErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogImportMcuModelsError = CatalogImportMcuModelsErrors[keyof CatalogImportMcuModelsErrors];
@@ -6014,9 +6561,21 @@ export type CatalogPageMcuModelsData = {
 
 export type CatalogPageMcuModelsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogPageMcuModelsError = CatalogPageMcuModelsErrors[keyof CatalogPageMcuModelsErrors];
@@ -6044,6 +6603,10 @@ export type CatalogUpdateMcuModelData = {
 
 export type CatalogUpdateMcuModelErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6059,6 +6622,10 @@ export type CatalogUpdateMcuModelErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogUpdateMcuModelError = CatalogUpdateMcuModelErrors[keyof CatalogUpdateMcuModelErrors];
@@ -6086,6 +6653,10 @@ export type CatalogDeleteMcuModelData = {
 
 export type CatalogDeleteMcuModelErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6101,6 +6672,10 @@ export type CatalogDeleteMcuModelErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogDeleteMcuModelError = CatalogDeleteMcuModelErrors[keyof CatalogDeleteMcuModelErrors];
@@ -6121,6 +6696,27 @@ export type MeReadMeData = {
     url: '/api/v1/me';
 };
 
+export type MeReadMeErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type MeReadMeError = MeReadMeErrors[keyof MeReadMeErrors];
+
 export type MeReadMeResponses = {
     /**
      * Successful Response
@@ -6139,6 +6735,10 @@ export type MeUpdateMeData = {
 
 export type MeUpdateMeErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6151,9 +6751,13 @@ export type MeUpdateMeErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type MeUpdateMeError = MeUpdateMeErrors[keyof MeUpdateMeErrors];
@@ -6174,6 +6778,27 @@ export type AnnouncementsUnreadAnnouncementsData = {
     url: '/api/v1/me/unread-announcements';
 };
 
+export type AnnouncementsUnreadAnnouncementsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AnnouncementsUnreadAnnouncementsError = AnnouncementsUnreadAnnouncementsErrors[keyof AnnouncementsUnreadAnnouncementsErrors];
+
 export type AnnouncementsUnreadAnnouncementsResponses = {
     /**
      * Response Announcements-Unread Announcements
@@ -6191,6 +6816,27 @@ export type CommentsUnreadCommentsData = {
     query?: never;
     url: '/api/v1/me/unread-comments';
 };
+
+export type CommentsUnreadCommentsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CommentsUnreadCommentsError = CommentsUnreadCommentsErrors[keyof CommentsUnreadCommentsErrors];
 
 export type CommentsUnreadCommentsResponses = {
     /**
@@ -6215,13 +6861,25 @@ export type OrdersReadOrderData = {
 
 export type OrdersReadOrderErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersReadOrderError = OrdersReadOrderErrors[keyof OrdersReadOrderErrors];
@@ -6249,6 +6907,10 @@ export type OrdersUpdateOrderData = {
 
 export type OrdersUpdateOrderErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6264,6 +6926,10 @@ export type OrdersUpdateOrderErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersUpdateOrderError = OrdersUpdateOrderErrors[keyof OrdersUpdateOrderErrors];
@@ -6291,6 +6957,10 @@ export type OrdersDeleteOrderData = {
 
 export type OrdersDeleteOrderErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6306,6 +6976,10 @@ export type OrdersDeleteOrderErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersDeleteOrderError = OrdersDeleteOrderErrors[keyof OrdersDeleteOrderErrors];
@@ -6345,9 +7019,21 @@ export type NotificationsListOutboxData = {
 
 export type NotificationsListOutboxErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type NotificationsListOutboxError = NotificationsListOutboxErrors[keyof NotificationsListOutboxErrors];
@@ -6405,9 +7091,21 @@ export type PoolListPoolData = {
 
 export type PoolListPoolErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type PoolListPoolError = PoolListPoolErrors[keyof PoolListPoolErrors];
@@ -6435,6 +7133,10 @@ export type PoolApplyFromPoolData = {
 
 export type PoolApplyFromPoolErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6450,6 +7152,10 @@ export type PoolApplyFromPoolErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type PoolApplyFromPoolError = PoolApplyFromPoolErrors[keyof PoolApplyFromPoolErrors];
@@ -6479,9 +7185,21 @@ export type CatalogListProductDomainsData = {
 
 export type CatalogListProductDomainsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogListProductDomainsError = CatalogListProductDomainsErrors[keyof CatalogListProductDomainsErrors];
@@ -6506,6 +7224,10 @@ export type CatalogCreateProductDomainData = {
 
 export type CatalogCreateProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6521,6 +7243,10 @@ export type CatalogCreateProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogCreateProductDomainError = CatalogCreateProductDomainErrors[keyof CatalogCreateProductDomainErrors];
@@ -6548,6 +7274,10 @@ export type CatalogUpdateProductDomainData = {
 
 export type CatalogUpdateProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6563,6 +7293,10 @@ export type CatalogUpdateProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogUpdateProductDomainError = CatalogUpdateProductDomainErrors[keyof CatalogUpdateProductDomainErrors];
@@ -6590,6 +7324,10 @@ export type CatalogDeactivateProductDomainData = {
 
 export type CatalogDeactivateProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6605,6 +7343,10 @@ export type CatalogDeactivateProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogDeactivateProductDomainError = CatalogDeactivateProductDomainErrors[keyof CatalogDeactivateProductDomainErrors];
@@ -6632,6 +7374,10 @@ export type CatalogMergeProductDomainData = {
 
 export type CatalogMergeProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6647,6 +7393,10 @@ export type CatalogMergeProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogMergeProductDomainError = CatalogMergeProductDomainErrors[keyof CatalogMergeProductDomainErrors];
@@ -6674,6 +7424,10 @@ export type CatalogMoveProductDomainData = {
 
 export type CatalogMoveProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6689,6 +7443,10 @@ export type CatalogMoveProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogMoveProductDomainError = CatalogMoveProductDomainErrors[keyof CatalogMoveProductDomainErrors];
@@ -6718,6 +7476,10 @@ export type CatalogReactivateProductDomainData = {
 
 export type CatalogReactivateProductDomainErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6733,6 +7495,10 @@ export type CatalogReactivateProductDomainErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogReactivateProductDomainError = CatalogReactivateProductDomainErrors[keyof CatalogReactivateProductDomainErrors];
@@ -6760,6 +7526,10 @@ export type CatalogProductDomainReferencesData = {
 
 export type CatalogProductDomainReferencesErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6768,9 +7538,13 @@ export type CatalogProductDomainReferencesErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogProductDomainReferencesError = CatalogProductDomainReferencesErrors[keyof CatalogProductDomainReferencesErrors];
@@ -6798,13 +7572,25 @@ export type ProjectsReadProjectData = {
 
 export type ProjectsReadProjectErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ProjectsReadProjectError = ProjectsReadProjectErrors[keyof ProjectsReadProjectErrors];
@@ -6824,6 +7610,27 @@ export type CatalogListRegionsData = {
     query?: never;
     url: '/api/v1/regions';
 };
+
+export type CatalogListRegionsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CatalogListRegionsError = CatalogListRegionsErrors[keyof CatalogListRegionsErrors];
 
 export type CatalogListRegionsResponses = {
     /**
@@ -6874,9 +7681,21 @@ export type RegistrationsListRegistrationsData = {
 
 export type RegistrationsListRegistrationsErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsListRegistrationsError = RegistrationsListRegistrationsErrors[keyof RegistrationsListRegistrationsErrors];
@@ -6899,6 +7718,10 @@ export type RegistrationsApplyData = {
 
 export type RegistrationsApplyErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6910,6 +7733,10 @@ export type RegistrationsApplyErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsApplyError = RegistrationsApplyErrors[keyof RegistrationsApplyErrors];
@@ -6937,13 +7764,25 @@ export type RegistrationsCheckNameData = {
 
 export type RegistrationsCheckNameErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
     /**
      * Too Many Requests
      */
     429: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsCheckNameError = RegistrationsCheckNameErrors[keyof RegistrationsCheckNameErrors];
@@ -6971,13 +7810,21 @@ export type RegistrationsListProbingData = {
 
 export type RegistrationsListProbingErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsListProbingError = RegistrationsListProbingErrors[keyof RegistrationsListProbingErrors];
@@ -7007,13 +7854,25 @@ export type RegistrationsReadRegistrationData = {
 
 export type RegistrationsReadRegistrationErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsReadRegistrationError = RegistrationsReadRegistrationErrors[keyof RegistrationsReadRegistrationErrors];
@@ -7041,6 +7900,10 @@ export type RegistrationsApproveData = {
 
 export type RegistrationsApproveErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7053,9 +7916,13 @@ export type RegistrationsApproveErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsApproveError = RegistrationsApproveErrors[keyof RegistrationsApproveErrors];
@@ -7083,6 +7950,10 @@ export type RegistrationsRejectData = {
 
 export type RegistrationsRejectErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7095,9 +7966,13 @@ export type RegistrationsRejectErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsRejectError = RegistrationsRejectErrors[keyof RegistrationsRejectErrors];
@@ -7125,6 +8000,10 @@ export type RegistrationsWithdrawData = {
 
 export type RegistrationsWithdrawErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7137,9 +8016,13 @@ export type RegistrationsWithdrawErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsWithdrawError = RegistrationsWithdrawErrors[keyof RegistrationsWithdrawErrors];
@@ -7167,13 +8050,25 @@ export type ReportsReadReportData = {
 
 export type ReportsReadReportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsReadReportError = ReportsReadReportErrors[keyof ReportsReadReportErrors];
@@ -7201,6 +8096,10 @@ export type ReportsEditReportData = {
 
 export type ReportsEditReportErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7216,6 +8115,10 @@ export type ReportsEditReportErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsEditReportError = ReportsEditReportErrors[keyof ReportsEditReportErrors];
@@ -7243,6 +8146,10 @@ export type ReportsCommentData = {
 
 export type ReportsCommentErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7258,6 +8165,10 @@ export type ReportsCommentErrors = {
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsCommentError = ReportsCommentErrors[keyof ReportsCommentErrors];
@@ -7285,13 +8196,25 @@ export type ReportsMarkReadData = {
 
 export type ReportsMarkReadErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsMarkReadError = ReportsMarkReadErrors[keyof ReportsMarkReadErrors];
@@ -7323,6 +8246,10 @@ export type ReportsListRevisionsData = {
 
 export type ReportsListRevisionsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7331,9 +8258,13 @@ export type ReportsListRevisionsErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsListRevisionsError = ReportsListRevisionsErrors[keyof ReportsListRevisionsErrors];
@@ -7356,6 +8287,27 @@ export type RulesReadRulesData = {
     url: '/api/v1/rules';
 };
 
+export type RulesReadRulesErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type RulesReadRulesError = RulesReadRulesErrors[keyof RulesReadRulesErrors];
+
 export type RulesReadRulesResponses = {
     /**
      * Successful Response
@@ -7374,13 +8326,21 @@ export type RulesUpdateRulesData = {
 
 export type RulesUpdateRulesErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RulesUpdateRulesError = RulesUpdateRulesErrors[keyof RulesUpdateRulesErrors];
@@ -7426,9 +8386,21 @@ export type StatsShipmentStatsData = {
 
 export type StatsShipmentStatsErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type StatsShipmentStatsError = StatsShipmentStatsErrors[keyof StatsShipmentStatsErrors];
@@ -7486,9 +8458,21 @@ export type UsersListUsersData = {
 
 export type UsersListUsersErrors = {
     /**
-     * Validation Error
+     * Unauthorized
      */
-    422: HttpValidationError;
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersListUsersError = UsersListUsersErrors[keyof UsersListUsersErrors];
@@ -7511,6 +8495,10 @@ export type UsersCreateUserData = {
 
 export type UsersCreateUserErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7523,9 +8511,13 @@ export type UsersCreateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersCreateUserError = UsersCreateUserErrors[keyof UsersCreateUserErrors];
@@ -7553,6 +8545,10 @@ export type UsersReadUserData = {
 
 export type UsersReadUserErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7565,9 +8561,13 @@ export type UsersReadUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersReadUserError = UsersReadUserErrors[keyof UsersReadUserErrors];
@@ -7595,6 +8595,10 @@ export type UsersUpdateUserData = {
 
 export type UsersUpdateUserErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7607,9 +8611,13 @@ export type UsersUpdateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersUpdateUserError = UsersUpdateUserErrors[keyof UsersUpdateUserErrors];
@@ -7637,6 +8645,10 @@ export type UsersDeactivateUserData = {
 
 export type UsersDeactivateUserErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7649,9 +8661,13 @@ export type UsersDeactivateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersDeactivateUserError = UsersDeactivateUserErrors[keyof UsersDeactivateUserErrors];
@@ -7679,6 +8695,10 @@ export type UsersReactivateUserData = {
 
 export type UsersReactivateUserErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7691,9 +8711,13 @@ export type UsersReactivateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersReactivateUserError = UsersReactivateUserErrors[keyof UsersReactivateUserErrors];
@@ -7721,6 +8745,10 @@ export type UsersResetPasswordData = {
 
 export type UsersResetPasswordErrors = {
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7733,9 +8761,13 @@ export type UsersResetPasswordErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Unprocessable Entity
      */
-    422: HttpValidationError;
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersResetPasswordError = UsersResetPasswordErrors[keyof UsersResetPasswordErrors];
@@ -7755,6 +8787,19 @@ export type HealthVersionData = {
     query?: never;
     url: '/api/v1/version';
 };
+
+export type HealthVersionErrors = {
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type HealthVersionError = HealthVersionErrors[keyof HealthVersionErrors];
 
 export type HealthVersionResponses = {
     /**
