@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # Conflict checks a person may run per hour: typing a name checks a few prefixes; hundreds
     # an hour is harvesting other agents' customers (SPEC §3).
     registration_checks_per_hour: int = Field(default=60, ge=1)
+    # Checked before a body is parsed (413): JSON and form bodies, and the routes that carry a file.
+    body_max_bytes: int = Field(default=1024 * 1024, ge=1024)
+    upload_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"

@@ -27,6 +27,7 @@ from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
 from api.imports.routes import router as imports_router
 from api.jobs import start_scheduler, stop_scheduler
+from api.kit.body_limit import BodyLimit
 from api.kit.errors import install_error_handlers, install_integrity_handler
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
@@ -70,6 +71,11 @@ ROUTERS: list[APIRouter] = [
     imports_router,
     announcements_router,
 ]
+
+
+# The routes whose body carries a file (the legacy import's .xlsx; the MCU import's base64 JSON)
+# get UPLOAD_MAX_BYTES; every other body BODY_MAX_BYTES.
+UPLOAD_PATHS = (f"{API_PREFIX}/imports", f"{API_PREFIX}/mcu-models/import")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -162,6 +168,13 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     install_integrity_handler(app)
+    # Inside the request context, so a 413 has its request id and access log line too.
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.body_max_bytes,
+        upload_bytes=settings.upload_max_bytes,
+        upload_paths=UPLOAD_PATHS,
+    )
     app.middleware("http")(_request_context)
     if settings.cors_origins:
         app.add_middleware(

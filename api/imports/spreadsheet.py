@@ -14,7 +14,6 @@ from api.kit.errors import AppError
 from api.kit.sheets import UnreadableSheet, cell_text, first_sheet_rows
 
 MAX_ROWS = 20_000
-MAX_BYTES = 10 * 1024 * 1024
 DATA_SHEET = "客户 Customers"
 HELP_SHEET = "说明 Instructions"
 _EXAMPLE_CODE_17 = "91440300MA5F12345"
@@ -218,8 +217,6 @@ def _header_key(value: Any) -> str | None:
 def read_rows(content: bytes) -> list[ParsedRow]:
     """The data rows of the first sheet, keyed by column; raises 422 on a file that is not an
     .xlsx, lacks a required column, has no rows or too many."""
-    if len(content) > MAX_BYTES:
-        raise AppError("import_file_too_large", 422, max_mb=MAX_BYTES // (1024 * 1024))
     try:
         with first_sheet_rows(content) as lines:
             rows = _data_rows(lines)

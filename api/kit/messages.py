@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agent_name_taken": ("代理商“{name}”已存在。", "The agent “{name}” already exists."),
     "cannot_deactivate_self": ("不能停用自己的账户。", "You cannot deactivate your own account."),
     "validation_error": ("输入有误：{fields}", "Invalid input: {fields}"),
+    "body_too_large": (
+        "请求内容超过 {max_kb} KB，未被处理。",
+        "The request body is larger than {max_kb} KB and was not processed.",
+    ),
     "conflict": (
         "数据已被修改或存在冲突，请刷新后重试。",
         "The data changed or conflicts. Refresh and try again.",
@@ -243,10 +247,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_too_many_rows": (
         "一次最多导入 {max} 行，请拆分文件。",
         "At most {max} rows can be imported at once. Please split the file.",
-    ),
-    "import_file_too_large": (
-        "文件超过 {max_mb} MB。",
-        "The file is larger than {max_mb} MB.",
     ),
     "import_not_committable": (
         "该导入当前状态（{status}）不能提交。",
