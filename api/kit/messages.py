@@ -82,6 +82,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据已被修改或存在冲突，请刷新后重试。",
         "The data changed or conflicts. Refresh and try again.",
     ),
+    "database_unavailable": (
+        "数据库暂时无法连接，请稍后重试（请求号 {request_id}）。",
+        "The database cannot be reached right now. Please try again shortly "
+        "(request {request_id}).",
+    ),
     "internal_error": (
         "服务器内部错误，请稍后重试（请求号 {request_id}）。",
         "Internal server error. Please try again later (request {request_id}).",
