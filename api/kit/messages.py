@@ -253,6 +253,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一次最多导入 {max} 行，请拆分文件。",
         "At most {max} rows can be imported at once. Please split the file.",
     ),
+    "import_xlsx_damaged": (
+        "文件已损坏或含有不允许的 XML（如实体声明、外部引用），未读取。请用 Excel 重新保存后上传。",
+        "The file is damaged or contains XML that is not allowed (entity declarations, external "
+        "references); it was not read. Save it again in Excel and upload it.",
+    ),
+    "import_unpacked_too_large": (
+        "文件解压后超过 {max_mb} MB 或压缩比异常，未读取，请拆分文件。",
+        "Unpacked, the file would exceed {max_mb} MB or is compressed suspiciously well; it was "
+        "not read. Please split the file.",
+    ),
+    "import_too_many_strings": (
+        "文件中的不同文本超过 {max} 个，请拆分文件。",
+        "The file has more than {max} distinct texts. Please split the file.",
+    ),
     "import_not_committable": (
         "该导入当前状态（{status}）不能提交。",
         "This import cannot be committed in its current state ({status}).",
