@@ -15,10 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.routing import APIRoute
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from api.config import get_settings
-from api.db import get_engine, get_sessionmaker
+from api.db import Session, get_engine, get_sessionmaker
 from api.main import create_app
 from tests.kit.test_logging import captured
 
@@ -137,3 +138,18 @@ async def test_an_unexpected_error_is_a_500_whose_log_lines_and_answer_carry_the
     assert (access_line["status"], access_line["request_id"]) == (500, "bug-1")
     [error_line] = errors()
     assert error_line["request_id"] == "bug-1" and "RuntimeError: a bug" in error_line["exception"]
+
+
+async def test_a_statement_the_database_refuses_is_a_500_not_a_503(database_url: str) -> None:
+    """A bug in SQL is no outage (SQLite reports both as OperationalError)."""
+
+    async def bad_sql(session: Session) -> None:
+        await session.execute(text("SELEC 1"))
+
+    app = create_app()
+    app.router.routes.insert(0, APIRoute("/api/v1/bad-sql", bad_sql))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        response = await http.get("/api/v1/bad-sql", headers={"X-Request-ID": "bad-sql"})
+    assert response.status_code == 500 and response.json()["code"] == "internal_error"
+    assert "Retry-After" not in response.headers

@@ -30,6 +30,9 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     socket.gaierror,
     TimeoutError,
 )
+# SQLite says OperationalError for a syntax error too; its error names tell an unreachable,
+# busy or failing database file apart from a bug.
+_SQLITE_UNAVAILABLE = ("SQLITE_CANTOPEN", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_IOERR")
 # Seconds a client should wait before trying again: a restart or failover takes a few.
 DATABASE_RETRY_AFTER = 5
 
@@ -133,15 +136,19 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
+def _database_unavailable(exc: DBAPIError) -> bool:
+    sqlite_error = getattr(exc.orig, "sqlite_errorname", None)
+    if isinstance(sqlite_error, str):
+        return sqlite_error.startswith(_SQLITE_UNAVAILABLE)
+    return isinstance(exc, (OperationalError, InterfaceError)) or exc.connection_invalidated
+
+
 def install_database_unavailable_handler(app: FastAPI) -> None:
     """The database cannot be reached: 503 with Retry-After and the request id, not a 500; the
     next request connects again (the pool makes a new connection)."""
 
     async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-        connection_lost = isinstance(exc, (OperationalError, InterfaceError)) or (
-            isinstance(exc, DBAPIError) and exc.connection_invalidated
-        )
-        if isinstance(exc, DBAPIError) and not connection_lost:
+        if isinstance(exc, DBAPIError) and not _database_unavailable(exc):
             raise exc  # a statement the database refused: a bug, answered as a 500
         request_id = getattr(request.state, "request_id", "-")
         log.error("database unavailable: %r", exc, extra={"request_id": request_id})
