@@ -22,10 +22,15 @@ from openpyxl.packaging.manifest import Manifest
 from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, WORKSHEET_TYPE
 from openpyxl.xml.functions import fromstring
 
+# Excel's 16,384 columns, a few elements each: more in one row or text is no spreadsheet.
+_ELEMENTS_PER_UNIT = 65_536
+# Elements of a sheet outside its rows (merged cells, links, formats), of the string table
+# outside its entries.
+_ELEMENTS_OUTSIDE = 100_000
 # What a damaged or hostile file makes zipfile, the XML parser or openpyxl raise (defusedxml's
 # refusals are ValueErrors).
 _DAMAGED = (zipfile.BadZipFile, ParseError, KeyError, ValueError, TypeError, EOFError, zlib.error)
-# A part this small is no bomb, whatever its ratio, and openpyxl reads it whole in milliseconds.
+# A part this small is no bomb, whatever its ratio.
 _SMALL_PART_BYTES = 1024 * 1024
 
 
@@ -78,34 +83,46 @@ def _check_archive(archive: zipfile.ZipFile, limits: SheetLimits) -> None:
             raise SheetTooLarge("compression_ratio", limits.compression_ratio)
     manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
     for sheet in manifest.findall(WORKSHEET_TYPE):
-        _check_dimension(archive, sheet.PartName[1:])
+        _scan(archive, sheet.PartName[1:], ("row", 3), limits.rows, "rows")
     strings = manifest.find(SHARED_STRINGS)
-    if strings is None:
-        return
-    count = 0
-    with archive.open(strings.PartName[1:]) as source:  # the part openpyxl loads whole
-        for _event, element in iterparse(source):
-            if element.tag.endswith("}si"):
-                count += 1
-                if count > limits.shared_strings:
-                    raise SheetTooLarge("shared_strings", limits.shared_strings)
-                element.clear()
+    if strings is not None:  # the part openpyxl loads whole
+        _scan(archive, strings.PartName[1:], ("si", 2), limits.shared_strings, "shared_strings")
 
 
-def _check_dimension(archive: zipfile.ZipFile, part: str) -> None:
-    """A sheet must declare its size (<dimension>, as Excel, WPS, LibreOffice and openpyxl write
-    it) unless it is small: without it openpyxl reads the whole sheet when it opens the workbook,
-    unbounded by the row limit, and the millions of elements it keeps on the way make the
-    garbage collector stall every thread, the event loop's too, for seconds at a time."""
-    if archive.getinfo(part).file_size <= _SMALL_PART_BYTES:
-        return
+def _scan(
+    archive: zipfile.ZipFile, part: str, unit: tuple[str, int], most: int, limit: str
+) -> None:
+    """Streams one XML part, its memory kept flat, before openpyxl reads it: at most `most`
+    units (a sheet's rows: <row> at level 3; the string table's entries: <si> at level 2), each
+    of at most _ELEMENTS_PER_UNIT elements, and at most _ELEMENTS_OUTSIDE elements outside them.
+
+    openpyxl keeps every element of a part it walks (it empties them, the parent keeps the
+    list): a sheet without <dimension> is walked whole when the workbook opens, and millions of
+    kept elements make the garbage collector stall every thread, the event loop's too."""
+    tag, level = unit
+    depth = units = inside = outside = 0
+    in_unit = False
     with archive.open(part) as source:
-        for _event, element in iterparse(source, events=("start",)):
-            if element.tag.endswith("}dimension"):
-                return
-            if element.tag.endswith("}sheetData"):
-                break
-    raise DamagedSheet
+        for event, element in iterparse(source, events=("start", "end")):
+            is_unit = element.tag.rpartition("}")[2] == tag
+            if event == "start":
+                depth += 1
+                in_unit = in_unit or (depth == level and is_unit)
+                continue
+            if depth == level and is_unit:
+                units, inside, in_unit = units + 1, 0, False
+                if units > most:
+                    raise SheetTooLarge(limit, most)
+            elif in_unit:
+                inside += 1
+                if inside > _ELEMENTS_PER_UNIT:
+                    raise DamagedSheet
+            else:
+                outside += 1
+                if outside > _ELEMENTS_OUTSIDE:
+                    raise DamagedSheet
+            element.clear()
+            depth -= 1
 
 
 def _bounded(lines: Iterator[tuple[Any, ...]], limits: SheetLimits) -> Iterator[tuple[Any, ...]]:
