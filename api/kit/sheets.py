@@ -4,7 +4,8 @@ that hold against hostile files: zip bombs, huge sheets, string tables and XML e
 openpyxl parses with defusedxml (a dependency for that reason): DTDs with entities (billion laughs)
 and external entities (XXE) are refused, not expanded. The zip is checked before openpyxl opens
 it: the sizes its members declare are all zipfile will ever unpack (it stops there), so their sum
-bounds the work."""
+bounds the work; then each sheet and the string table are streamed once (_scan), stopping at the
+first limit they pass, so that openpyxl only ever reads parts of bounded shape."""
 
 import io
 import zipfile
@@ -36,7 +37,7 @@ _SMALL_PART_BYTES = 1024 * 1024
 
 @dataclass(frozen=True)
 class SheetLimits:
-    rows: int = 20_001  # rows of the first sheet, blank ones included
+    rows: int = 20_001  # rows of a sheet, blank ones included
     columns: int = 50  # cells read per row; those further right are not read
     shared_strings: int = 250_000  # entries of the workbook's string table
     unpacked_bytes: int = 100 * 1024 * 1024  # all members of the zip together
@@ -48,7 +49,8 @@ class UnreadableSheet(Exception):
 
 
 class DamagedSheet(UnreadableSheet):
-    """An .xlsx whose XML is malformed or unsafe (entities, external references)."""
+    """An .xlsx whose XML is malformed, unsafe (entities, external references) or not shaped like
+    a spreadsheet (more cells in a row than Excel has columns)."""
 
 
 class SheetTooLarge(UnreadableSheet):
