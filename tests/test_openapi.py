@@ -67,3 +67,15 @@ async def test_a_refused_field_is_answered_in_the_documented_shape(client) -> No
     body = ErrorOut.model_validate(answer.json())
     assert body.code == "validation_error"
     assert body.errors and {e.field for e in body.errors} >= {"password"}
+
+
+async def test_a_body_that_is_not_utf8_is_refused_with_a_message_in_the_callers_language(
+    client,
+) -> None:  # type: ignore[no-untyped-def]
+    headers = {"Content-Type": "application/json", "Accept-Language": "en"}
+    answer = await client.post(
+        "/api/v1/auth/login", content=b'{"username": "\xff"}', headers=headers
+    )
+    assert answer.status_code == 400
+    assert answer.json()["code"] == "body_unreadable"
+    assert "could not be read" in answer.json()["detail"]

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Depends
 from api.authz.principal import Principal, active_principal, authenticated_principal
 from api.kit.errors import error_responses
 
-# What any route may answer besides its own errors: refused input, and the database out of
-# reach; signed-in routes also a missing or dead token and a role that may not.
-ANY_ROUTE = error_responses(422, 503)
-SIGNED_IN = error_responses(401, 403, 422, 503)
+# What any route may answer besides its own errors: a body it cannot read or that is too large,
+# refused input, the database out of reach; signed-in routes also a missing or dead token and a
+# role that may not.
+ANY_ROUTE = error_responses(400, 413, 422, 503)
+SIGNED_IN = error_responses(400, 401, 403, 413, 422, 503)
 
 
 def public_router(tag: str) -> APIRouter:

@@ -126,11 +126,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = "not_found" if exc.status_code == 404 else "http_error"
+        # FastAPI answers a body it cannot decode (e.g. not UTF-8) with its own English 400.
+        known = {404: ("not_found", {"object": "resource"}), 400: ("body_unreadable", {})}
+        code, params = known.get(exc.status_code, ("http_error", {}))
         message = (
-            translate("not_found", language(request), object="resource")
-            if code == "not_found"
-            else str(exc.detail)
+            str(exc.detail)
+            if code == "http_error"
+            else translate(code, language(request), **params)
         )
         return JSONResponse({"detail": message, "code": code}, exc.status_code, headers=exc.headers)
 

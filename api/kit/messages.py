@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agent_name_taken": ("代理商“{name}”已存在。", "The agent “{name}” already exists."),
     "cannot_deactivate_self": ("不能停用自己的账户。", "You cannot deactivate your own account."),
     "validation_error": ("输入有误：{fields}", "Invalid input: {fields}"),
+    "body_unreadable": (
+        "请求内容无法解析（不是有效的 UTF-8 编码的 JSON），未被处理。",
+        "The request body could not be read (not valid UTF-8 JSON) and was not processed.",
+    ),
     "body_too_large": (
         "请求内容超过 {max_kb} KB，未被处理。",
         "The request body is larger than {max_kb} KB and was not processed.",

@@ -3673,6 +3673,10 @@ export type AgentsListAgentsData = {
 
 export type AgentsListAgentsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3680,6 +3684,10 @@ export type AgentsListAgentsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3710,6 +3718,10 @@ export type AgentsCreateAgentData = {
 
 export type AgentsCreateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3725,6 +3737,10 @@ export type AgentsCreateAgentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3760,6 +3776,10 @@ export type AgentsReadAgentData = {
 
 export type AgentsReadAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3775,6 +3795,10 @@ export type AgentsReadAgentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3810,6 +3834,10 @@ export type AgentsUpdateAgentData = {
 
 export type AgentsUpdateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3825,6 +3853,10 @@ export type AgentsUpdateAgentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3860,6 +3892,10 @@ export type AgentsDeactivateAgentData = {
 
 export type AgentsDeactivateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3875,6 +3911,10 @@ export type AgentsDeactivateAgentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3910,6 +3950,10 @@ export type AgentsReactivateAgentData = {
 
 export type AgentsReactivateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3925,6 +3969,10 @@ export type AgentsReactivateAgentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -3968,6 +4016,10 @@ export type AnnouncementsListAnnouncementsData = {
 
 export type AnnouncementsListAnnouncementsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -3975,6 +4027,10 @@ export type AnnouncementsListAnnouncementsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4005,6 +4061,10 @@ export type AnnouncementsCreateAnnouncementData = {
 
 export type AnnouncementsCreateAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4012,6 +4072,10 @@ export type AnnouncementsCreateAnnouncementErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4047,6 +4111,10 @@ export type AnnouncementsGetAnnouncementData = {
 
 export type AnnouncementsGetAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4058,6 +4126,10 @@ export type AnnouncementsGetAnnouncementErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4093,6 +4165,10 @@ export type AnnouncementsUpdateAnnouncementData = {
 
 export type AnnouncementsUpdateAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4108,6 +4184,10 @@ export type AnnouncementsUpdateAnnouncementErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4143,6 +4223,10 @@ export type AnnouncementsAcknowledgeAnnouncementData = {
 
 export type AnnouncementsAcknowledgeAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4158,6 +4242,10 @@ export type AnnouncementsAcknowledgeAnnouncementErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4198,6 +4286,10 @@ export type AnnouncementsAnnouncementReceiptsData = {
 
 export type AnnouncementsAnnouncementReceiptsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4209,6 +4301,10 @@ export type AnnouncementsAnnouncementReceiptsErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4244,6 +4340,10 @@ export type AnnouncementsWithdrawAnnouncementData = {
 
 export type AnnouncementsWithdrawAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4259,6 +4359,10 @@ export type AnnouncementsWithdrawAnnouncementErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4289,6 +4393,10 @@ export type TokensListTokensData = {
 
 export type TokensListTokensErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4296,6 +4404,10 @@ export type TokensListTokensErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4328,6 +4440,10 @@ export type TokensCreateTokenData = {
 
 export type TokensCreateTokenErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4335,6 +4451,10 @@ export type TokensCreateTokenErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4370,6 +4490,10 @@ export type TokensRevokeTokenData = {
 
 export type TokensRevokeTokenErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4385,6 +4509,10 @@ export type TokensRevokeTokenErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4462,6 +4590,10 @@ export type AuditListAuditData = {
 
 export type AuditListAuditErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4469,6 +4601,10 @@ export type AuditListAuditErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4538,6 +4674,10 @@ export type AuditExportAuditData = {
 
 export type AuditExportAuditErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4545,6 +4685,10 @@ export type AuditExportAuditErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4573,6 +4717,10 @@ export type AuditAuditFacetsData = {
 
 export type AuditAuditFacetsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4580,6 +4728,10 @@ export type AuditAuditFacetsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4622,6 +4774,10 @@ export type AuthChangePasswordErrors = {
      */
     403: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
@@ -4651,6 +4807,10 @@ export type AuthLoginData = {
 
 export type AuthLoginErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4658,6 +4818,10 @@ export type AuthLoginErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4692,6 +4856,14 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
@@ -4720,6 +4892,14 @@ export type AuthPasswordRulesData = {
 };
 
 export type AuthPasswordRulesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4750,9 +4930,17 @@ export type AuthRefreshData = {
 
 export type AuthRefreshErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4792,6 +4980,10 @@ export type AuthSetPasswordLinkErrors = {
      */
     400: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
@@ -4824,6 +5016,10 @@ export type AuthSetPasswordErrors = {
      * Bad Request
      */
     400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4909,6 +5105,10 @@ export type CustomersListCustomersData = {
 
 export type CustomersListCustomersErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4916,6 +5116,10 @@ export type CustomersListCustomersErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4951,6 +5155,10 @@ export type CustomersReadCustomerData = {
 
 export type CustomersReadCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4962,6 +5170,10 @@ export type CustomersReadCustomerErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -4997,6 +5209,10 @@ export type CustomersUpdateCustomerData = {
 
 export type CustomersUpdateCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5012,6 +5228,10 @@ export type CustomersUpdateCustomerErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5047,6 +5267,10 @@ export type CustomersAddAliasData = {
 
 export type CustomersAddAliasErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5062,6 +5286,10 @@ export type CustomersAddAliasErrors = {
      * Conflict
      */
     409: BlockedOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5101,6 +5329,10 @@ export type CustomersRemoveAliasData = {
 
 export type CustomersRemoveAliasErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5116,6 +5348,10 @@ export type CustomersRemoveAliasErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5151,6 +5387,10 @@ export type CustomersAssignContactData = {
 
 export type CustomersAssignContactErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5166,6 +5406,10 @@ export type CustomersAssignContactErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5201,6 +5445,10 @@ export type ExtensionsRequestExtensionData = {
 
 export type ExtensionsRequestExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5216,6 +5464,10 @@ export type ExtensionsRequestExtensionErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5251,6 +5503,10 @@ export type CustomersAssignFaesData = {
 
 export type CustomersAssignFaesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5266,6 +5522,10 @@ export type CustomersAssignFaesErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5301,6 +5561,10 @@ export type CustomersLeaveGroupData = {
 
 export type CustomersLeaveGroupErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5316,6 +5580,10 @@ export type CustomersLeaveGroupErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5351,6 +5619,10 @@ export type CustomersLinkToGroupData = {
 
 export type CustomersLinkToGroupErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5366,6 +5638,10 @@ export type CustomersLinkToGroupErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5401,6 +5677,10 @@ export type CustomersRenameCustomerData = {
 
 export type CustomersRenameCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5416,6 +5696,10 @@ export type CustomersRenameCustomerErrors = {
      * Conflict
      */
     409: BlockedOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5472,6 +5756,10 @@ export type OrdersListOrdersData = {
 
 export type OrdersListOrdersErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5479,6 +5767,10 @@ export type OrdersListOrdersErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5514,6 +5806,10 @@ export type OrdersCreateOrderData = {
 
 export type OrdersCreateOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5529,6 +5825,10 @@ export type OrdersCreateOrderErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5564,6 +5864,10 @@ export type ProjectsListProjectsData = {
 
 export type ProjectsListProjectsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5571,6 +5875,10 @@ export type ProjectsListProjectsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5608,6 +5916,10 @@ export type CustomersReleaseCustomerData = {
 
 export type CustomersReleaseCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5623,6 +5935,10 @@ export type CustomersReleaseCustomerErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5679,6 +5995,10 @@ export type ReportsListReportsData = {
 
 export type ReportsListReportsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5690,6 +6010,10 @@ export type ReportsListReportsErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5725,6 +6049,10 @@ export type ReportsSubmitReportData = {
 
 export type ReportsSubmitReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5740,6 +6068,10 @@ export type ReportsSubmitReportErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5775,6 +6107,10 @@ export type CustomersReviewCustomerData = {
 
 export type CustomersReviewCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5790,6 +6126,10 @@ export type CustomersReviewCustomerErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5849,6 +6189,10 @@ export type ExtensionsListExtensionsData = {
 
 export type ExtensionsListExtensionsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5856,6 +6200,10 @@ export type ExtensionsListExtensionsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5891,6 +6239,10 @@ export type ExtensionsApproveExtensionData = {
 
 export type ExtensionsApproveExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5906,6 +6258,10 @@ export type ExtensionsApproveExtensionErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -5941,6 +6297,10 @@ export type ExtensionsRejectExtensionData = {
 
 export type ExtensionsRejectExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -5956,6 +6316,10 @@ export type ExtensionsRejectExtensionErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6007,6 +6371,10 @@ export type ForecastForecastData = {
 
 export type ForecastForecastErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6014,6 +6382,10 @@ export type ForecastForecastErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6049,6 +6421,10 @@ export type ForecastForecastAccuracyData = {
 
 export type ForecastForecastAccuracyErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6056,6 +6432,10 @@ export type ForecastForecastAccuracyErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6085,6 +6465,14 @@ export type HealthHealthData = {
 };
 
 export type HealthHealthErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6128,6 +6516,10 @@ export type ImportsListImportsData = {
 
 export type ImportsListImportsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6135,6 +6527,10 @@ export type ImportsListImportsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6174,6 +6570,10 @@ export type ImportsUploadImportData = {
 
 export type ImportsUploadImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6185,6 +6585,10 @@ export type ImportsUploadImportErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6215,6 +6619,10 @@ export type ImportsDownloadTemplateData = {
 
 export type ImportsDownloadTemplateErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6222,6 +6630,10 @@ export type ImportsDownloadTemplateErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6255,6 +6667,10 @@ export type ImportsReadImportData = {
 
 export type ImportsReadImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6266,6 +6682,10 @@ export type ImportsReadImportErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6301,6 +6721,10 @@ export type ImportsCommitImportData = {
 
 export type ImportsCommitImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6316,6 +6740,10 @@ export type ImportsCommitImportErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6368,6 +6796,10 @@ export type ImportsListImportRowsData = {
 
 export type ImportsListImportRowsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6379,6 +6811,10 @@ export type ImportsListImportRowsErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6409,6 +6845,10 @@ export type CatalogListMcuModelsData = {
 
 export type CatalogListMcuModelsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6416,6 +6856,10 @@ export type CatalogListMcuModelsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6448,6 +6892,10 @@ export type CatalogCreateMcuModelData = {
 
 export type CatalogCreateMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6463,6 +6911,10 @@ export type CatalogCreateMcuModelErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6493,6 +6945,10 @@ export type CatalogImportMcuModelsData = {
 
 export type CatalogImportMcuModelsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6508,6 +6964,10 @@ export type CatalogImportMcuModelsErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6561,6 +7021,10 @@ export type CatalogPageMcuModelsData = {
 
 export type CatalogPageMcuModelsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6568,6 +7032,10 @@ export type CatalogPageMcuModelsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6603,6 +7071,10 @@ export type CatalogUpdateMcuModelData = {
 
 export type CatalogUpdateMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6618,6 +7090,10 @@ export type CatalogUpdateMcuModelErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6653,6 +7129,10 @@ export type CatalogDeleteMcuModelData = {
 
 export type CatalogDeleteMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6668,6 +7148,10 @@ export type CatalogDeleteMcuModelErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6698,6 +7182,10 @@ export type MeReadMeData = {
 
 export type MeReadMeErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6705,6 +7193,10 @@ export type MeReadMeErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6735,6 +7227,10 @@ export type MeUpdateMeData = {
 
 export type MeUpdateMeErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6750,6 +7246,10 @@ export type MeUpdateMeErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6780,6 +7280,10 @@ export type AnnouncementsUnreadAnnouncementsData = {
 
 export type AnnouncementsUnreadAnnouncementsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6787,6 +7291,10 @@ export type AnnouncementsUnreadAnnouncementsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6819,6 +7327,10 @@ export type CommentsUnreadCommentsData = {
 
 export type CommentsUnreadCommentsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6826,6 +7338,10 @@ export type CommentsUnreadCommentsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6861,6 +7377,10 @@ export type OrdersReadOrderData = {
 
 export type OrdersReadOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6872,6 +7392,10 @@ export type OrdersReadOrderErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6907,6 +7431,10 @@ export type OrdersUpdateOrderData = {
 
 export type OrdersUpdateOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6922,6 +7450,10 @@ export type OrdersUpdateOrderErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -6957,6 +7489,10 @@ export type OrdersDeleteOrderData = {
 
 export type OrdersDeleteOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -6972,6 +7508,10 @@ export type OrdersDeleteOrderErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7019,6 +7559,10 @@ export type NotificationsListOutboxData = {
 
 export type NotificationsListOutboxErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7026,6 +7570,10 @@ export type NotificationsListOutboxErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7091,6 +7639,10 @@ export type PoolListPoolData = {
 
 export type PoolListPoolErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7098,6 +7650,10 @@ export type PoolListPoolErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7133,6 +7689,10 @@ export type PoolApplyFromPoolData = {
 
 export type PoolApplyFromPoolErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7148,6 +7708,10 @@ export type PoolApplyFromPoolErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7185,6 +7749,10 @@ export type CatalogListProductDomainsData = {
 
 export type CatalogListProductDomainsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7192,6 +7760,10 @@ export type CatalogListProductDomainsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7224,6 +7796,10 @@ export type CatalogCreateProductDomainData = {
 
 export type CatalogCreateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7239,6 +7815,10 @@ export type CatalogCreateProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7274,6 +7854,10 @@ export type CatalogUpdateProductDomainData = {
 
 export type CatalogUpdateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7289,6 +7873,10 @@ export type CatalogUpdateProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7324,6 +7912,10 @@ export type CatalogDeactivateProductDomainData = {
 
 export type CatalogDeactivateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7339,6 +7931,10 @@ export type CatalogDeactivateProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7374,6 +7970,10 @@ export type CatalogMergeProductDomainData = {
 
 export type CatalogMergeProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7389,6 +7989,10 @@ export type CatalogMergeProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7424,6 +8028,10 @@ export type CatalogMoveProductDomainData = {
 
 export type CatalogMoveProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7439,6 +8047,10 @@ export type CatalogMoveProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7476,6 +8088,10 @@ export type CatalogReactivateProductDomainData = {
 
 export type CatalogReactivateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7491,6 +8107,10 @@ export type CatalogReactivateProductDomainErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7526,6 +8146,10 @@ export type CatalogProductDomainReferencesData = {
 
 export type CatalogProductDomainReferencesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7537,6 +8161,10 @@ export type CatalogProductDomainReferencesErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7572,6 +8200,10 @@ export type ProjectsReadProjectData = {
 
 export type ProjectsReadProjectErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7583,6 +8215,10 @@ export type ProjectsReadProjectErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7613,6 +8249,10 @@ export type CatalogListRegionsData = {
 
 export type CatalogListRegionsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7620,6 +8260,10 @@ export type CatalogListRegionsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7681,6 +8325,10 @@ export type RegistrationsListRegistrationsData = {
 
 export type RegistrationsListRegistrationsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7688,6 +8336,10 @@ export type RegistrationsListRegistrationsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7718,6 +8370,10 @@ export type RegistrationsApplyData = {
 
 export type RegistrationsApplyErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7729,6 +8385,10 @@ export type RegistrationsApplyErrors = {
      * Conflict
      */
     409: BlockedOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7764,6 +8424,10 @@ export type RegistrationsCheckNameData = {
 
 export type RegistrationsCheckNameErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7771,6 +8435,10 @@ export type RegistrationsCheckNameErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7810,6 +8478,10 @@ export type RegistrationsListProbingData = {
 
 export type RegistrationsListProbingErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7817,6 +8489,10 @@ export type RegistrationsListProbingErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7854,6 +8530,10 @@ export type RegistrationsReadRegistrationData = {
 
 export type RegistrationsReadRegistrationErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7865,6 +8545,10 @@ export type RegistrationsReadRegistrationErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7900,6 +8584,10 @@ export type RegistrationsApproveData = {
 
 export type RegistrationsApproveErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7915,6 +8603,10 @@ export type RegistrationsApproveErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -7950,6 +8642,10 @@ export type RegistrationsRejectData = {
 
 export type RegistrationsRejectErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -7965,6 +8661,10 @@ export type RegistrationsRejectErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8000,6 +8700,10 @@ export type RegistrationsWithdrawData = {
 
 export type RegistrationsWithdrawErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8015,6 +8719,10 @@ export type RegistrationsWithdrawErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8050,6 +8758,10 @@ export type ReportsReadReportData = {
 
 export type ReportsReadReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8061,6 +8773,10 @@ export type ReportsReadReportErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8096,6 +8812,10 @@ export type ReportsEditReportData = {
 
 export type ReportsEditReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8111,6 +8831,10 @@ export type ReportsEditReportErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8146,6 +8870,10 @@ export type ReportsCommentData = {
 
 export type ReportsCommentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8161,6 +8889,10 @@ export type ReportsCommentErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8196,6 +8928,10 @@ export type ReportsMarkReadData = {
 
 export type ReportsMarkReadErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8207,6 +8943,10 @@ export type ReportsMarkReadErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8246,6 +8986,10 @@ export type ReportsListRevisionsData = {
 
 export type ReportsListRevisionsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8257,6 +9001,10 @@ export type ReportsListRevisionsErrors = {
      * Not Found
      */
     404: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8289,6 +9037,10 @@ export type RulesReadRulesData = {
 
 export type RulesReadRulesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8296,6 +9048,10 @@ export type RulesReadRulesErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8326,6 +9082,10 @@ export type RulesUpdateRulesData = {
 
 export type RulesUpdateRulesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8333,6 +9093,10 @@ export type RulesUpdateRulesErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8386,6 +9150,10 @@ export type StatsShipmentStatsData = {
 
 export type StatsShipmentStatsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8393,6 +9161,10 @@ export type StatsShipmentStatsErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8458,6 +9230,10 @@ export type UsersListUsersData = {
 
 export type UsersListUsersErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8465,6 +9241,10 @@ export type UsersListUsersErrors = {
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8495,6 +9275,10 @@ export type UsersCreateUserData = {
 
 export type UsersCreateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8510,6 +9294,10 @@ export type UsersCreateUserErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8545,6 +9333,10 @@ export type UsersReadUserData = {
 
 export type UsersReadUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8560,6 +9352,10 @@ export type UsersReadUserErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8595,6 +9391,10 @@ export type UsersUpdateUserData = {
 
 export type UsersUpdateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8610,6 +9410,10 @@ export type UsersUpdateUserErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8645,6 +9449,10 @@ export type UsersDeactivateUserData = {
 
 export type UsersDeactivateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8660,6 +9468,10 @@ export type UsersDeactivateUserErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8695,6 +9507,10 @@ export type UsersReactivateUserData = {
 
 export type UsersReactivateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8710,6 +9526,10 @@ export type UsersReactivateUserErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8745,6 +9565,10 @@ export type UsersResetPasswordData = {
 
 export type UsersResetPasswordErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -8760,6 +9584,10 @@ export type UsersResetPasswordErrors = {
      * Conflict
      */
     409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
@@ -8789,6 +9617,14 @@ export type HealthVersionData = {
 };
 
 export type HealthVersionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
     /**
      * Unprocessable Entity
      */
