@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"
+    # Believe X-Forwarded-Proto (for HSTS) only behind our own reverse proxy: anyone can send it.
+    trust_forwarded_proto: bool = False
     spa_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"
     smtp_host: str = Field(default="", description="empty: no sending; emails wait in the outbox")

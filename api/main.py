@@ -28,6 +28,7 @@ from api.health.routes import router as health_router
 from api.imports.routes import router as imports_router
 from api.jobs import start_scheduler, stop_scheduler
 from api.kit.errors import install_error_handlers, install_integrity_handler
+from api.kit.headers import security_headers
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
@@ -163,6 +164,12 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_integrity_handler(app)
     app.middleware("http")(_request_context)
+    app.middleware("http")(
+        security_headers(
+            docs_path=f"{API_PREFIX}/docs",
+            trust_forwarded_proto=settings.trust_forwarded_proto,
+        )
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
