@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"
+    # Who issues access tokens and for whom (JWT iss/aud): a token of another deployment, even one
+    # sharing the secret, is refused. Empty: PUBLIC_BASE_URL for both.
+    token_issuer: str = ""
+    token_audience: str = ""
+    # Believe X-Forwarded-Proto (for HSTS) only behind our own reverse proxy: anyone can send it.
+    trust_forwarded_proto: bool = False
     spa_dist_dir: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"
     smtp_host: str = Field(default="", description="empty: no sending; emails wait in the outbox")
@@ -77,6 +83,8 @@ class Settings(BaseSettings):
                 raise ValueError("DEMO_MODE must be off in production (demo passwords are public)")
         elif not self.secret_key:
             self.secret_key = _dev_secret_key()
+        self.token_issuer = self.token_issuer or self.public_base_url.rstrip("/")
+        self.token_audience = self.token_audience or self.token_issuer
         return self
 
     @property

@@ -33,6 +33,7 @@ from api.kit.errors import (
     install_error_handlers,
     install_integrity_handler,
 )
+from api.kit.headers import security_headers
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
@@ -183,6 +184,12 @@ def create_app() -> FastAPI:
         upload_paths=UPLOAD_PATHS,
     )
     app.middleware("http")(_request_context)
+    app.middleware("http")(
+        security_headers(
+            docs_path=f"{API_PREFIX}/docs",
+            trust_forwarded_proto=settings.trust_forwarded_proto,
+        )
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

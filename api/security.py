@@ -118,9 +118,12 @@ def hash_opaque_token(token: str) -> str:
 
 
 def create_access_token(user_id: int, token_version: int) -> tuple[str, datetime]:
+    settings = get_settings()
     issued = now()
-    expires = issued + timedelta(minutes=get_settings().access_token_minutes)
+    expires = issued + timedelta(minutes=settings.access_token_minutes)
     claims = {
+        "iss": settings.token_issuer,
+        "aud": settings.token_audience,
         "sub": str(user_id),
         "ver": token_version,
         "typ": "access",
@@ -128,17 +131,27 @@ def create_access_token(user_id: int, token_version: int) -> tuple[str, datetime
         "exp": int(expires.timestamp()),
         "jti": uuid.uuid4().hex,
     }
-    return jwt.encode(claims, get_settings().secret_key, algorithm=JWT_ALGORITHM), expires
+    return jwt.encode(claims, settings.secret_key, algorithm=JWT_ALGORITHM), expires
 
 
 def decode_access_token(token: str) -> dict[str, Any] | None:
-    """The claims of a valid, unexpired access token signed by us; None for anything else."""
+    """The claims of a valid, unexpired access token signed by us for this deployment (issuer
+    and audience); None for anything else."""
+    settings = get_settings()
     try:
         claims = jwt.decode(
             token,
-            get_settings().secret_key,
+            settings.secret_key,
             algorithms=[JWT_ALGORITHM],  # pinned: never trust the token's own "alg"
-            options={"require_exp": True, "require_sub": True, "require_iat": True},
+            issuer=settings.token_issuer,
+            audience=settings.token_audience,
+            options={
+                "require_exp": True,
+                "require_sub": True,
+                "require_iat": True,
+                "require_iss": True,
+                "require_aud": True,
+            },
         )
     except JWTError:
         return None

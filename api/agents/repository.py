@@ -7,6 +7,7 @@ from api.agents.models import Agent
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.kit.errors import NotFound
+from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
 
 SORTABLE = {"name": col(Agent.name), "created_at": col(Agent.created_at)}
@@ -23,7 +24,7 @@ async def list_agents(
 ) -> tuple[list[Agent], int]:
     statement = readable_statement(principal, Agent)
     if search:
-        statement = statement.where(col(Agent.name).ilike(f"%{search.strip()}%"))
+        statement = statement.where(contains_text(col(Agent.name), search))
     if is_active is not None:
         statement = statement.where(col(Agent.is_active) == is_active)
     statement = statement.order_by(*order_by(sort, SORTABLE, "name"), col(Agent.id))

@@ -10,6 +10,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.users.schemas import UserPublic
 
@@ -56,14 +57,14 @@ async def create_agent(
 
 
 @router.get("/agents/{agent_id}", responses=ERRORS)
-async def read_agent(agent_id: int, session: Session, principal: CurrentPrincipal) -> AgentPublic:
+async def read_agent(agent_id: RowId, session: Session, principal: CurrentPrincipal) -> AgentPublic:
     """One agent the caller may see."""
     return AgentPublic.model_validate(await repository.get_visible(session, principal, agent_id))
 
 
 @router.patch("/agents/{agent_id}", responses=ERRORS)
 async def update_agent(
-    agent_id: int, body: AgentUpdate, session: Session, principal: CurrentPrincipal
+    agent_id: RowId, body: AgentUpdate, session: Session, principal: CurrentPrincipal
 ) -> AgentPublic:
     """Edit an agent's name and contact details."""
     return AgentPublic.model_validate(
@@ -73,7 +74,7 @@ async def update_agent(
 
 @router.post("/agents/{agent_id}/deactivate", responses=ERRORS)
 async def deactivate_agent(
-    agent_id: int, session: Session, principal: CurrentPrincipal
+    agent_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> AgentPublic:
     """Deactivate an agent: none of its people can sign in."""
     return AgentPublic.model_validate(await service.set_active(session, principal, agent_id, False))
@@ -81,7 +82,7 @@ async def deactivate_agent(
 
 @router.post("/agents/{agent_id}/reactivate", responses=ERRORS)
 async def reactivate_agent(
-    agent_id: int, session: Session, principal: CurrentPrincipal
+    agent_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> AgentPublic:
     """Reactivate a deactivated agent."""
     return AgentPublic.model_validate(await service.set_active(session, principal, agent_id, True))

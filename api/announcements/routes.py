@@ -19,6 +19,7 @@ from api.db import Session
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
 router = protected_router("announcements")
@@ -58,7 +59,7 @@ async def create_announcement(
 
 @router.get("/announcements/{announcement_id}", responses=error_responses(404))
 async def get_announcement(
-    announcement_id: int, session: Session, principal: CurrentPrincipal
+    announcement_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> AnnouncementPublic:
     """One announcement with the caller's read state."""
     announcement = await repository.get_visible(session, principal, announcement_id)
@@ -67,7 +68,7 @@ async def get_announcement(
 
 @router.put("/announcements/{announcement_id}", responses=error_responses(403, 404, 409, 422))
 async def update_announcement(
-    announcement_id: int, body: AnnouncementUpdate, session: Session, principal: CurrentPrincipal
+    announcement_id: RowId, body: AnnouncementUpdate, session: Session, principal: CurrentPrincipal
 ) -> AnnouncementPublic:
     """Change an announcement (vendor)."""
     announcement = await service.update(session, principal, announcement_id, body)
@@ -78,7 +79,7 @@ async def update_announcement(
     "/announcements/{announcement_id}/withdraw", responses=error_responses(403, 404, 409, 422)
 )
 async def withdraw_announcement(
-    announcement_id: int, body: WithdrawalIn, session: Session, principal: CurrentPrincipal
+    announcement_id: RowId, body: WithdrawalIn, session: Session, principal: CurrentPrincipal
 ) -> AnnouncementPublic:
     """Stop showing an announcement (vendor)."""
     announcement = await service.withdraw(session, principal, announcement_id, body.reason)
@@ -89,7 +90,7 @@ async def withdraw_announcement(
     "/announcements/{announcement_id}/acknowledge", responses=error_responses(403, 404, 409)
 )
 async def acknowledge_announcement(
-    announcement_id: int, session: Session, principal: CurrentPrincipal
+    announcement_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ReceiptPublic:
     """我已阅读: record that the caller has read the announcement (again: no change)."""
     receipt = await service.acknowledge(session, principal, announcement_id)
@@ -102,7 +103,7 @@ async def acknowledge_announcement(
     responses={**error_responses(403, 404), 200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}},
 )
 async def announcement_receipts(
-    announcement_id: int,
+    announcement_id: RowId,
     session: Session,
     principal: CurrentPrincipal,
     format: ExportFormat = "json",

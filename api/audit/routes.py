@@ -12,6 +12,7 @@ from api.db import Session
 from api.kit.clock import today
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, download
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
 router = protected_router("audit")
@@ -22,9 +23,9 @@ EXPORT_LIMIT = 10_000  # newest rows in one download; narrow the filters for old
 def audit_filters(
     object_type: Annotated[str | None, Query(max_length=30)] = None,
     object_id: Annotated[str | None, Query(max_length=40)] = None,
-    actor_id: int | None = None,
+    actor_id: RowId | None = None,
     agent_id: Annotated[
-        int | None, Query(description="Rows on the agent's objects or by its people")
+        RowId | None, Query(description="Rows on the agent's objects or by its people")
     ] = None,
     action: Annotated[str | None, Query(max_length=50)] = None,
     date_from: Annotated[date | None, Query(description="First day, China time")] = None,

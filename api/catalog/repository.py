@@ -8,6 +8,7 @@ from sqlmodel import SQLModel, col, func, or_, select
 
 from api.catalog.models import McuModel, McuStatus, ProductDomain
 from api.kit.errors import NotFound
+from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, paginate
 from api.models import metadata
 
@@ -119,12 +120,11 @@ async def page_mcu_models(
 ) -> tuple[list[McuModel], int]:
     statement = select(McuModel)
     if q and q.strip():
-        pattern = f"%{q.strip().lower()}%"
         statement = statement.where(
             or_(
-                func.lower(col(McuModel.part_number)).like(pattern),
-                func.lower(col(McuModel.series)).like(pattern),
-                func.lower(col(McuModel.core)).like(pattern),
+                contains_text(col(McuModel.part_number), q),
+                contains_text(col(McuModel.series), q),
+                contains_text(col(McuModel.core), q),
             )
         )
     if status is not None:

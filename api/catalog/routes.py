@@ -25,6 +25,7 @@ from api.catalog.schemas import (
 )
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.messages import language, translate
 from api.kit.pagination import Page, PageParams, page_params
 
@@ -55,7 +56,7 @@ async def create_product_domain(
 
 @router.patch("/product-domains/{domain_id}", responses=ERRORS)
 async def update_product_domain(
-    domain_id: int, body: ProductDomainUpdate, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, body: ProductDomainUpdate, session: Session, principal: CurrentPrincipal
 ) -> ProductDomainPublic:
     """Rename a domain, edit its typical products or move it under another (vendor only)."""
     domain = await domains.update(session, principal, domain_id, body)
@@ -64,7 +65,7 @@ async def update_product_domain(
 
 @router.post("/product-domains/{domain_id}/move", responses=ERRORS)
 async def move_product_domain(
-    domain_id: int, body: DomainMove, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, body: DomainMove, session: Session, principal: CurrentPrincipal
 ) -> list[ProductDomainPublic]:
     """Reorder a domain among its siblings (vendor only); answers the whole tree."""
     await domains.move(session, principal, domain_id, body.position)
@@ -74,7 +75,7 @@ async def move_product_domain(
 
 @router.post("/product-domains/{domain_id}/deactivate", responses=ERRORS)
 async def deactivate_product_domain(
-    domain_id: int, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ProductDomainPublic:
     """Stop offering a domain for new records; existing records keep it (vendor only)."""
     domain = await domains.set_active(session, principal, domain_id, False)
@@ -83,7 +84,7 @@ async def deactivate_product_domain(
 
 @router.post("/product-domains/{domain_id}/reactivate", responses=ERRORS)
 async def reactivate_product_domain(
-    domain_id: int, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ProductDomainPublic:
     """Offer a deactivated domain again (vendor only)."""
     domain = await domains.set_active(session, principal, domain_id, True)
@@ -92,7 +93,7 @@ async def reactivate_product_domain(
 
 @router.get("/product-domains/{domain_id}/references", responses=error_responses(403, 404))
 async def product_domain_references(
-    domain_id: int, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> DomainReferences:
     """How many records of all agents use a domain, per table (vendor only; a merge's preview)."""
     counts, children = await domains.references(session, principal, domain_id)
@@ -101,7 +102,7 @@ async def product_domain_references(
 
 @router.post("/product-domains/{domain_id}/merge", responses=ERRORS)
 async def merge_product_domain(
-    domain_id: int, body: DomainMerge, session: Session, principal: CurrentPrincipal
+    domain_id: RowId, body: DomainMerge, session: Session, principal: CurrentPrincipal
 ) -> DomainMergeResult:
     """Move every record of a domain to another and deactivate it (vendor only)."""
     target, moved = await domains.merge(session, principal, domain_id, body.into_id)
@@ -147,7 +148,7 @@ async def create_mcu_model(
 
 @router.patch("/mcu-models/{model_id}", responses=ERRORS)
 async def update_mcu_model(
-    model_id: int, body: McuModelUpdate, session: Session, principal: CurrentPrincipal
+    model_id: RowId, body: McuModelUpdate, session: Session, principal: CurrentPrincipal
 ) -> McuModelPublic:
     """Correct a model or change its status: active, NRND, EOL (vendor only)."""
     return McuModelPublic.model_validate(await mcu.update(session, principal, model_id, body))
@@ -158,7 +159,7 @@ async def update_mcu_model(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=ERRORS,
 )
-async def delete_mcu_model(model_id: int, session: Session, principal: CurrentPrincipal) -> None:
+async def delete_mcu_model(model_id: RowId, session: Session, principal: CurrentPrincipal) -> None:
     """Remove a model no record uses (vendor only; a used one is set end-of-life instead)."""
     await mcu.delete(session, principal, model_id)
 

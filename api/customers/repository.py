@@ -26,6 +26,7 @@ from api.db import dialect_name
 from api.extensions.models import Extension
 from api.kit.clock import CHINA
 from api.kit.errors import NotFound
+from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
 
 SORTABLE = {
@@ -65,9 +66,11 @@ def with_people(statement: Select[Customer]) -> Select[Customer]:
 
 def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Customer]:
     if f.search:
-        pattern = f"%{f.search.strip()}%"
         statement = statement.where(
-            or_(col(Customer.name).ilike(pattern), col(Customer.purchaser).ilike(pattern))
+            or_(
+                contains_text(col(Customer.name), f.search),
+                contains_text(col(Customer.purchaser), f.search),
+            )
         )
     if f.statuses:
         statement = statement.where(col(Customer.status).in_(f.statuses))

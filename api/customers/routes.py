@@ -21,6 +21,7 @@ from api.db import Session
 from api.identity.schemas import AliasIn, AliasPublic, BlockedOut, GroupLinkIn, RenameIn
 from api.kit.clock import now
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.rules.service import current_rules
 
@@ -39,9 +40,9 @@ async def list_customers(
     status: Annotated[list[CustomerStatus] | None, Query()] = None,
     province: Annotated[str | None, Query(max_length=20)] = None,
     city: Annotated[str | None, Query(max_length=30)] = None,
-    product_domain_id: int | None = None,
-    contact_user_id: int | None = None,
-    agent_id: int | None = None,
+    product_domain_id: RowId | None = None,
+    contact_user_id: RowId | None = None,
+    agent_id: RowId | None = None,
     near_expiry: bool = False,
     followup_overdue: bool = False,
     sort: Annotated[
@@ -74,7 +75,7 @@ async def list_customers(
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))
 async def read_customer(
-    customer_id: int, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """One customer the caller may see."""
     customer = await repository.get_visible(session, principal, customer_id)
@@ -83,7 +84,7 @@ async def read_customer(
 
 @router.patch("/customers/{customer_id}", responses=ERRORS)
 async def update_customer(
-    customer_id: int, body: CustomerUpdate, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: CustomerUpdate, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Complete or correct a customer's details."""
     customer = await service.update_details(session, principal, customer_id, body)
@@ -92,7 +93,7 @@ async def update_customer(
 
 @router.put("/customers/{customer_id}/contact", responses=ERRORS)
 async def assign_contact(
-    customer_id: int, body: ContactAssignment, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: ContactAssignment, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Hand the customer to another salesperson of the agent (master account)."""
     customer = await service.assign_contact(session, principal, customer_id, body.contact_user_id)
@@ -101,7 +102,7 @@ async def assign_contact(
 
 @router.put("/customers/{customer_id}/faes", responses=ERRORS)
 async def assign_faes(
-    customer_id: int, body: FaeAssignment, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: FaeAssignment, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Set the FAEs who help on the customer's projects (master account)."""
     customer = await service.assign_faes(session, principal, customer_id, body.fae_user_ids)
@@ -110,7 +111,7 @@ async def assign_faes(
 
 @router.post("/customers/{customer_id}/release", responses=ERRORS)
 async def release_customer(
-    customer_id: int, body: ReasonIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: ReasonIn, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Release a protected customer to the pool, with a reason (vendor)."""
     customer = await service.release_by_vendor(session, principal, customer_id, body.reason)
@@ -119,7 +120,7 @@ async def release_customer(
 
 @router.post("/customers/{customer_id}/review", responses=ERRORS)
 async def review_customer(
-    customer_id: int, body: ReviewIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: ReviewIn, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Periodic review of a mass-production customer: keep or release (vendor)."""
     rules = await current_rules(session)
@@ -135,7 +136,7 @@ async def review_customer(
     responses={**ERRORS, 409: {"model": BlockedOut}},
 )
 async def add_alias(
-    customer_id: int, body: AliasIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: AliasIn, session: Session, principal: CurrentPrincipal
 ) -> AliasPublic:
     """Add another name the customer goes by (英文名, 简称, 曾用名); 409 if it is another's."""
     return AliasPublic.model_validate(
@@ -149,7 +150,7 @@ async def add_alias(
     responses=ERRORS,
 )
 async def remove_alias(
-    customer_id: int, alias_id: int, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, alias_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> None:
     """Remove one of the customer's other names."""
     await service.remove_alias(session, principal, customer_id, alias_id)
@@ -157,7 +158,7 @@ async def remove_alias(
 
 @router.put("/customers/{customer_id}/name", responses={**ERRORS, 409: {"model": BlockedOut}})
 async def rename_customer(
-    customer_id: int, body: RenameIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: RenameIn, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Correct the official name, checked like a registration; the old one becomes 曾用名."""
     customer = await service.rename(session, principal, customer_id, body)
@@ -166,7 +167,7 @@ async def rename_customer(
 
 @router.put("/customers/{customer_id}/group", responses=ERRORS)
 async def link_to_group(
-    customer_id: int, body: GroupLinkIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: GroupLinkIn, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Make the customer a branch or subsidiary of another (vendor)."""
     customer = await service.link_to_group(session, principal, customer_id, body)
@@ -175,7 +176,7 @@ async def link_to_group(
 
 @router.delete("/customers/{customer_id}/group", responses=ERRORS)
 async def leave_group(
-    customer_id: int, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """Take the customer out of its group (vendor)."""
     customer = await service.leave_group(session, principal, customer_id)

@@ -12,6 +12,7 @@ from api.extensions import repository, service
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate, ExtensionPublic
 from api.extensions.views import with_evidence
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
 router = protected_router("extensions")
@@ -23,7 +24,7 @@ router = protected_router("extensions")
     responses=error_responses(403, 404, 409, 422),
 )
 async def request_extension(
-    customer_id: int, body: ExtensionCreate, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: ExtensionCreate, session: Session, principal: CurrentPrincipal
 ) -> ExtensionPublic:
     """Apply for a longer protection period, before the deadline (申请延期)."""
     return ExtensionPublic.model_validate(
@@ -37,7 +38,7 @@ async def list_extensions(
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     status: ApplicationStatus | None = None,
-    customer_id: int | None = None,
+    customer_id: RowId | None = None,
     created_from: datetime | None = None,
     created_to: datetime | None = None,
 ) -> Page[ExtensionPublic]:
@@ -49,7 +50,7 @@ async def list_extensions(
 
 @router.post("/extensions/{extension_id}/approve", responses=error_responses(403, 404, 409, 422))
 async def approve_extension(
-    extension_id: int, body: ExtensionApproval, session: Session, principal: CurrentPrincipal
+    extension_id: RowId, body: ExtensionApproval, session: Session, principal: CurrentPrincipal
 ) -> ExtensionPublic:
     """Extend protection to a new date (vendor)."""
     return ExtensionPublic.model_validate(
@@ -59,7 +60,7 @@ async def approve_extension(
 
 @router.post("/extensions/{extension_id}/reject", responses=error_responses(403, 404, 409))
 async def reject_extension(
-    extension_id: int, body: RejectionIn, session: Session, principal: CurrentPrincipal
+    extension_id: RowId, body: RejectionIn, session: Session, principal: CurrentPrincipal
 ) -> ExtensionPublic:
     """Refuse with a reason (vendor)."""
     return ExtensionPublic.model_validate(

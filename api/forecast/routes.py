@@ -11,6 +11,7 @@ from api.forecast.schemas import Forecast, ForecastAccuracy
 from api.kit.clock import month_key, now, today
 from api.kit.errors import error_responses
 from api.kit.export import download
+from api.kit.ids import RowId
 from api.rules.service import current_rules
 from api.tokens.scopes import TokenScope
 
@@ -26,9 +27,9 @@ async def forecast(
     session: Session,
     principal: ForecastPrincipal,
     months: Annotated[int, Query(ge=1, le=24)] = 12,
-    mcu_model_id: int | None = None,
-    agent_id: int | None = None,
-    product_domain_id: int | None = None,
+    mcu_model_id: RowId | None = None,
+    agent_id: RowId | None = None,
+    product_domain_id: RowId | None = None,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Forecast | Response:
     """Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV."""

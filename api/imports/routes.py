@@ -14,6 +14,7 @@ from api.imports.schemas import ImportPublic, ImportRowPublic
 from api.imports.spreadsheet import template_bytes
 from api.kit.errors import error_responses
 from api.kit.export import XLSX_TYPE
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
 router = protected_router("imports")
@@ -48,7 +49,7 @@ async def upload_import(
     session: Session,
     principal: CurrentPrincipal,
     background: BackgroundTasks,
-    agent_id: int,
+    agent_id: RowId,
     filename: Annotated[str, Query(max_length=200)] = "",
 ) -> ImportPublic:
     """Upload a filled template (the .xlsx as the body) for an agent; the dry run starts."""
@@ -72,7 +73,7 @@ async def list_imports(
 
 @router.get("/imports/{import_id}", responses=error_responses(404))
 async def read_import(
-    import_id: int, session: Session, principal: CurrentPrincipal
+    import_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ImportPublic:
     """One import with the progress of its current pass."""
     return ImportPublic.model_validate(await repository.get_visible(session, principal, import_id))
@@ -80,7 +81,7 @@ async def read_import(
 
 @router.get("/imports/{import_id}/rows", responses=error_responses(404))
 async def list_import_rows(
-    import_id: int,
+    import_id: RowId,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -104,7 +105,7 @@ async def list_import_rows(
     responses=error_responses(403, 404, 409),
 )
 async def commit_import(
-    import_id: int, session: Session, principal: CurrentPrincipal, background: BackgroundTasks
+    import_id: RowId, session: Session, principal: CurrentPrincipal, background: BackgroundTasks
 ) -> ImportPublic:
     """Commit a checked import: re-check every row, then create the ready ones in one go."""
     job = await service.commit(session, principal, import_id)

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from api.config import get_settings
 from api.identity.credit_code import check_character
 from api.kit.errors import AppError
+from api.kit.export import append_text_safe
 from api.kit.sheets import (
     DamagedSheet,
     SheetLimits,
@@ -159,7 +160,7 @@ def template_bytes() -> bytes:
     data = workbook.active
     assert data is not None
     data.title = DATA_SHEET
-    data.append([c.title for c in COLUMNS])
+    append_text_safe(data, [c.title for c in COLUMNS])
     for column, cell in zip(COLUMNS, data[1], strict=True):
         cell.font = Font(bold=True, color="C00000" if column.required else "000000")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -167,36 +168,39 @@ def template_bytes() -> bytes:
     data.freeze_panes = "A2"
 
     help_sheet = workbook.create_sheet(HELP_SHEET)
-    help_sheet.append(["旧系统客户导入模板", "Legacy customer import template"])
-    help_sheet.append(
+    append_text_safe(help_sheet, ["旧系统客户导入模板", "Legacy customer import template"])
+    append_text_safe(
+        help_sheet,
         [
             "在第一个工作表中每行填写一个客户，表头不要修改（红色为必填）。",
             "Fill one customer per row on the first sheet; keep the header (red = required).",
-        ]
+        ],
     )
-    help_sheet.append(
+    append_text_safe(
+        help_sheet,
         [
             "上传后先试导入：逐行显示将创建、冲突或无效（含原因），确认后再提交。",
             "An upload is a dry run first: each row shows created, conflict or invalid (with the "
             "reason); you commit afterwards.",
-        ]
+        ],
     )
-    help_sheet.append([])
-    help_sheet.append(["列 Column", "必填 Required", "说明", "Notes", "示例 Example"])
+    append_text_safe(help_sheet, [])
+    append_text_safe(help_sheet, ["列 Column", "必填 Required", "说明", "Notes", "示例 Example"])
     for column in COLUMNS:
-        help_sheet.append(
+        append_text_safe(
+            help_sheet,
             [
                 column.title,
                 "是 Yes" if column.required else "否 No",
                 column.help_zh,
                 column.help_en,
                 column.example,
-            ]
+            ],
         )
-    help_sheet.append([])
-    help_sheet.append(["示例行 Example row"])
-    help_sheet.append([c.title for c in COLUMNS])
-    help_sheet.append([c.example for c in COLUMNS])
+    append_text_safe(help_sheet, [])
+    append_text_safe(help_sheet, ["示例行 Example row"])
+    append_text_safe(help_sheet, [c.title for c in COLUMNS])
+    append_text_safe(help_sheet, [c.example for c in COLUMNS])
     for row in (1, 5, help_sheet.max_row - 1):
         for cell in help_sheet[row]:
             cell.font = Font(bold=True)

@@ -5,6 +5,18 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, true
 
+LIKE_ESCAPE = "\\"
+
+
+def contains_text(column: Any, text: str) -> ColumnElement[bool]:
+    """The column contains `text`, ignoring case and outer spaces; what the user typed is matched
+    literally, so a % or _ in a search box is that character, not a wildcard."""
+    literal = text.strip()
+    for special in (LIKE_ESCAPE, "%", "_"):
+        literal = literal.replace(special, LIKE_ESCAPE + special)
+    clause: ColumnElement[bool] = column.ilike(f"%{literal}%", escape=LIKE_ESCAPE)
+    return clause
+
 
 def within(
     column: Any, start: date | datetime | None, end: date | datetime | None

@@ -5,6 +5,7 @@ from sqlmodel import col
 from api.authz.policy import pool_statement
 from api.authz.principal import Principal
 from api.customers.models import Customer
+from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
 
 SORTABLE = {
@@ -27,7 +28,7 @@ async def list_pool(
 ) -> tuple[list[Customer], int]:
     statement = pool_statement(principal).options(selectinload(Customer.product_domain))  # type: ignore[arg-type]
     if search:
-        statement = statement.where(col(Customer.name).ilike(f"%{search.strip()}%"))
+        statement = statement.where(contains_text(col(Customer.name), search))
     for column, value in (
         (Customer.province, province),
         (Customer.city, city),

@@ -6,6 +6,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.pool import repository
 from api.pool.schemas import PoolCustomer
@@ -25,7 +26,7 @@ async def list_pool(
     search: Annotated[str | None, Query(max_length=100)] = None,
     province: Annotated[str | None, Query(max_length=20)] = None,
     city: Annotated[str | None, Query(max_length=30)] = None,
-    product_domain_id: int | None = None,
+    product_domain_id: RowId | None = None,
     sort: Annotated[
         str | None, Query(max_length=30, description="name, released_at, annual_mcu_usage_wan")
     ] = None,
@@ -50,7 +51,7 @@ async def list_pool(
     responses=error_responses(403, 404, 409, 422),
 )
 async def apply_from_pool(
-    customer_id: int, body: PoolApplication, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: PoolApplication, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Apply to register a pool customer (creates a pending registration)."""
     rules = await current_rules(session)

@@ -2,6 +2,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.projects import repository
 from api.projects.schemas import ProjectHistoryEntry, ProjectPublic, ProjectWithHistory
 
@@ -10,7 +11,7 @@ router = protected_router("projects")
 
 @router.get("/customers/{customer_id}/projects")
 async def list_projects(
-    customer_id: int, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> list[ProjectPublic]:
     """A customer's projects with their current state (pane 3 of the follow-up screen)."""
     return [
@@ -21,7 +22,7 @@ async def list_projects(
 
 @router.get("/projects/{project_id}", responses=error_responses(404))
 async def read_project(
-    project_id: int, session: Session, principal: CurrentPrincipal
+    project_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ProjectWithHistory:
     """One project with its history: every report entry, oldest first."""
     project = await repository.get_visible(session, principal, project_id)

@@ -12,6 +12,7 @@ from api.db import Session, WriteSession
 from api.identity.schemas import BlockedOut
 from api.kit.clock import now
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.registrations import repository, service, views
 from api.registrations.models import RegistrationKind
@@ -77,7 +78,7 @@ async def list_probing(
 
 @router.get("/registrations/{registration_id}", responses=error_responses(404))
 async def read_registration(
-    registration_id: int, session: Session, principal: CurrentPrincipal
+    registration_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """One registration application."""
     return views.public(
@@ -87,7 +88,7 @@ async def read_registration(
 
 @router.post("/registrations/{registration_id}/approve", responses=error_responses(403, 404, 409))
 async def approve(
-    registration_id: int, body: DecisionIn, session: Session, principal: CurrentPrincipal
+    registration_id: RowId, body: DecisionIn, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Approve: the customer is protected for the new-customer period (vendor)."""
     rules = await current_rules(session)
@@ -98,7 +99,7 @@ async def approve(
 
 @router.post("/registrations/{registration_id}/reject", responses=error_responses(403, 404, 409))
 async def reject(
-    registration_id: int, body: RejectionIn, session: Session, principal: CurrentPrincipal
+    registration_id: RowId, body: RejectionIn, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Reject with a reason (vendor)."""
     return views.public(
@@ -111,7 +112,7 @@ async def reject(
 
 @router.post("/registrations/{registration_id}/withdraw", responses=error_responses(403, 404, 409))
 async def withdraw(
-    registration_id: int, body: DecisionIn, session: Session, principal: CurrentPrincipal
+    registration_id: RowId, body: DecisionIn, session: Session, principal: CurrentPrincipal
 ) -> RegistrationPublic:
     """Withdraw a pending application (the applying agent)."""
     return views.public(

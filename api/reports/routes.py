@@ -8,6 +8,7 @@ from api.authz.routers import protected_router
 from api.comments import service as comments
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.reports import repository, service, views
 from api.reports.schemas import (
@@ -27,7 +28,7 @@ ERRORS = error_responses(403, 404, 409, 422)
 
 @router.get("/customers/{customer_id}/reports", responses=error_responses(404))
 async def list_reports(
-    customer_id: int,
+    customer_id: RowId,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -45,7 +46,7 @@ async def list_reports(
     "/customers/{customer_id}/reports", status_code=status.HTTP_201_CREATED, responses=ERRORS
 )
 async def submit_report(
-    customer_id: int, body: ReportIn, session: Session, principal: CurrentPrincipal
+    customer_id: RowId, body: ReportIn, session: Session, principal: CurrentPrincipal
 ) -> ReportDetail:
     """Submit a follow-up report: customer news plus project entries."""
     report = await service.submit(
@@ -56,7 +57,7 @@ async def submit_report(
 
 @router.get("/reports/{report_id}", responses=error_responses(404))
 async def read_report(
-    report_id: int, session: Session, principal: CurrentPrincipal
+    report_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ReportDetail:
     """One report with its entries and comments."""
     return await views.detail(session, principal, report_id)
@@ -64,7 +65,7 @@ async def read_report(
 
 @router.put("/reports/{report_id}", responses=ERRORS)
 async def edit_report(
-    report_id: int, body: ReportEdit, session: Session, principal: CurrentPrincipal
+    report_id: RowId, body: ReportEdit, session: Session, principal: CurrentPrincipal
 ) -> ReportDetail:
     """Edit a report from the version the editor saw; the previous version is kept."""
     await service.edit(session, principal, report_id, body, await current_rules(session))
@@ -73,7 +74,7 @@ async def edit_report(
 
 @router.get("/reports/{report_id}/revisions", responses=error_responses(403, 404))
 async def list_revisions(
-    report_id: int, session: Session, principal: CurrentPrincipal
+    report_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> list[ReportRevisionPublic]:
     """Earlier versions of a report (vendor and master account)."""
     return await views.revisions(session, principal, report_id)
@@ -81,7 +82,7 @@ async def list_revisions(
 
 @router.post("/reports/{report_id}/comments", status_code=status.HTTP_201_CREATED, responses=ERRORS)
 async def comment(
-    report_id: int, body: CommentIn, session: Session, principal: CurrentPrincipal
+    report_id: RowId, body: CommentIn, session: Session, principal: CurrentPrincipal
 ) -> CommentPublic:
     """Comment (点评) on a report or one entry (vendor)."""
     created = await comments.add(session, principal, report_id, body.body, body.entry_id)
@@ -90,7 +91,7 @@ async def comment(
 
 @router.post("/reports/{report_id}/read", responses=error_responses(404))
 async def mark_read(
-    report_id: int, session: Session, principal: CurrentPrincipal
+    report_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> dict[str, int]:
     """Mark the report's comments read for the caller."""
     return {"marked": await comments.mark_read(session, principal, report_id)}

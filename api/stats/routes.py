@@ -10,6 +10,7 @@ from api.db import Session
 from api.kit.clock import today
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
+from api.kit.ids import RowId
 from api.stats import service
 from api.stats.schemas import Dimension, Granularity, ShipmentStats
 from api.tokens.scopes import TokenScope
@@ -31,7 +32,7 @@ async def shipment_stats(
     group_by: Dimension = Dimension.NONE,
     date_from: date | None = None,
     date_to: date | None = None,
-    agent_id: int | None = None,
+    agent_id: RowId | None = None,
     top: Annotated[int | None, Query(ge=1, le=100)] = None,
     format: ExportFormat = "json",
 ) -> ShipmentStats | Response:

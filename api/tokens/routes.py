@@ -4,6 +4,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.tokens import service
 from api.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenPublic
 
@@ -29,7 +30,7 @@ async def create_token(
 
 @router.post("/api-tokens/{token_id}/revoke", responses=error_responses(403, 404, 409))
 async def revoke_token(
-    token_id: int, session: Session, principal: CurrentPrincipal
+    token_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> ApiTokenPublic:
     """Revoke a token: it stops working at once (vendor)."""
     return ApiTokenPublic.model_validate(await service.revoke(session, principal, token_id))

@@ -9,6 +9,7 @@ from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.authz.roles import Role
 from api.kit.errors import NotFound
+from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
 from api.users.models import User
 
@@ -40,12 +41,11 @@ async def list_users(
 ) -> tuple[list[User], int]:
     statement = _visible(principal)
     if search:
-        pattern = f"%{search.strip()}%"
         statement = statement.where(
             or_(
-                col(User.username).ilike(pattern),
-                col(User.display_name).ilike(pattern),
-                col(User.email).ilike(pattern),
+                contains_text(col(User.username), search),
+                contains_text(col(User.display_name), search),
+                contains_text(col(User.email), search),
             )
         )
     if role is not None:

@@ -8,6 +8,7 @@ from api.authz.roles import Role
 from api.authz.routers import pending_router, protected_router
 from api.db import Session
 from api.kit.errors import error_responses
+from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.users import repository, service
 from api.users.schemas import ProfileUpdate, UserCreate, UserCreated, UserPublic, UserUpdate
@@ -42,7 +43,7 @@ async def list_users(
     page: Annotated[PageParams, Depends(page_params)],
     search: Annotated[str | None, Query(max_length=100)] = None,
     role: Role | None = None,
-    agent_id: int | None = None,
+    agent_id: RowId | None = None,
     is_active: bool | None = None,
     sort: Annotated[
         str | None, Query(max_length=30, description="e.g. username, -created_at")
@@ -72,14 +73,14 @@ async def create_user(
 
 
 @router.get("/users/{user_id}", responses=ERRORS)
-async def read_user(user_id: int, session: Session, principal: CurrentPrincipal) -> UserPublic:
+async def read_user(user_id: RowId, session: Session, principal: CurrentPrincipal) -> UserPublic:
     """One account the caller may see."""
     return UserPublic.model_validate(await repository.get_visible(session, principal, user_id))
 
 
 @router.patch("/users/{user_id}", responses=ERRORS)
 async def update_user(
-    user_id: int, body: UserUpdate, session: Session, principal: CurrentPrincipal
+    user_id: RowId, body: UserUpdate, session: Session, principal: CurrentPrincipal
 ) -> UserPublic:
     """Edit an account the caller manages."""
     return UserPublic.model_validate(await service.update_user(session, principal, user_id, body))
@@ -87,7 +88,7 @@ async def update_user(
 
 @router.post("/users/{user_id}/deactivate", responses=ERRORS)
 async def deactivate_user(
-    user_id: int, session: Session, principal: CurrentPrincipal
+    user_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> UserPublic:
     """Deactivate an account: it can no longer sign in."""
     return UserPublic.model_validate(await service.set_active(session, principal, user_id, False))
@@ -95,7 +96,7 @@ async def deactivate_user(
 
 @router.post("/users/{user_id}/reactivate", responses=ERRORS)
 async def reactivate_user(
-    user_id: int, session: Session, principal: CurrentPrincipal
+    user_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> UserPublic:
     """Reactivate a deactivated account."""
     return UserPublic.model_validate(await service.set_active(session, principal, user_id, True))
@@ -103,7 +104,7 @@ async def reactivate_user(
 
 @router.post("/users/{user_id}/reset-password", responses=ERRORS)
 async def reset_password(
-    user_id: int, session: Session, principal: CurrentPrincipal
+    user_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> Credentials:
     """Issue new one-time credentials; shown only in this answer."""
     return await service.reset_password(session, principal, user_id)

@@ -104,8 +104,16 @@ def _bad_tokens(user_id: int) -> dict[str, str]:
     from api.kit.clock import now
 
     past = now() - timedelta(hours=2)
-    claims = {"sub": str(user_id), "ver": 0, "typ": "access", "iat": int(past.timestamp())}
-    secret = get_settings().secret_key
+    settings = get_settings()
+    claims = {
+        "iss": settings.token_issuer,
+        "aud": settings.token_audience,
+        "sub": str(user_id),
+        "ver": 0,
+        "typ": "access",
+        "iat": int(past.timestamp()),
+    }
+    secret = settings.secret_key
     good = jwt.encode(
         {**claims, "exp": int((now() + timedelta(minutes=5)).timestamp())}, secret, JWT_ALGORITHM
     )
