@@ -2,6 +2,7 @@
 caller presents. None is scoped by role: the caller is not known until the token is checked."""
 
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import case, delete, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +17,17 @@ async def refresh_token_by_hash(session: AsyncSession, token_hash: str) -> Refre
     return await session.scalar(
         select(RefreshToken).where(col(RefreshToken.token_hash) == token_hash)
     )
+
+
+async def revoke_if_valid(session: AsyncSession, token: RefreshToken) -> bool:
+    """Revoke `token` unless a simultaneous refresh did: the row count decides, so one refresh
+    token starts exactly one new session."""
+    revoked = await session.execute(
+        update(RefreshToken)
+        .where(col(RefreshToken.id) == token.id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=now())
+    )
+    return cast(Any, revoked).rowcount == 1
 
 
 async def revoke_family(session: AsyncSession, family: str) -> None:

@@ -66,8 +66,8 @@ async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
     agent = await session.get(Agent, user.agent_id) if user and user.agent_id else None
     if user is None or not user.is_active or (agent is not None and not agent.is_active):
         raise Unauthorized("refresh_invalid")
-    stored.revoked_at = now()
-    session.add(stored)
+    if not await repository.revoke_if_valid(session, stored):
+        raise Unauthorized("refresh_invalid")  # a simultaneous refresh with it won
     await record(session, user, "auth.refresh", user)
     return await start_session(session, user, family=stored.family)
 
