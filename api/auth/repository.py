@@ -27,7 +27,7 @@ async def revoke_if_valid(session: AsyncSession, token: RefreshToken) -> bool:
         .where(col(RefreshToken.id) == token.id, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=now())
     )
-    return cast(Any, revoked).rowcount == 1
+    return bool(cast(Any, revoked).rowcount == 1)
 
 
 async def revoke_family(session: AsyncSession, family: str) -> None:
