@@ -33,8 +33,17 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=14, ge=1, le=90)
     set_password_link_hours: int = Field(default=72, ge=1, le=24 * 30)
     password_min_length: int = Field(default=12, ge=8, le=64)
-    login_max_failures: int = Field(default=5, ge=1)
-    login_lock_minutes: int = Field(default=15, ge=1)
+    # Sign-in throttling (NIST SP 800-63B 5.2.2): after the free failures every further one
+    # waits twice as long as the one before, up to the cap; never a lock anyone can trigger.
+    login_max_failures: int = Field(default=5, ge=1, description="per account, before a delay")
+    login_address_max_failures: int = Field(
+        default=50, ge=1, description="per client address (all accounts and unknown names)"
+    )
+    login_delay_seconds: int = Field(default=30, ge=1, description="the first delay")
+    login_max_delay_seconds: int = Field(default=3600, ge=1)
+    login_failures_forgotten_hours: int = Field(
+        default=24, ge=1, description="a subject with no failure for this long starts afresh"
+    )
     # Conflict checks a person may run per hour: typing a name checks a few prefixes; hundreds
     # an hour is harvesting other agents' customers (SPEC §3).
     registration_checks_per_hour: int = Field(default=60, ge=1)

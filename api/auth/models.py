@@ -34,10 +34,13 @@ class SetPasswordLink(SQLModel, table=True):
 
 
 class LoginThrottle(SQLModel, table=True):
-    """Failed sign-ins per login name, known or not, so a lock reveals nothing about accounts."""
+    """Failed sign-ins counted against one subject: an account (`account:<id>`, whichever of its
+    identifiers was typed) or a client address (`address:<ip>`). Unknown login names count only
+    against the address, so guessing names adds no rows."""
 
     __tablename__ = "login_throttle"
 
-    login_name: str = Field(primary_key=True, max_length=254)
+    subject: str = Field(primary_key=True, max_length=80)
     failures: int = 0
-    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    blocked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_failure_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import Cookie, Query, Response, status
+from fastapi import Cookie, Depends, Query, Request, Response, status
 
 from api.auth import service
 from api.auth.schemas import (
@@ -29,6 +29,15 @@ password_router = pending_router("auth")
 RefreshCookie = Annotated[str | None, Cookie(alias=REFRESH_COOKIE, include_in_schema=False)]
 
 
+def _client_address(request: Request) -> str:
+    """The address failed sign-ins count against (behind a proxy: run uvicorn with
+    --proxy-headers and --forwarded-allow-ips so this is the caller, not the proxy)."""
+    return request.client.host if request.client else "unknown"
+
+
+ClientAddress = Annotated[str, Depends(_client_address)]
+
+
 def _answer(response: Response, issued: IssuedSession) -> TokenOut:
     """Access token in the body (kept in memory by the SPA), refresh token in an HttpOnly cookie."""
     settings = get_settings()
@@ -52,9 +61,12 @@ def _answer(response: Response, issued: IssuedSession) -> TokenOut:
     "/auth/login",
     responses=error_responses(401, 403, 429),
 )
-async def login(body: LoginIn, response: Response, session: Session) -> TokenOut:
+async def login(
+    body: LoginIn, response: Response, session: Session, address: ClientAddress
+) -> TokenOut:
     """Sign in with login name (or email) and password."""
-    return _answer(response, await service.login(session, body.username, body.password))
+    issued = await service.login(session, body.username, body.password, address)
+    return _answer(response, issued)
 
 
 @router.post("/auth/refresh", responses=error_responses(401))
@@ -93,12 +105,16 @@ async def set_password(body: SetPasswordIn, response: Response, session: Session
     return _answer(response, issued)
 
 
-@password_router.post("/auth/change-password", responses=error_responses(400, 422))
+@password_router.post("/auth/change-password", responses=error_responses(400, 422, 429))
 async def change_password(
-    body: ChangePasswordIn, response: Response, session: Session, principal: PendingPrincipal
+    body: ChangePasswordIn,
+    response: Response,
+    session: Session,
+    principal: PendingPrincipal,
+    address: ClientAddress,
 ) -> TokenOut:
     """Change the caller's own password (required after a one-time password)."""
     issued = await service.change_password(
-        session, principal, body.current_password, body.new_password
+        session, principal, body.current_password, body.new_password, address
     )
     return _answer(response, issued)

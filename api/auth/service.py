@@ -1,17 +1,14 @@
 """Sign in, refresh, sign out, change and set passwords."""
 
-from datetime import timedelta
 from typing import NoReturn
 
 from api.agents.models import Agent
 from api.audit.service import record
-from api.auth import repository
+from api.auth import repository, throttle
 from api.auth.credentials import set_own_password, usable_link
-from api.auth.models import LoginThrottle
 from api.auth.schemas import SetPasswordLinkInfo
 from api.auth.tokens import IssuedSession, find_refresh_token, is_replayed, start_session
 from api.authz.principal import Principal
-from api.config import get_settings
 from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError, Unauthorized
@@ -21,46 +18,34 @@ from api.users.service import find_by_login_name
 
 
 async def _refuse_after_commit(session: AsyncSession, error: AppError) -> NoReturn:
-    """Keep what was written (a failure count, a revoked family) although the request fails."""
+    """Keep what was written (a revoked family) although the request fails."""
     await session.commit()
     raise error
 
 
-async def _note_failure(session: AsyncSession, login_name: str) -> NoReturn:
-    settings = get_settings()
-    throttle = await session.get(LoginThrottle, login_name) or LoginThrottle(login_name=login_name)
-    throttle.failures += 1
-    if throttle.failures >= settings.login_max_failures:
-        throttle.failures = 0
-        throttle.locked_until = now() + timedelta(minutes=settings.login_lock_minutes)
-    session.add(throttle)
-    await _refuse_after_commit(session, Unauthorized("invalid_credentials"))
-
-
-async def login(session: AsyncSession, login_name: str, password: str) -> IssuedSession:
+async def login(
+    session: AsyncSession, login_name: str, password: str, address: str
+) -> IssuedSession:
     """Check the password of a login name or email. Raises 401 invalid_credentials (same for an
-    unknown name and a wrong password), 429 account_locked after repeated failures, and 403
-    account_disabled for a correct password of a deactivated account or agent, or
-    temporary_password_expired for a one-time password older than its set-password link."""
-    key = login_name.strip().lower()
-    throttle = await session.get(LoginThrottle, key)
-    if throttle and throttle.locked_until and throttle.locked_until > now():
-        minutes = max(1, int((throttle.locked_until - now()).total_seconds() // 60) + 1)
-        raise AppError("account_locked", 429, minutes=minutes)
-    user = await find_by_login_name(session, key)
+    unknown name and a wrong password), 429 login_throttled after repeated failures of the
+    account or the client `address` (see `throttle`), and 403 account_disabled for a correct
+    password of a deactivated account or agent, or temporary_password_expired for a one-time
+    password older than its set-password link."""
+    user = await find_by_login_name(session, login_name.strip().lower())
+    counted = throttle.subjects(address, user.id if user else None)
+    await throttle.attempt(session, counted)
     if user is None:
         await burn_password_check()
-        await _note_failure(session, key)
+        raise Unauthorized("invalid_credentials")
     if not await verify_password(password, user.password_hash):
-        await _note_failure(session, key)
+        raise Unauthorized("invalid_credentials")
+    await throttle.succeeded(session, counted)
     agent = await session.get(Agent, user.agent_id) if user.agent_id else None
     if not user.is_active or (agent is not None and not agent.is_active):
         raise AppError("account_disabled", 403)
     expiry = user.temporary_password_expires_at
     if user.must_change_password and expiry is not None and expiry <= now():
         raise AppError("temporary_password_expired", 403)
-    if throttle:
-        await session.delete(throttle)
     user.last_login_at = now()
     session.add(user)
     await record(session, user, "auth.login", user)
@@ -81,8 +66,8 @@ async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
     agent = await session.get(Agent, user.agent_id) if user and user.agent_id else None
     if user is None or not user.is_active or (agent is not None and not agent.is_active):
         raise Unauthorized("refresh_invalid")
-    stored.revoked_at = now()
-    session.add(stored)
+    if not await repository.revoke_if_valid(session, stored):
+        raise Unauthorized("refresh_invalid")  # a simultaneous refresh with it won
     await record(session, user, "auth.refresh", user)
     return await start_session(session, user, family=stored.family)
 
@@ -99,14 +84,18 @@ async def logout(session: AsyncSession, token: str | None) -> None:
 
 
 async def change_password(
-    session: AsyncSession, principal: Principal, current: str, new: str
+    session: AsyncSession, principal: Principal, current: str, new: str, address: str
 ) -> IssuedSession:
     """The caller's own change (also the forced one after a one-time password). Raises 400
-    current_password_wrong, 422 on a rule the new password breaks."""
+    current_password_wrong, 429 login_throttled like sign-in (a stolen access token must not
+    become a password oracle), 422 on a rule the new password breaks."""
     user = await session.get(User, principal.user_id)
     assert user is not None
+    counted = throttle.subjects(address, user.id)
+    await throttle.attempt(session, counted)
     if not await verify_password(current, user.password_hash):
         raise AppError("current_password_wrong", 400)
+    await throttle.succeeded(session, counted)
     check_password_rules(new, user.username)
     if await verify_password(new, user.password_hash):
         raise AppError("password_reused", 422)

@@ -131,6 +131,12 @@ async def _done(
     await record(session, actor, action, customer, before=before, agent_id=agent_id, reason=reason)
 
 
+async def lock_holder(session: AsyncSession, customer: Customer) -> None:
+    """Lock the customer's row and re-read who holds it, for a change that depends on the holder
+    (its contact, its FAEs): a release committed meanwhile is seen, not overwritten."""
+    await repository.lock_state(session, customer)
+
+
 # --- registration (SPEC §5) -----------------------------------------------------------------
 
 

@@ -101,6 +101,7 @@ async def assign_contact(
 ) -> Customer:
     """The master account hands the customer to another salesperson of the agent (audited)."""
     customer = await repository.get_visible(session, principal, customer_id)
+    await lifecycle.lock_holder(session, customer)
     authorize(can_assign_customer_people(principal, customer))
     await _agent_member(session, customer, contact_user_id, Role.SALES)
     before = snapshot(customer)
@@ -116,6 +117,7 @@ async def assign_faes(
 ) -> Customer:
     """The master account sets which FAEs help on the customer's projects."""
     customer = await repository.get_visible(session, principal, customer_id)
+    await lifecycle.lock_holder(session, customer)
     authorize(can_assign_customer_people(principal, customer))
     wanted = list(dict.fromkeys(fae_user_ids))
     for user_id in wanted:

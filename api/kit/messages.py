@@ -4,9 +4,9 @@ from starlette.requests import Request
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_credentials": ("用户名或密码错误。", "Wrong username or password."),
-    "account_locked": (
-        "登录失败次数过多，请 {minutes} 分钟后再试。",
-        "Too many failed sign-ins. Try again in {minutes} minutes.",
+    "login_throttled": (
+        "密码错误次数过多，请 {seconds} 秒后再试。",
+        "Too many wrong passwords. Try again in {seconds} seconds.",
     ),
     "temporary_password_expired": (
         "一次性密码已过期，请联系管理员重新设置密码。",

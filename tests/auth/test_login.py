@@ -67,33 +67,116 @@ async def test_users_of_a_deactivated_agent_cannot_log_in(client, world) -> None
     assert response.status_code == 403 and response.json()["code"] == "account_disabled"
 
 
-async def test_repeated_failures_lock_the_login_name_even_with_the_right_password(
+async def _fail(client, username: str, times: int = 1) -> list:
+    return [
+        await client.post(LOGIN, json={"username": username, "password": "wrong-password-1"})
+        for _ in range(times)
+    ]
+
+
+async def test_repeated_failures_delay_the_account_even_with_the_right_password(
     client, world
 ) -> None:
-    for _ in range(get_settings().login_max_failures):
-        await client.post(LOGIN, json={"username": "a.sales", "password": "wrong-password-1"})
-    locked = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
-    assert locked.status_code == 429 and locked.json()["code"] == "account_locked"
+    settings = get_settings()
+    answers = await _fail(client, "a.sales", settings.login_max_failures)
+    assert [a.status_code for a in answers] == [401] * settings.login_max_failures
+    delayed = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    assert delayed.status_code == 429 and delayed.json()["code"] == "login_throttled"
+    assert delayed.headers["Retry-After"] == str(settings.login_delay_seconds)
 
 
-async def test_unknown_login_names_lock_the_same_way_revealing_nothing(client, world) -> None:
-    for _ in range(get_settings().login_max_failures):
-        await client.post(LOGIN, json={"username": "ghost", "password": "wrong-password-1"})
-    response = await client.post(LOGIN, json={"username": "ghost", "password": "wrong-password-1"})
-    assert response.status_code == 429
+async def test_the_throttle_message_is_bilingual(client, world) -> None:
+    await _fail(client, "a.sales", get_settings().login_max_failures)
+    english = await client.post(
+        LOGIN,
+        json={"username": "a.sales", "password": PASSWORD},
+        headers={"Accept-Language": "en-US"},
+    )
+    seconds = get_settings().login_delay_seconds
+    assert english.json()["detail"] == f"Too many wrong passwords. Try again in {seconds} seconds."
 
 
-async def test_lock_ends_after_the_lock_period(client, world, clock) -> None:
+async def test_login_name_and_email_count_against_the_same_account(client, world) -> None:
+    failures = get_settings().login_max_failures
+    await _fail(client, "a.sales", failures - 1)
+    await _fail(client, "A.Sales@example.com")
+    delayed = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    assert delayed.status_code == 429
+
+
+async def test_the_account_is_throttled_from_every_address(app, client, world) -> None:
+    import httpx
+
+    await _fail(client, "a.sales", get_settings().login_max_failures)
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.7", 4000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as elsewhere:
+        answer = await elsewhere.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    assert answer.status_code == 429
+
+
+async def test_the_delay_doubles_with_every_further_failure_and_ends(client, world, clock) -> None:
     from datetime import timedelta
 
     from api.kit.clock import now
 
-    for _ in range(get_settings().login_max_failures):
-        await client.post(LOGIN, json={"username": "a.sales", "password": "wrong-password-1"})
-    later = now() + timedelta(minutes=get_settings().login_lock_minutes + 1)
-    clock.move_to(later, tick=False)
+    settings = get_settings()
+    await _fail(client, "a.sales", settings.login_max_failures)
+    clock.move_to(now() + timedelta(seconds=settings.login_delay_seconds + 1), tick=False)
+    [again] = await _fail(client, "a.sales")
+    assert again.status_code == 401
+    delayed = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    assert delayed.headers["Retry-After"] == str(2 * settings.login_delay_seconds)
+    clock.move_to(now() + timedelta(seconds=2 * settings.login_delay_seconds + 1), tick=False)
     response = await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
     assert response.status_code == 200
+
+
+async def test_a_success_starts_the_account_afresh(client, world) -> None:
+    failures = get_settings().login_max_failures
+    await _fail(client, "a.sales", failures - 1)
+    await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    answers = await _fail(client, "a.sales", failures - 1)
+    assert {a.status_code for a in answers} == {401}
+    assert (
+        await client.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    ).status_code == 200
+
+
+async def test_unknown_names_count_only_against_the_client_address_storing_no_name(
+    app, client, world, session, monkeypatch
+) -> None:
+    import httpx
+    from sqlmodel import select
+
+    from api.auth.models import LoginThrottle
+
+    monkeypatch.setattr(get_settings(), "login_address_max_failures", 3)
+    answers = [await _fail(client, f"ghost{n}") for n in range(4)]
+    assert [a.status_code for [a] in answers] == [401, 401, 401, 429]
+    subjects = (await session.scalars(select(LoginThrottle.subject))).all()
+    await session.commit()  # end the read: on SQLite it holds the write lock
+    assert subjects == ["address:127.0.0.1"]
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.7", 4000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as elsewhere:
+        answer = await elsewhere.post(LOGIN, json={"username": "a.sales", "password": PASSWORD})
+    assert answer.status_code == 200
+
+
+async def test_change_password_is_throttled_like_sign_in(client, world) -> None:
+    settings = get_settings()
+    for _ in range(settings.login_max_failures):
+        wrong = await client.post(
+            "/api/v1/auth/change-password",
+            json={"current_password": "wrong-password-1", "new_password": "a-brand-new-secret-42"},
+            headers=world.a_sales.headers,
+        )
+        assert wrong.status_code == 400
+    delayed = await client.post(
+        "/api/v1/auth/change-password",
+        json={"current_password": PASSWORD, "new_password": "a-brand-new-secret-42"},
+        headers=world.a_sales.headers,
+    )
+    assert delayed.status_code == 429 and delayed.json()["code"] == "login_throttled"
 
 
 async def test_successful_login_is_audited(client, world) -> None:

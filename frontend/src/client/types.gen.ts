@@ -4782,6 +4782,10 @@ export type AuthChangePasswordErrors = {
      */
     422: ErrorOut;
     /**
+     * Too Many Requests
+     */
+    429: ErrorOut;
+    /**
      * Service Unavailable
      */
     503: ErrorOut;
