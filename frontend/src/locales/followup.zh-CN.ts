@@ -67,6 +67,7 @@ export const followupZhCN = {
   'followup.entry.update': '更新表格中的条目',
   'followup.entry.clear': '清空',
   'followup.entry.none': '还没有项目条目',
+  'followup.entry.incomplete': '下方的项目条目已填写但未填完，报告未提交：请补全（提交时会自动添加到表格），或点“清空”放弃该条目。',
   'followup.entry.twice': '这个项目已经在表格里了，点击表格中的那一行修改它',
   'followup.entry.remove': '移除条目 {name}',
 

@@ -7,6 +7,7 @@ import {
   entryFromProject,
   hasProject,
   isDirty,
+  isPendingEntry,
   removeEntry,
   reportBody,
   upsertEntry,
@@ -128,5 +129,24 @@ describe('the request body', () => {
     expect(isDirty({ ...EMPTY_REPORT, customerNews: 'x' })).toBe(true);
     expect(isDirty(draftFromReport(REPORT), draft)).toBe(false);
     expect(isDirty({ ...draft, customerNews: '变了' }, draft)).toBe(true);
+  });
+});
+
+describe('an entry the form holds at submit', () => {
+  it('is nothing to lose while it is the blank new entry', () => {
+    expect(isPendingEntry(blankEntry(), null)).toBe(false);
+  });
+
+  it('is pending once anything is filled, or when it is an imported project', () => {
+    expect(isPendingEntry({ ...blankEntry(), projectName: '智能门锁' }, null)).toBe(true);
+    expect(isPendingEntry({ ...blankEntry(), openQuestions: '功耗？' }, null)).toBe(true);
+    expect(isPendingEntry({ ...blankEntry(), stage: 'development' }, null)).toBe(true);
+    expect(isPendingEntry(entryFromProject(PROJECT), null)).toBe(true);
+  });
+
+  it('is pending when a table row being edited again was changed, not when left as it is', () => {
+    const row = entryFromProject(PROJECT);
+    expect(isPendingEntry({ ...row }, row)).toBe(false);
+    expect(isPendingEntry({ ...row, progress: '已量产' }, row)).toBe(true);
   });
 });
