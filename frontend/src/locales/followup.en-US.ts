@@ -59,6 +59,7 @@ export const followupEnUS: Record<keyof typeof followupZhCN, string> = {
   'followup.entry.domain': 'Product domain',
   'followup.entry.domainRequired': 'Pick the product domain',
   'followup.entry.volume': 'Expected volume (units/year)',
+  'followup.entry.volumeRange': 'Enter a whole number, 0 or more',
   'followup.entry.volumeRequired': 'Enter the expected volume',
   'followup.entry.milestone': 'Milestone',
   'followup.entry.milestoneDate': 'Milestone date',

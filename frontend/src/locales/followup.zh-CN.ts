@@ -58,6 +58,7 @@ export const followupZhCN = {
   'followup.entry.domain': '产品领域',
   'followup.entry.domainRequired': '请选择产品领域',
   'followup.entry.volume': '年预期（颗/年）',
+  'followup.entry.volumeRange': '年预期须为不小于 0 的整数',
   'followup.entry.volumeRequired': '请填写年预期',
   'followup.entry.milestone': '节点',
   'followup.entry.milestoneDate': '节点日期',

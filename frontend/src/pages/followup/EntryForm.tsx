@@ -11,6 +11,7 @@ import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
 import { isPendingEntry, type EntryDraft } from './entries';
 import { useMcuModels } from './useFollowup';
+import { numberRule } from '../../lib/numberRules';
 
 interface Values extends Omit<EntryDraft, 'milestoneDate'> {
   milestoneDate: Dayjs | null;
@@ -111,8 +112,12 @@ export function EntryForm({
         <Form.Item name="stage" label={t('followup.entry.stage')} style={{ flex: '1 1 120px' }} rules={[{ required: true }]}>
           <Select options={enumOptions(ProjectStage, (stage) => t(`followup.stage.${stage}`))} />
         </Form.Item>
-        <Form.Item name="annualVolume" label={t('followup.entry.volume')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('followup.entry.volumeRequired') }]}>
-          <InputNumber min={0} step={1000} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="annualVolume" label={t('followup.entry.volume')} style={{ flex: '1 1 120px' }} rules={[
+            { required: true, message: t('followup.entry.volumeRequired') },
+            numberRule({ min: 0, max: 10 ** 12, integer: true }, t('followup.entry.volumeRange')),
+          ]}
+        >
+          <InputNumber step={1000} style={{ width: '100%' }} />
         </Form.Item>
       </div>
       <Form.Item name="progress" label={t('followup.entry.progress')}>

@@ -147,7 +147,7 @@ export function toEntryIn(entry: EntryDraft): EntryIn {
     progress: entry.progress.trim(),
     mcu_model_id: entry.mcuModelId,
     product_domain_id: entry.productDomainId ?? 0,
-    annual_volume: Math.max(0, Math.round(entry.annualVolume)),
+    annual_volume: entry.annualVolume,
     milestone_date: entry.milestoneDate,
     milestone_text: entry.milestoneText.trim(),
     open_questions: entry.openQuestions.trim(),
