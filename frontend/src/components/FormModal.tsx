@@ -1,6 +1,8 @@
 // A dialog whose body is one form and whose OK button submits it. Every create/edit/decide dialog
 // wired the same Modal + Form pair by hand; this keeps that wiring (and the mapping of a refused
 // save onto its fields) in one place so the dialogs only say what is different.
+// The caller's form instance outlives the dialog, so a closed dialog (cancelled or saved) is reset
+// here: the next one opens empty or with its explicit defaults, never with the last values.
 import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import type { ReactNode } from 'react';
@@ -45,6 +47,7 @@ export interface FormModalProps<V> {
   forceRender?: boolean;
   width?: number;
   afterOpenChange?: (open: boolean) => void;
+  /** After the dialog closed; the form is already back at its initial values. */
   afterClose?: () => void;
   /** Shown above the form: an explanation, a draft notice, an error the save ran into. */
   intro?: ReactNode;
@@ -92,13 +95,18 @@ export function FormModal<V>({
       forceRender={forceRender}
       width={width}
       afterOpenChange={afterOpenChange}
-      afterClose={afterClose}
+      afterClose={() => {
+        form.resetFields();
+        afterClose?.();
+      }}
     >
       {intro}
       <Form<V>
         form={form}
         layout="vertical"
         initialValues={initialValues}
+        // A form unmounted on close (forceRender false) starts from initialValues when it mounts again.
+        clearOnDestroy
         onValuesChange={onValuesChange}
         onFinish={(values) => onSubmit(values, onError)}
         data-testid={formTestId}
