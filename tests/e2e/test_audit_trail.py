@@ -92,6 +92,7 @@ def test_an_audit_walk_shows_beijing_time_names_and_chinese_labels_never_ids_or_
     expect(diff).to_contain_text("发送对象")
     expect(diff).to_contain_text("代理商")
     expect(diff).to_contain_text("华南代理")  # the name behind agent_id
+    expect(diff.get_by_role("row", name=re.compile("^发送对象"))).to_contain_text("指定代理商")
     expect(diff.get_by_role("row", name=re.compile("^创建人"))).to_contain_text("原厂管理员")
     expect(diff).not_to_contain_text("编号")  # the object's own number: the row names it
     for raw in ("agent_id", "audience", "created_by_id", "publish_at", "created_at"):

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../client';
 import { useT } from '../../locales/i18n';
 import { formatTime } from '../../lib/format';
 import { diffRows, fieldParts, isInstant, leafKey, show, type ChangeKind, type DiffRow } from './diff';
-import { fieldLabel } from './fieldLabel';
+import { fieldLabel, valueLabel } from './fieldLabel';
 
 const KIND_COLOR: Record<ChangeKind, string | undefined> = { changed: 'orange', added: 'green', removed: 'red', same: undefined };
 
@@ -19,8 +19,9 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const cell = (value: unknown, row: DiffRow, side: 'before' | 'after') => {
     if (value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
     const struck = row.kind === 'changed' && side === 'before';
-    // An id is shown as the name it refers to, an instant in Beijing time.
-    const named = entry.names?.[`${leafKey(row.field)}=${show(value)}`];
+    // An id is shown as the name it refers to, a code by its label, an instant in Beijing time.
+    const key = leafKey(row.field);
+    const named = entry.names?.[`${key}=${show(value)}`] ?? valueLabel(t, key, value);
     const text = named ?? (isInstant(value) ? formatTime(value, true) : show(value));
     return (
       <Typography.Text code delete={struck} type={row.kind === 'same' ? undefined : side === 'before' ? 'danger' : 'success'} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>

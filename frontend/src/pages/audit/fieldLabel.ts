@@ -16,3 +16,18 @@ export function fieldLabel(t: Translate, parts: (string | number)[]): string {
     })
     .join(' · ');
 }
+
+// Fields whose values are codes the SPA already has labels for.
+const VALUE_LABELS: Record<string, string> = {
+  stage: 'stage.',
+  project_stage: 'stage.',
+  audience: 'ann.audience.',
+  importance: 'ann.importance.',
+  role: 'role.',
+};
+
+/** A code (a stage, an audience…) by its label, or null when the field holds no known code. */
+export function valueLabel(t: Translate, key: string, value: unknown): string | null {
+  const prefix = VALUE_LABELS[key];
+  return prefix && typeof value === 'string' ? translated(t, `${prefix}${value}`) : null;
+}
