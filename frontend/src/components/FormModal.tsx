@@ -41,7 +41,8 @@ export interface FormModalProps<V> {
   onCancel: () => void;
   /** Server field name -> form field name, where the form nests them (see showFieldErrors). */
   fieldMap?: Record<string, NamePath>;
-  /** Let Enter in a one-line field submit (the OK button sits outside the <form>). */
+  /** Let Enter in a one-line field submit (the OK button sits outside the <form>); otherwise
+   * Enter never submits the dialog. */
   submitOnEnter?: boolean;
   /** Mount the form while closed, so `form` can be filled before the dialog opens. */
   forceRender?: boolean;
@@ -104,6 +105,9 @@ export function FormModal<V>({
       <Form<V>
         form={form}
         layout="vertical"
+        // Without submitOnEnter the form is no <form>: a browser submits a form with one text
+        // field on Enter, so confirming a date picker would have saved the dialog.
+        component={submitOnEnter ? undefined : 'div'}
         initialValues={initialValues}
         // A form unmounted on close (forceRender false) starts from initialValues when it mounts again.
         clearOnDestroy
