@@ -106,7 +106,7 @@ describe('the entry editor', () => {
 describe('the request body', () => {
   it('builds POST with an imported project and a new project', () => {
     const imported = entryFromProject(PROJECT);
-    const fresh = { ...blankEntry(), projectName: ' 蓝牙网关 ', product: '网关', productDomainId: 2, annualVolume: 1234.4 };
+    const fresh = { ...blankEntry(), projectName: ' 蓝牙网关 ', product: '网关', productDomainId: 2, annualVolume: 1234 };
     const body = reportBody({ reportDate: null, customerNews: ' 客户扩产 ', entries: [imported, fresh] }, 'new');
     expect(body.customer_news).toBe('客户扩产');
     expect(body).not.toHaveProperty('report_date');
