@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
+from sqlmodel import SQLModel, col
 
 from api.audit.models import AuditLog
 from api.authz.policy import readable, readable_statement
@@ -77,3 +77,53 @@ async def facets(session: AsyncSession, principal: Principal) -> tuple[list[str]
         rows = await session.scalars(select(column).where(allowed).distinct().order_by(column))
         values.append(list(rows.all()))
     return values[0], values[1]
+
+
+# What names a row of a table, in this order of preference; a row without one (a report, a
+# comment, an application) is named by its customer.
+_NAME_COLUMNS = ("name", "display_name", "title", "part_number", "order_number", "login_name")
+_USER_REFERENCES = ("author_id", "applicant_id", "actor_id")
+
+
+def referenced_table(object_type: str, field: str) -> str | None:
+    """The table an `…_id` field of an `object_type` snapshot points at, when we can name it."""
+    if not field.endswith("_id") or field == "id":
+        return None
+    tables = SQLModel.metadata.tables
+    if field == "parent_id":
+        return object_type
+    if field == "child_id":
+        return "customer"
+    if field.endswith("agent_id"):
+        return "agent"
+    if field.endswith(("user_id", "_by_id")) or field in _USER_REFERENCES:
+        return "user_account"
+    return field.removesuffix("_id") if field.removesuffix("_id") in tables else None
+
+
+async def row_names(
+    session: AsyncSession, wanted: dict[str, set[int]]
+) -> dict[tuple[str, int], str]:
+    """The name of each (table, id) asked for, where the table has one (directly or by its
+    customer); rows since deleted are left out."""
+    tables = SQLModel.metadata.tables
+    customer = tables["customer"]
+    names: dict[tuple[str, int], str] = {}
+    for table_name, ids in wanted.items():
+        table = tables.get(table_name)
+        if table is None or not ids:
+            continue
+        column = next((table.c[c] for c in _NAME_COLUMNS if c in table.c), None)
+        if column is not None:
+            statement = select(table.c.id, column).where(table.c.id.in_(ids))
+        elif "customer_id" in table.c:
+            statement = (
+                select(table.c.id, customer.c.name)
+                .join(customer, customer.c.id == table.c.customer_id)
+                .where(table.c.id.in_(ids))
+            )
+        else:
+            continue
+        for row_id, name in (await session.execute(statement)).all():
+            names[(table_name, row_id)] = name
+    return names

@@ -56,7 +56,7 @@ async def list_audit(
 ) -> Page[AuditEntry]:
     """The audit trail, newest first, filtered (vendor only; others see an empty list)."""
     rows, total = await repository.list_entries(session, principal, page, filters)
-    return Page(items=[AuditEntry.model_validate(r) for r in rows], total=total)
+    return Page(items=await service.described(session, rows), total=total)
 
 
 @router.get("/audit/facets")

@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class AuditEntry(BaseModel):
@@ -19,6 +19,14 @@ class AuditEntry(BaseModel):
     after: dict[str, Any] | None
     request_id: str
     reason: str
+    actor_name: str = Field(default="", description="The person's name ('' for the system)")
+    object_name: str = Field(
+        default="", description="The object's name (a report or application: its customer's)"
+    )
+    names: dict[str, str] = Field(
+        default_factory=dict,
+        description='"field=id" of an id in before/after -> the name of what it refers to',
+    )
 
 
 class AuditFacets(BaseModel):

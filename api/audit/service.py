@@ -2,11 +2,14 @@
 
 import enum
 import json
+from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol
 
+from api.audit import repository
 from api.audit.models import AuditLog
+from api.audit.schemas import AuditEntry
 from api.authz.principal import Principal
 from api.db import AsyncSession
 from api.kit.clock import CHINA
@@ -127,3 +130,49 @@ def export_table(entries: list[AuditLog]) -> tuple[list[str], list[list[Any]]]:
         for e in entries
     ]
     return EXPORT_HEADERS, rows
+
+
+def _id_fields(entry: AuditLog) -> list[tuple[str, int]]:
+    """The top-level `…_id` fields (with an integer) of an entry's snapshots."""
+    found = []
+    for snap in (entry.before, entry.after):
+        for field, value in (snap or {}).items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                found.append((field, value))
+    return found
+
+
+async def described(session: AsyncSession, rows: list[AuditLog]) -> list[AuditEntry]:
+    """The rows as the trail shows them: the person's name, the object's name, and the name
+    behind each id its snapshots refer to (so a reader never has to look an id up)."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for entry in rows:
+        if entry.actor_id is not None:
+            wanted["user_account"].add(entry.actor_id)
+        if entry.object_id.isdigit():
+            wanted[entry.object_type].add(int(entry.object_id))
+        for field, value in _id_fields(entry):
+            table = repository.referenced_table(entry.object_type, field)
+            if table:
+                wanted[table].add(value)
+    names = await repository.row_names(session, wanted)
+    described_rows = []
+    for entry in rows:
+        references = {}
+        for field, value in _id_fields(entry):
+            table = repository.referenced_table(entry.object_type, field)
+            if table and (table, value) in names:
+                references[f"{field}={value}"] = names[(table, value)]
+        object_key = (
+            (entry.object_type, int(entry.object_id)) if entry.object_id.isdigit() else None
+        )
+        described_rows.append(
+            AuditEntry.model_validate(entry).model_copy(
+                update={
+                    "actor_name": names.get(("user_account", entry.actor_id or 0), ""),
+                    "object_name": names.get(object_key, "") if object_key else "",
+                    "names": references,
+                }
+            )
+        )
+    return described_rows

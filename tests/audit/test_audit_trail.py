@@ -171,3 +171,34 @@ async def test_vendor_exports_the_filtered_trail_as_xlsx_and_csv(client, world, 
     assert text.startswith("\ufeff".encode())
     lines = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
     assert [(r["object_id"], r["action"]) for r in lines] == [("1", "customer.update")]
+
+
+async def test_each_entry_names_the_person_the_object_and_every_id_it_refers_to(
+    client, world, factory, session
+) -> None:
+    customer = await factory.customer(world.agent_a, world.a_sales)
+    session.add(
+        AuditLog(
+            at=days_ago(1),
+            actor_id=world.a_sales.id,
+            actor_username=world.a_sales.user.username,
+            action="customer.update",
+            object_type="customer",
+            object_id=str(customer.id),
+            agent_id=world.agent_a.id,
+            before={"contact_user_id": world.b_sales.id, "agent_id": world.agent_a.id},
+            after={"contact_user_id": world.a_sales.id, "agent_id": world.agent_a.id},
+        )
+    )
+    await session.commit()
+    response = await client.get(
+        VENDOR_ONLY, params={"object_id": str(customer.id)}, headers=world.vendor.headers
+    )
+    [entry] = response.json()["items"]
+    assert entry["actor_name"] == world.a_sales.user.display_name
+    assert entry["object_name"] == customer.name
+    assert entry["names"] == {
+        f"contact_user_id={world.b_sales.id}": world.b_sales.user.display_name,
+        f"contact_user_id={world.a_sales.id}": world.a_sales.user.display_name,
+        f"agent_id={world.agent_a.id}": world.agent_a.name,
+    }

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.e2e
 RUN = uuid.uuid4().hex[:6]
 CRITICAL = f"停产通知 {RUN}"  # published first, but the most important
 NORMAL = f"月度例会 {RUN}"  # published later: newer, less important
+CANCEL = re.compile(r"^取\s*消$")  # AntD spaces a two-character label
 
 
 @pytest.fixture
@@ -143,3 +144,54 @@ def test_sales_acknowledges_new_announcements_most_important_first_and_vendor_se
     expect(confirm).to_contain_text("不能再修改")
     confirm.get_by_test_id("announcement-withdraw-ok").click()
     expect(row(page, NORMAL)).to_contain_text("已撤回")
+
+
+def expect_empty_create_dialog(page: Page) -> Locator:
+    page.get_by_test_id("announcement-create").click()
+    dialog = page.get_by_role("dialog", name="发布公告")
+    expect(dialog.get_by_label("标题")).to_have_value("")
+    expect(dialog.get_by_label("正文")).to_have_value("")
+    expect(dialog.get_by_role("radio", name="普通")).to_be_checked()
+    expect(dialog.locator(".ant-select").filter(has_text="所有人")).to_have_count(1)
+    expect(dialog.get_by_label("代理商", exact=True)).to_have_count(0)
+    return dialog
+
+
+def fill_targeted(page: Page, dialog: Locator, title: str) -> None:
+    dialog.get_by_label("标题").fill(title)
+    dialog.get_by_label("正文").fill("只发给华南代理。")
+    dialog.get_by_text("非常重要", exact=True).click()
+    dialog.get_by_label("发送对象").click()
+    choose(page, "指定代理商")
+    dialog.get_by_label("代理商", exact=True).click()
+    choose(page, "华南代理")
+
+
+def test_the_create_dialog_opens_empty_after_cancel_after_save_and_after_an_edit(
+    page: Page, withdrawn_afterwards: None
+) -> None:
+    title = f"华南专项 {RUN}"
+    sign_in(page, "vendor")
+    open_menu(page, "公告")
+
+    dialog = expect_empty_create_dialog(page)
+    fill_targeted(page, dialog, title)
+    dialog.get_by_role("button", name=CANCEL).click()
+    expect(dialog).to_be_hidden()
+
+    dialog = expect_empty_create_dialog(page)
+    fill_targeted(page, dialog, title)
+    dialog.get_by_test_id("announcement-save").click()
+    expect(dialog).to_be_hidden()
+    expect(row(page, title)).to_contain_text("发布中")
+
+    dialog = expect_empty_create_dialog(page)
+    dialog.get_by_role("button", name=CANCEL).click()
+    expect(dialog).to_be_hidden()
+
+    row(page, title).get_by_role("button", name=f"编辑 {title}").click()
+    edit = page.get_by_role("dialog", name="修改公告")
+    expect(edit.get_by_label("标题")).to_have_value(title)
+    edit.get_by_role("button", name=CANCEL).click()
+    expect(edit).to_be_hidden()
+    expect_empty_create_dialog(page)

@@ -118,6 +118,47 @@ def test_sales_writes_report_vendor_comments_sales_reads_green_name(page: Page) 
     expect(page.get_by_test_id("unread-comments")).to_have_attribute("data-count", "0")
 
 
+def test_a_filled_entry_never_vanishes_and_enter_adds_nothing(page: Page) -> None:
+    project = "智能窗帘电机"
+    sign_in(page, "a.sales")
+    open_followup(page, CUSTOMER)
+    page.get_by_test_id("report-new").click()
+    editor = page.get_by_test_id("report-editor")
+    editor.get_by_label("客户动态").fill("客户在评估窗帘电机新平台。")
+    form = page.get_by_test_id("entry-form")
+    rows = page.get_by_test_id("entries-table").get_by_test_id("entry-row")
+
+    # filled but incomplete (no product domain): submitting stops and says so, nothing is lost
+    form.get_by_label("新项目名称").fill(project)
+    page.get_by_test_id("report-submit").click()
+    expect(page.get_by_test_id("entry-incomplete")).to_be_visible()
+    expect(form).to_contain_text("请选择产品领域")
+    expect(editor).to_have_attribute("data-mode", "new")
+    expect(form.get_by_label("新项目名称")).to_have_value(project)
+
+    # Enter in a field, or confirming a date with Enter, neither adds the entry nor submits
+    form.get_by_label("产品领域", exact=True).click()
+    page.get_by_role("option", name="消费电子").click()
+    form.get_by_label("年预期（颗/年）").fill("8000")
+    form.get_by_label("节点事项").fill("下月送样")
+    form.get_by_label("节点事项").press("Enter")
+    date = form.get_by_label("节点日期")
+    date.click()
+    date.fill("2030-01-15")
+    date.press("Enter")
+    expect(date).to_have_value("2030-01-15")
+    form.get_by_label("新项目名称").press("Enter")
+    expect(rows).to_have_count(0)
+    expect(editor).to_have_attribute("data-mode", "new")
+
+    # submitting with the complete entry still in the form adds it to the report
+    page.get_by_test_id("report-submit").click()
+    view = page.get_by_test_id("report-view")
+    expect(view.get_by_test_id("report-entry")).to_have_count(1)
+    expect(view.get_by_test_id("report-entry")).to_contain_text(project)
+    expect(page.get_by_test_id("project-list")).to_contain_text(project)
+
+
 def no_horizontal_scroll(page: Page) -> None:
     page.wait_for_function(
         "document.documentElement.scrollWidth <= window.innerWidth + 1", timeout=5_000

@@ -91,3 +91,29 @@ def test_assistant_records_order_and_vendor_downloads_statistics(
     workbook = openpyxl.load_workbook(saved, read_only=True)
     rows = [row for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)]
     assert any(CUSTOMER in row and QUANTITY in row for row in rows), rows
+
+
+def test_an_order_quantity_of_zero_negative_or_fraction_is_refused_as_typed(page: Page) -> None:
+    order_number = "E2E-SO-BADQTY"
+    sign_in(page, "a.assistant")
+    row = (
+        page.get_by_test_id("customers-table")
+        .get_by_test_id("customer-row")
+        .filter(has_text=CUSTOMER)
+    )
+    row.get_by_test_id("row-menu").click()
+    page.get_by_role("menuitem", name="销售记录").click()
+    form = page.get_by_test_id("order-form")
+    form.get_by_label("订单号").fill(order_number)
+    project = form.get_by_label("项目名称")
+    project.fill("IH电饭煲")
+    project.press("Enter")
+    expect(form.get_by_test_id("line-model")).to_have_text(MODEL)
+    quantity = form.get_by_label("数量（颗）")
+    for typed in ("0", "-5", "12.7"):
+        quantity.fill(typed)
+        quantity.blur()  # AntD's min/precision used to rewrite here: 0 and -5 to 1, 12.7 to 13
+        page.get_by_test_id("order-submit").click()
+        expect(form).to_contain_text("数量须为正整数")
+        expect(quantity).to_have_value(typed)
+    expect(page.get_by_test_id("order-history")).not_to_contain_text(order_number)

@@ -37,8 +37,8 @@ async def test_ten_batch_numbers_on_one_line_are_kept_in_order(client, world, bo
     assert response.json()["lines"][0]["batches"] == batches
 
 
-async def test_quantity_zero_or_negative_is_refused(client, world, book) -> None:
-    for quantity in (0, -5):
+async def test_quantity_zero_negative_or_fractional_is_refused(client, world, book) -> None:
+    for quantity in (0, -5, 12.7):
         body = order(project_id=book.cooker)
         body["lines"][0]["quantity"] = quantity
         assert (await _post(client, world.a_assistant, book.customer_id, body)).status_code == 422

@@ -528,6 +528,12 @@ export type AuditEntry = {
      */
     actor_id: number | null;
     /**
+     * Actor Name
+     *
+     * The person's name ('' for the system)
+     */
+    actor_name?: string;
+    /**
      * Actor Username
      */
     actor_username: string;
@@ -556,9 +562,23 @@ export type AuditEntry = {
      */
     id: number;
     /**
+     * Names
+     *
+     * "field=id" of an id in before/after -> the name of what it refers to
+     */
+    names?: {
+        [key: string]: string;
+    };
+    /**
      * Object Id
      */
     object_id: string;
+    /**
+     * Object Name
+     *
+     * The object's name (a report or application: its customer's)
+     */
+    object_name?: string;
     /**
      * Object Type
      */

@@ -6,6 +6,7 @@ import { useT } from '../locales/i18n';
 import { cleanCreditCode, isValidCreditCode } from '../lib/customerForm';
 import { DomainLookup, ProductDomainSelect, TypicalProducts } from './ProductDomainField';
 import { RegionCascader } from './RegionCascader';
+import { numberRule } from '../lib/numberRules';
 
 /** Region, product domain (with the lookup), annual usage, MCUs in use. */
 export function CustomerCoreFields() {
@@ -37,9 +38,12 @@ export function CustomerCoreFields() {
             name="annual_mcu_usage_wan"
             label={t('customer.usage')}
             extra={t('register.usageHint')}
-            rules={[{ required: true, message: t('register.usageRequired') }]}
+            rules={[
+              { required: true, message: t('register.usageRequired') },
+              numberRule({ min: 0, max: 10_000_000, decimals: 2 }, t('register.usageRange')),
+            ]}
           >
-            <InputNumber min={0} max={10_000_000} precision={2} suffix={t('customer.wan')} style={{ width: '100%' }} data-testid="usage" />
+            <InputNumber suffix={t('customer.wan')} style={{ width: '100%' }} data-testid="usage" />
           </Form.Item>
         </Col>
       </Row>

@@ -1,6 +1,7 @@
 import { Divider, Form, InputNumber, Typography } from 'antd';
 import { ProjectStage } from '../client';
 import { useT } from '../locales/i18n';
+import { numberRule } from '../lib/numberRules';
 
 /**
  * The rules form's forecast part (vendor): the probability that a project at each stage turns into
@@ -17,9 +18,9 @@ export function ForecastStageProbabilities() {
           key={stage}
           name={['stage_probabilities', stage]}
           label={t(`stage.${stage}`)}
-          rules={[{ type: 'number', min: 0, max: 1, message: t('sales.rules.probabilityRange') }]}
+          rules={[numberRule({ min: 0, max: 1 }, t('sales.rules.probabilityRange'))]}
         >
-          <InputNumber min={0} max={1} step={0.05} precision={2} style={{ width: 180 }} />
+          <InputNumber step={0.05} style={{ width: 180 }} />
         </Form.Item>
       ))}
     </div>

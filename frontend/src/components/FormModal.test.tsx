@@ -66,6 +66,24 @@ describe('form dialog', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Acme' })));
   });
 
+  it('never submits on Enter unless asked to, even with a single field', async () => {
+    const onSubmit = vi.fn();
+    function OneField() {
+      const [form] = Form.useForm<{ day: string }>();
+      return (
+        <FormModal<{ day: string }> form={form} open title="Pick a day" onSubmit={onSubmit} onCancel={() => undefined}>
+          <Form.Item name="day" label="Day">
+            <Input />
+          </Form.Item>
+        </FormModal>
+      );
+    }
+    render(<OneField />);
+    await userEvent.type(screen.getByLabelText('Day'), '2030-01-15{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it('puts a 422 field error from the server on that field', async () => {
     const refused = new ApiError(422, 'validation_error', 'Invalid input', [{ field: 'name', message: 'Too similar to another name' }]);
     render(<Harness answer={refused} />);

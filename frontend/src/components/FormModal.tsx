@@ -1,6 +1,8 @@
 // A dialog whose body is one form and whose OK button submits it. Every create/edit/decide dialog
 // wired the same Modal + Form pair by hand; this keeps that wiring (and the mapping of a refused
 // save onto its fields) in one place so the dialogs only say what is different.
+// The caller's form instance outlives the dialog, so a closed dialog (cancelled or saved) is reset
+// here: the next one opens empty or with its explicit defaults, never with the last values.
 import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import type { ReactNode } from 'react';
@@ -39,12 +41,14 @@ export interface FormModalProps<V> {
   onCancel: () => void;
   /** Server field name -> form field name, where the form nests them (see showFieldErrors). */
   fieldMap?: Record<string, NamePath>;
-  /** Let Enter in a one-line field submit (the OK button sits outside the <form>). */
+  /** Let Enter in a one-line field submit (the OK button sits outside the <form>); otherwise
+   * Enter never submits the dialog. */
   submitOnEnter?: boolean;
   /** Mount the form while closed, so `form` can be filled before the dialog opens. */
   forceRender?: boolean;
   width?: number;
   afterOpenChange?: (open: boolean) => void;
+  /** After the dialog closed; the form is already back at its initial values. */
   afterClose?: () => void;
   /** Shown above the form: an explanation, a draft notice, an error the save ran into. */
   intro?: ReactNode;
@@ -95,14 +99,22 @@ export function FormModal<V>({
       forceRender={forceRender}
       width={width}
       afterOpenChange={afterOpenChange}
-      afterClose={afterClose}
+      afterClose={() => {
+        form.resetFields();
+        afterClose?.();
+      }}
     >
       {intro}
       <Form<V>
         form={form}
         name={name}
         layout="vertical"
+        // Without submitOnEnter the form is no <form>: a browser submits a form with one text
+        // field on Enter, so confirming a date picker would have saved the dialog.
+        component={submitOnEnter ? undefined : 'div'}
         initialValues={initialValues}
+        // A form unmounted on close (forceRender false) starts from initialValues when it mounts again.
+        clearOnDestroy
         onValuesChange={onValuesChange}
         onFinish={(values) => onSubmit(values, onError)}
         data-testid={formTestId}

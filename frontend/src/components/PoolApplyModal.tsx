@@ -62,10 +62,7 @@ export function PoolApplyModal({
         });
       }}
       onCancel={onClose}
-      afterClose={() => {
-        form.resetFields();
-        apply.reset();
-      }}
+      afterClose={() => apply.reset()}
       intro={
         <>
           <Typography.Paragraph type="secondary">{t('pool.applyText')}</Typography.Paragraph>

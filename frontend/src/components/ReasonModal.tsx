@@ -52,7 +52,6 @@ export function ReasonModal({
       loading={loading}
       onSubmit={(values) => onSubmit((values.reason ?? '').trim())}
       onCancel={onCancel}
-      afterClose={() => form.resetFields()}
       formTestId={testId}
     >
       {/* Inside the form so that the test id covers what is asked and the answer, as before. */}

@@ -378,6 +378,7 @@ export const enUS: Record<MessageKey, string> = {
   'register.regionRequired': 'Choose province and city',
   'register.domainRequired': 'Choose a product domain',
   'register.usageHint': 'Annual usage of all the customer\'s MCUs, in 10,000 units.',
+  'register.usageRange': 'Enter a number from 0 to 10,000,000 with at most two decimals',
   'register.usageRequired': 'Enter the annual usage',
   'register.mcusHint': 'Part numbers mainly in use now (any brand); press Enter after each.',
   'register.mcusPlaceholder': 'e.g. STM32F030, GD32F103',

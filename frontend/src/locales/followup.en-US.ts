@@ -59,6 +59,7 @@ export const followupEnUS: Record<keyof typeof followupZhCN, string> = {
   'followup.entry.domain': 'Product domain',
   'followup.entry.domainRequired': 'Pick the product domain',
   'followup.entry.volume': 'Expected volume (units/year)',
+  'followup.entry.volumeRange': 'Enter a whole number, 0 or more',
   'followup.entry.volumeRequired': 'Enter the expected volume',
   'followup.entry.milestone': 'Milestone',
   'followup.entry.milestoneDate': 'Milestone date',
@@ -68,6 +69,7 @@ export const followupEnUS: Record<keyof typeof followupZhCN, string> = {
   'followup.entry.update': 'Update the entry in the table',
   'followup.entry.clear': 'Clear',
   'followup.entry.none': 'No project entries yet',
+  'followup.entry.incomplete': 'The project entry below is filled in but not complete, so the report was not sent: complete it (it is added to the table when you submit), or press Clear to drop it.',
   'followup.entry.twice': 'This project is already in the table; click its row to change it',
   'followup.entry.remove': 'Remove entry {name}',
 

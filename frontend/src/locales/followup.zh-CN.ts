@@ -58,6 +58,7 @@ export const followupZhCN = {
   'followup.entry.domain': '产品领域',
   'followup.entry.domainRequired': '请选择产品领域',
   'followup.entry.volume': '年预期（颗/年）',
+  'followup.entry.volumeRange': '年预期须为不小于 0 的整数',
   'followup.entry.volumeRequired': '请填写年预期',
   'followup.entry.milestone': '节点',
   'followup.entry.milestoneDate': '节点日期',
@@ -67,6 +68,7 @@ export const followupZhCN = {
   'followup.entry.update': '更新表格中的条目',
   'followup.entry.clear': '清空',
   'followup.entry.none': '还没有项目条目',
+  'followup.entry.incomplete': '下方的项目条目已填写但未填完，报告未提交：请补全（提交时会自动添加到表格），或点“清空”放弃该条目。',
   'followup.entry.twice': '这个项目已经在表格里了，点击表格中的那一行修改它',
   'followup.entry.remove': '移除条目 {name}',
 

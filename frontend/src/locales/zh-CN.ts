@@ -377,6 +377,7 @@ export const zhCN = {
   'register.regionRequired': '请选择省份和城市',
   'register.domainRequired': '请选择产品领域',
   'register.usageHint': '客户所有 MCU 的年用量，单位：万颗。',
+  'register.usageRange': '总出货量须为 0–10,000,000 之间的数，最多两位小数',
   'register.usageRequired': '请填写总出货量',
   'register.mcusHint': '客户目前主要在用的型号（任何品牌），输入后回车。',
   'register.mcusPlaceholder': '如 STM32F030、GD32F103',

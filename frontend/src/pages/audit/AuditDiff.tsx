@@ -2,7 +2,9 @@ import { Flex, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AuditEntry } from '../../client';
 import { useT } from '../../locales/i18n';
-import { diffRows, show, type ChangeKind, type DiffRow } from './diff';
+import { formatTime } from '../../lib/format';
+import { diffRows, fieldParts, isInstant, leafKey, show, type ChangeKind, type DiffRow } from './diff';
+import { fieldLabel, valueLabel } from './fieldLabel';
 
 const KIND_COLOR: Record<ChangeKind, string | undefined> = { changed: 'orange', added: 'green', removed: 'red', same: undefined };
 
@@ -17,9 +19,13 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
   const cell = (value: unknown, row: DiffRow, side: 'before' | 'after') => {
     if (value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
     const struck = row.kind === 'changed' && side === 'before';
+    // An id is shown as the name it refers to, a code by its label, an instant in Beijing time.
+    const key = leafKey(row.field);
+    const named = entry.names?.[`${key}=${show(value)}`] ?? valueLabel(t, key, value);
+    const text = named ?? (isInstant(value) ? formatTime(value, true) : show(value));
     return (
       <Typography.Text code delete={struck} type={row.kind === 'same' ? undefined : side === 'before' ? 'danger' : 'success'} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-        {show(value)}
+        {text}
       </Typography.Text>
     );
   };
@@ -41,7 +47,15 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
         pagination={false}
         dataSource={onlyChanges ? changes : rows}
         columns={[
-          { title: t('audit.field'), dataIndex: 'field', width: 220, render: (v: string, row) => (row.kind !== 'same' ? <strong>{v}</strong> : v) },
+          {
+            title: t('audit.field'),
+            dataIndex: 'field',
+            width: 220,
+            render: (v: string, row) => {
+              const shown = fieldLabel(t, fieldParts(v));
+              return row.kind !== 'same' ? <strong>{shown}</strong> : shown;
+            },
+          },
           {
             title: t('audit.diff.change'),
             dataIndex: 'kind',

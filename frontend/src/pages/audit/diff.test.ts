@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRows, flatten, show } from './diff';
+import { diffRows, fieldParts, flatten, isInstant, leafKey, show } from './diff';
 
 describe('audit diff', () => {
   it('marks fields as changed, added, removed or the same, changes first', () => {
@@ -32,6 +32,27 @@ describe('audit diff', () => {
   });
 
   it('treats a creation as every field added', () => {
-    expect(diffRows(null, { id: 1 })).toEqual([{ field: 'id', before: undefined, after: 1, kind: 'added' }]);
+    expect(diffRows(null, { name: 'A' })).toEqual([{ field: 'name', before: undefined, after: 'A', kind: 'added' }]);
+  });
+});
+
+describe('audit diff rows', () => {
+  it('leave out the object\'s own number', () => {
+    expect(diffRows(null, { id: 5, name: 'A' }).map((r) => r.field)).toEqual(['name']);
+  });
+});
+
+describe('audit field paths', () => {
+  it('splits a path into keys and list positions', () => {
+    expect(fieldParts('lines[0].quantity')).toEqual(['lines', 0, 'quantity']);
+    expect(fieldParts('stage_probabilities.lead')).toEqual(['stage_probabilities', 'lead']);
+    expect(fieldParts('name')).toEqual(['name']);
+    expect(leafKey('lines[1].project_id')).toBe('project_id');
+  });
+
+  it('tells an instant from a plain date', () => {
+    expect(isInstant('2026-12-05T08:00:00+00:00')).toBe(true);
+    expect(isInstant('2026-12-05')).toBe(false);
+    expect(isInstant(12)).toBe(false);
   });
 });

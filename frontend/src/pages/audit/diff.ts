@@ -53,10 +53,32 @@ const ORDER: Record<ChangeKind, number> = { changed: 0, added: 1, removed: 2, sa
 export function diffRows(before: Snapshot, after: Snapshot): DiffRow[] {
   const b = before ? flatten(before) : new Map<string, unknown>();
   const a = after ? flatten(after) : new Map<string, unknown>();
-  b.delete('');
-  a.delete('');
+  // '' is a snapshot that is no object; 'id' is the object's own number, which the entry names.
+  for (const field of ['', 'id']) {
+    b.delete(field);
+    a.delete(field);
+  }
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   return fields
     .map((field) => ({ field, before: b.get(field), after: a.get(field), kind: kindOf(b.has(field), a.has(field), b.get(field), a.get(field)) }))
     .sort((x, y) => ORDER[x.kind] - ORDER[y.kind] || x.field.localeCompare(y.field));
 }
+
+/** A field path's parts: keys, and list positions as numbers (`lines[0].quantity` →
+ * ['lines', 0, 'quantity']), so each key can be shown by its label. */
+export function fieldParts(path: string): (string | number)[] {
+  return path
+    .split(/\.|(?=\[)/)
+    .filter(Boolean)
+    .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
+}
+
+/** The last key of a path (what an id in the snapshot is named by). */
+export function leafKey(path: string): string {
+  const keys = fieldParts(path).filter((part): part is string => typeof part === 'string');
+  return keys[keys.length - 1] ?? path;
+}
+
+/** An ISO instant (not a plain date): shown in Beijing time. */
+export const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Select, Tag } from 'antd';
+import { App, Button, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -62,12 +62,22 @@ export default function AuditPage() {
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatTime(v, true) },
-    { title: t('audit.actor'), dataIndex: 'actor_username', render: (v: string) => v || t('audit.system') },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_: unknown, entry) =>
+        entry.actor_id === null ? t('audit.system') : <span title={entry.actor_username}>{entry.actor_name || entry.actor_username}</span>,
+    },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag>{label(t, 'audit.action.', v)}</Tag> },
     {
       title: t('audit.object'),
       key: 'object',
-      render: (_: unknown, entry) => `${label(t, 'audit.object.', entry.object_type)} #${entry.object_id}`,
+      render: (_: unknown, entry) => (
+        <span data-testid="audit-object">
+          {label(t, 'audit.object.', entry.object_type)}
+          {entry.object_name ? <Typography.Text strong>{` ${entry.object_name}`}</Typography.Text> : null}
+        </span>
+      ),
     },
     { title: t('audit.reason'), dataIndex: 'reason', ellipsis: true, render: (v: string) => v || '—' },
   ];

@@ -57,10 +57,7 @@ export function ExtensionRequestModal({ customer, onClose }: { customer: Custome
         });
       }}
       onCancel={onClose}
-      afterClose={() => {
-        form.resetFields();
-        request.reset();
-      }}
+      afterClose={() => request.reset()}
       onValuesChange={draft.onValuesChange}
       intro={
         <>

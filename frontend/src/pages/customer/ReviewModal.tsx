@@ -37,7 +37,6 @@ export function ReviewModal({
       loading={loading}
       onSubmit={(values) => onSubmit(values.keep, values.reason.trim())}
       onCancel={onCancel}
-      afterClose={() => form.resetFields()}
       initialValues={{ keep: true }}
     >
       <Form.Item name="keep" label={t('customer.reviewDecision')}>

@@ -1,17 +1,30 @@
 // One project entry being written: an imported project (its current values) or a new one.
 // "添加到表格" puts it into the entries table; a row clicked in the table comes back here.
+// The form is a <div>, not a <form>: Enter in a field (or confirming a date) adds nothing.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useImperativeHandle, type Ref } from 'react';
 import { DomainLookup, ProductDomainSelect } from '../../components/ProductDomainField';
 import { ProjectStage } from '../../client';
 import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
-import { type EntryDraft } from './entries';
+import { isPendingEntry, type EntryDraft } from './entries';
 import { useMcuModels } from './useFollowup';
+import { numberRule } from '../../lib/numberRules';
 
 interface Values extends Omit<EntryDraft, 'milestoneDate'> {
   milestoneDate: Dayjs | null;
+}
+
+/** What the report's submit asks the entry form before sending. */
+export interface EntryFormHandle {
+  /**
+   * The entry the form holds when submitting now would otherwise lose it (validated, ready to add),
+   * null when there is nothing to lose, 'invalid' when it is filled but not complete (the form then
+   * shows what is missing).
+   */
+  pending: () => Promise<EntryDraft | null | 'invalid'>;
 }
 
 export function EntryForm({
@@ -20,6 +33,7 @@ export function EntryForm({
   duplicate,
   onAdd,
   onClear,
+  handle,
 }: {
   entry: EntryDraft;
   /** The entry is a row of the table being edited again. */
@@ -27,32 +41,49 @@ export function EntryForm({
   duplicate: (entry: EntryDraft) => boolean;
   onAdd: (entry: EntryDraft) => void;
   onClear: () => void;
+  handle?: Ref<EntryFormHandle>;
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const models = useMcuModels();
   const existing = entry.projectId !== null;
-  const finish = (values: Values) => {
-    const next: EntryDraft = {
-      ...entry,
-      ...values,
-      projectName: existing ? entry.projectName : values.projectName.trim(),
-      milestoneDate: values.milestoneDate ? values.milestoneDate.format('YYYY-MM-DD') : null,
-      annualVolume: values.annualVolume ?? 0,
-    };
-    if (duplicate(next)) {
-      form.setFields([{ name: 'projectName', errors: [t('followup.entry.twice')] }]);
-      return;
-    }
-    onAdd(next);
+  const toEntry = (values: Partial<Values>): EntryDraft => ({
+    ...entry,
+    ...values,
+    projectName: existing ? entry.projectName : (values.projectName ?? '').trim(),
+    mcuModelId: values.mcuModelId ?? null,
+    productDomainId: values.productDomainId ?? null,
+    milestoneDate: values.milestoneDate ? values.milestoneDate.format('YYYY-MM-DD') : null,
+    annualVolume: values.annualVolume ?? 0,
+  });
+  /** The entry, unless the table already has its project (then the form says so). */
+  const checked = (values: Values): EntryDraft | null => {
+    const next = toEntry(values);
+    if (!duplicate(next)) return next;
+    form.setFields([{ name: existing ? 'stage' : 'projectName', errors: [t('followup.entry.twice')] }]);
+    return null;
   };
+  useImperativeHandle(handle, () => ({
+    pending: async () => {
+      if (!isPendingEntry(toEntry(form.getFieldsValue(true) as Values), inTable ? entry : null)) return null;
+      try {
+        return checked(await form.validateFields()) ?? 'invalid';
+      } catch {
+        return 'invalid';
+      }
+    },
+  }));
   return (
     <Form<Values>
       form={form}
+      component="div"
       layout="vertical"
       size="small"
       initialValues={{ ...entry, milestoneDate: entry.milestoneDate ? dayjs(entry.milestoneDate) : null }}
-      onFinish={finish}
+      onFinish={(values) => {
+        const next = checked(values);
+        if (next) onAdd(next);
+      }}
       data-testid="entry-form"
     >
       {existing ? (
@@ -81,8 +112,12 @@ export function EntryForm({
         <Form.Item name="stage" label={t('followup.entry.stage')} style={{ flex: '1 1 120px' }} rules={[{ required: true }]}>
           <Select options={enumOptions(ProjectStage, (stage) => t(`followup.stage.${stage}`))} />
         </Form.Item>
-        <Form.Item name="annualVolume" label={t('followup.entry.volume')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('followup.entry.volumeRequired') }]}>
-          <InputNumber min={0} step={1000} precision={0} style={{ width: '100%' }} />
+        <Form.Item name="annualVolume" label={t('followup.entry.volume')} style={{ flex: '1 1 120px' }} rules={[
+            { required: true, message: t('followup.entry.volumeRequired') },
+            numberRule({ min: 0, max: 10 ** 12, integer: true }, t('followup.entry.volumeRange')),
+          ]}
+        >
+          <InputNumber step={1000} style={{ width: '100%' }} />
         </Form.Item>
       </div>
       <Form.Item name="progress" label={t('followup.entry.progress')}>
@@ -124,7 +159,7 @@ export function EntryForm({
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
       </Form.Item>
       <Space wrap>
-        <Button type="primary" ghost icon={<PlusOutlined />} htmlType="submit" data-testid="entry-add">
+        <Button type="primary" ghost icon={<PlusOutlined />} onClick={() => form.submit()} data-testid="entry-add">
           {inTable ? t('followup.entry.update') : t('followup.entry.add')}
         </Button>
         <Button onClick={onClear} data-testid="entry-clear">
@@ -134,3 +169,4 @@ export function EntryForm({
     </Form>
   );
 }
+

@@ -1,11 +1,12 @@
 // The report content pane while writing: customer news, the entry form and the entries table.
 import { Alert, Button, DatePicker, Divider, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useRef, useState } from 'react';
 import { errorText } from '../../api';
 import { useT } from '../../locales/i18n';
 import { hasProject } from './entries';
 import { EntriesTable } from './EntriesTable';
-import { EntryForm } from './EntryForm';
+import { EntryForm, type EntryFormHandle } from './EntryForm';
 import type { ReportEditorState } from './useReportEditor';
 
 export const NEWS_MIN = 2;
@@ -16,6 +17,14 @@ export function ReportEditor({ editor, editsNews }: { editor: ReportEditorState;
   const isNew = mode === 'new';
   const newsShort = draft.customerNews.trim().length < NEWS_MIN;
   const inTable = draft.entries.some((e) => e.key === entry.key);
+  const entryForm = useRef<EntryFormHandle>(null);
+  // The entry form held a filled but incomplete entry at submit: say so instead of dropping it.
+  const [entryIncomplete, setEntryIncomplete] = useState(false);
+  const submit = async () => {
+    const pending = (await entryForm.current?.pending()) ?? null;
+    setEntryIncomplete(pending === 'invalid');
+    if (pending !== 'invalid') editor.submit(pending);
+  };
   return (
     <div data-testid="report-editor" data-mode={mode}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -69,15 +78,25 @@ export function ReportEditor({ editor, editsNews }: { editor: ReportEditorState;
         entry={entry}
         inTable={inTable}
         duplicate={(next) => hasProject(draft.entries, next)}
-        onAdd={editor.addEntry}
-        onClear={editor.clearEntry}
+        onAdd={(next) => {
+          setEntryIncomplete(false);
+          editor.addEntry(next);
+        }}
+        onClear={() => {
+          setEntryIncomplete(false);
+          editor.clearEntry();
+        }}
+        handle={entryForm}
       />
       <Divider style={{ margin: '16px 0' }} />
+      {entryIncomplete ? (
+        <Alert type="warning" showIcon title={t('followup.entry.incomplete')} style={{ marginBottom: 12 }} data-testid="entry-incomplete" />
+      ) : null}
       {editor.error ? <Alert type="error" showIcon title={errorText(editor.error)} style={{ marginBottom: 12 }} data-testid="report-error" /> : null}
       <Space wrap>
         <Button
           type="primary"
-          onClick={editor.submit}
+          onClick={() => void submit()}
           loading={editor.submitting}
           disabled={newsShort}
           data-testid="report-submit"

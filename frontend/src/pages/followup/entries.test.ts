@@ -7,6 +7,7 @@ import {
   entryFromProject,
   hasProject,
   isDirty,
+  isPendingEntry,
   removeEntry,
   reportBody,
   upsertEntry,
@@ -105,7 +106,7 @@ describe('the entry editor', () => {
 describe('the request body', () => {
   it('builds POST with an imported project and a new project', () => {
     const imported = entryFromProject(PROJECT);
-    const fresh = { ...blankEntry(), projectName: ' 蓝牙网关 ', product: '网关', productDomainId: 2, annualVolume: 1234.4 };
+    const fresh = { ...blankEntry(), projectName: ' 蓝牙网关 ', product: '网关', productDomainId: 2, annualVolume: 1234 };
     const body = reportBody({ reportDate: null, customerNews: ' 客户扩产 ', entries: [imported, fresh] }, 'new');
     expect(body.customer_news).toBe('客户扩产');
     expect(body).not.toHaveProperty('report_date');
@@ -128,5 +129,24 @@ describe('the request body', () => {
     expect(isDirty({ ...EMPTY_REPORT, customerNews: 'x' })).toBe(true);
     expect(isDirty(draftFromReport(REPORT), draft)).toBe(false);
     expect(isDirty({ ...draft, customerNews: '变了' }, draft)).toBe(true);
+  });
+});
+
+describe('an entry the form holds at submit', () => {
+  it('is nothing to lose while it is the blank new entry', () => {
+    expect(isPendingEntry(blankEntry(), null)).toBe(false);
+  });
+
+  it('is pending once anything is filled, or when it is an imported project', () => {
+    expect(isPendingEntry({ ...blankEntry(), projectName: '智能门锁' }, null)).toBe(true);
+    expect(isPendingEntry({ ...blankEntry(), openQuestions: '功耗？' }, null)).toBe(true);
+    expect(isPendingEntry({ ...blankEntry(), stage: 'development' }, null)).toBe(true);
+    expect(isPendingEntry(entryFromProject(PROJECT), null)).toBe(true);
+  });
+
+  it('is pending when a table row being edited again was changed, not when left as it is', () => {
+    const row = entryFromProject(PROJECT);
+    expect(isPendingEntry({ ...row }, row)).toBe(false);
+    expect(isPendingEntry({ ...row, progress: '已量产' }, row)).toBe(true);
   });
 });

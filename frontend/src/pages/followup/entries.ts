@@ -110,6 +110,20 @@ export function hasProject(entries: EntryDraft[], entry: Pick<EntryDraft, 'key' 
   );
 }
 
+/** The entry's content, without its row key and saved flag: what the user wrote. */
+function content({ key: _key, saved: _saved, ...rest }: EntryDraft): string {
+  return JSON.stringify(rest);
+}
+
+/**
+ * Would submitting now lose what the entry form holds? A table row being edited again (`row`)
+ * counts when its values differ from the row; anything else counts unless it is still the blank new entry.
+ */
+export function isPendingEntry(current: EntryDraft, row: EntryDraft | null): boolean {
+  if (row) return content(current) !== content(row);
+  return current.projectId !== null || content(current) !== content(blankEntry());
+}
+
 /** "添加到表格": a new row, or the row being edited again (same key) replaced in place. */
 export function upsertEntry(entries: EntryDraft[], entry: EntryDraft): EntryDraft[] {
   const at = entries.findIndex((other) => other.key === entry.key);
@@ -133,7 +147,7 @@ export function toEntryIn(entry: EntryDraft): EntryIn {
     progress: entry.progress.trim(),
     mcu_model_id: entry.mcuModelId,
     product_domain_id: entry.productDomainId ?? 0,
-    annual_volume: Math.max(0, Math.round(entry.annualVolume)),
+    annual_volume: entry.annualVolume,
     milestone_date: entry.milestoneDate,
     milestone_text: entry.milestoneText.trim(),
     open_questions: entry.openQuestions.trim(),

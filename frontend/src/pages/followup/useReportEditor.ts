@@ -113,11 +113,17 @@ export function useReportEditor({
       const row = draft.entries.find((e) => e.projectId === project.id);
       setEntry(row ?? entryFromProject(project));
     },
-    submit: () => {
-      if (mode === 'new') create.mutate({ path: { customer_id: customerId }, body: reportBody(draft, 'new') });
+    /** Send the report; `pending`: the entry form's filled but not yet added entry, added first. */
+    submit: (pending: EntryDraft | null = null) => {
+      const sent = pending ? { ...draft, entries: upsertEntry(draft.entries, pending) } : draft;
+      if (pending) {
+        setDraft(sent);
+        setEntry(blankEntry());
+      }
+      if (mode === 'new') create.mutate({ path: { customer_id: customerId }, body: reportBody(sent, 'new') });
       // The version the edit started from: the server refuses it when someone saved meanwhile.
       if (mode === 'edit' && editing)
-        edit.mutate({ path: { report_id: editing.id }, body: { ...reportBody(draft, 'edit'), version: editing.version } });
+        edit.mutate({ path: { report_id: editing.id }, body: { ...reportBody(sent, 'edit'), version: editing.version } });
     },
   };
 }

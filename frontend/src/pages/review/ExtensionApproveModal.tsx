@@ -34,7 +34,6 @@ export function ExtensionApproveModal({
       afterOpenChange={(visible) => {
         if (visible && extension) form.setFieldsValue({ until: suggestedEnd(extension) });
       }}
-      afterClose={() => form.resetFields()}
       intro={
         extension ? (
           <Typography.Paragraph type="secondary">

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { reportFieldErrors } from '../../lib/serverErrors';
 import { useT } from '../../locales/i18n';
 import { RULE_FIELDS, type RuleField } from './fields';
+import { numberRule } from '../../lib/numberRules';
 
 const GROUPS: RuleField['group'][] = ['protection', 'followup', 'pool'];
 
@@ -56,10 +57,10 @@ export default function RulesPage() {
                     extra={t(field.help)}
                     rules={[
                       { required: true, message: t('rules.required') },
-                      { type: 'integer', min: field.min, max: field.max, message: t('rules.range', { min: field.min, max: field.max }) },
+                      numberRule({ min: field.min, max: field.max, integer: true }, t('rules.range', { min: field.min, max: field.max })),
                     ]}
                   >
-                    <InputNumber min={field.min} max={field.max} precision={0} suffix={t(`rules.unit.${field.unit}`)} style={{ width: 180 }} />
+                    <InputNumber suffix={t(`rules.unit.${field.unit}`)} style={{ width: 180 }} />
                   </Form.Item>
                 ))}
               </div>

@@ -5,6 +5,7 @@ import { useT } from '../../locales/i18n';
 import { BatchInput } from './BatchInput';
 import { focusSoon } from './focus';
 import { CURRENCIES, projectChoices, projectFill } from './orderForm';
+import { numberRule } from '../../lib/numberRules';
 
 export interface OrderLineFieldsProps {
   name: number;
@@ -92,17 +93,17 @@ export function OrderLineFields({ name, index, formName, projects, contactName, 
             label={t('sales.line.quantity')}
             rules={[
               { required: true, message: t('sales.line.quantityRequired') },
-              { type: 'integer', min: 1, message: t('sales.line.quantityPositive') },
+              numberRule({ min: 1, max: 10 ** 12, integer: true }, t('sales.line.quantityPositive')),
             ]}
           >
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} aria-label={t('sales.line.quantity')} />
+            <InputNumber style={{ width: '100%' }} aria-label={t('sales.line.quantity')} />
           </Form.Item>
         </Col>
         <Col flex="0 0 240px">
           <Form.Item label={t('sales.line.unitPrice')} extra={t('sales.line.priceOptional')}>
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name={[name, 'unit_price']} noStyle rules={[{ type: 'number', min: 0, message: t('sales.line.pricePositive') }]}>
-                <InputNumber min={0} precision={4} style={{ width: '100%' }} aria-label={t('sales.line.unitPrice')} />
+              <Form.Item name={[name, 'unit_price']} noStyle rules={[numberRule({ min: 0, max: 10 ** 9, decimals: 4 }, t('sales.line.pricePositive'))]}>
+                <InputNumber style={{ width: '100%' }} aria-label={t('sales.line.unitPrice')} />
               </Form.Item>
               <Form.Item name={[name, 'currency']} noStyle>
                 <Select

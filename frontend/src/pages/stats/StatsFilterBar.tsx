@@ -1,9 +1,11 @@
-import { DatePicker, Flex, InputNumber, Segmented, Select } from 'antd';
+import { DatePicker, Flex, InputNumber, Segmented, Select, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { Dimension, Granularity } from '../../client';
 import { useAgentChoices } from '../../hooks/useChoices';
 import { TableToolbar } from '../../components/TableToolbar';
 import { enumOptions } from '../../lib/enums';
+import { numberFits } from '../../lib/numberRules';
 import { useT, type MessageKey } from '../../locales/i18n';
 import type { StatsFilters } from './series';
 
@@ -20,6 +22,32 @@ function presets(t: (key: MessageKey) => string, today: Dayjs) {
       value: [today.subtract(1, 'year').startOf('year'), today.subtract(1, 'year').endOf('year')] as [Dayjs, Dayjs],
     },
   ];
+}
+
+const TOP_LIMITS = { min: 1, max: 100, integer: true };
+
+/** Top N: a value out of range stays as typed, marked, and the filter keeps the last good one. */
+function TopInput({ value, onChange, disabled }: { value: number | null; onChange: (top: number | null) => void; disabled: boolean }) {
+  const t = useT();
+  const [typed, setTyped] = useState<number | null>(value);
+  const fits = numberFits(typed, TOP_LIMITS);
+  return (
+    <Tooltip open={!fits && !disabled} title={t('sales.stats.topRange')}>
+      <InputNumber
+        value={typed}
+        status={fits ? undefined : 'error'}
+        prefix={t('sales.stats.top')}
+        placeholder={t('sales.stats.topAll')}
+        onChange={(next) => {
+          setTyped(next);
+          if (numberFits(next, TOP_LIMITS)) onChange(next ?? null);
+        }}
+        disabled={disabled}
+        style={{ width: 130 }}
+        aria-label={t('sales.stats.top')}
+      />
+    </Tooltip>
+  );
 }
 
 /** Date range (with quick presets), granularity, group by, top N and (vendor) the agent. */
@@ -61,18 +89,7 @@ export function StatsFilterBar({
           data-testid="stats-group-by"
         />
       </Flex>
-      <InputNumber
-        value={filters.top}
-        min={1}
-        max={100}
-        precision={0}
-        prefix={t('sales.stats.top')}
-        placeholder={t('sales.stats.topAll')}
-        onChange={(top) => set({ top: top ?? null })}
-        disabled={filters.groupBy === 'none'}
-        style={{ width: 130 }}
-        aria-label={t('sales.stats.top')}
-      />
+      <TopInput value={filters.top} onChange={(top) => set({ top })} disabled={filters.groupBy === 'none'} />
       {showAgent ? (
         <Select<number>
           allowClear

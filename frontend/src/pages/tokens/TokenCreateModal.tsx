@@ -3,6 +3,7 @@ import { TokenScope, type ApiTokenCreate } from '../../client';
 import { FormModal } from '../../components/FormModal';
 import { enumOptions } from '../../lib/enums';
 import { useT } from '../../locales/i18n';
+import { numberRule } from '../../lib/numberRules';
 
 
 export function TokenCreateModal({
@@ -38,8 +39,13 @@ export function TokenCreateModal({
       <Form.Item name="scopes" label={t('sales.tokens.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('sales.tokens.scopesRequired') }]}>
         <Checkbox.Group options={enumOptions(TokenScope, (s) => `${t(`sales.tokens.scope.${s}`)} (${s})`)} />
       </Form.Item>
-      <Form.Item name="expires_in_days" label={t('sales.tokens.expires')} extra={t('sales.tokens.expiresHelp')}>
-        <InputNumber min={1} max={3650} precision={0} style={{ width: 160 }} />
+      <Form.Item
+        name="expires_in_days"
+        label={t('sales.tokens.expires')}
+        extra={t('sales.tokens.expiresHelp')}
+        rules={[numberRule({ min: 1, max: 3650, integer: true }, t('sales.tokens.expiresRange'))]}
+      >
+        <InputNumber style={{ width: 160 }} />
       </Form.Item>
     </FormModal>
   );
