@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.agents.schemas import AgentBrief
 from api.announcements.models import Audience, Importance
 from api.authz.roles import Role
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.users.schemas import UserBrief
 
@@ -26,7 +27,7 @@ class AnnouncementIn(StrictInput):
     )
     importance: Importance = Importance.NORMAL
     audience: Audience = Audience.ALL
-    agent_id: int | None = Field(default=None, description="The one agent, for audience 'agent'")
+    agent_id: RowId | None = Field(default=None, description="The one agent, for audience 'agent'")
     publish_at: datetime | None = Field(
         default=None, description="When it starts to show; now when empty"
     )

@@ -3,6 +3,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from api.catalog.models import McuStatus
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 
 DomainName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -34,14 +35,14 @@ class ProductDomainBrief(BaseModel):
 class ProductDomainCreate(StrictInput):
     name: DomainName
     name_en: str = Field(default="", max_length=80)
-    parent_id: int | None = Field(default=None, description="Level-1 domain; omit for level 1")
+    parent_id: RowId | None = Field(default=None, description="Level-1 domain; omit for level 1")
     typical_products: list[ProductName] = Field(default_factory=list, max_length=100)
 
 
 class ProductDomainUpdate(StrictInput):
     name: DomainName | None = None
     name_en: str | None = Field(default=None, max_length=80)
-    parent_id: int | None = Field(default=None, description="null moves it to level 1")
+    parent_id: RowId | None = Field(default=None, description="null moves it to level 1")
     typical_products: list[ProductName] | None = Field(default=None, max_length=100)
 
 
@@ -50,7 +51,7 @@ class DomainMove(StrictInput):
 
 
 class DomainMerge(StrictInput):
-    into_id: int = Field(description="The domain that takes over every reference")
+    into_id: RowId = Field(description="The domain that takes over every reference")
 
 
 class DomainReferences(BaseModel):

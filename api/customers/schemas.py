@@ -8,6 +8,7 @@ from api.agents.schemas import AgentBrief
 from api.catalog.schemas import ProductDomainBrief
 from api.customers.models import CustomerStatus, ProtectionMode
 from api.identity.schemas import AliasPublic, CustomerGroupPublic
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.projects.stages import ProjectStage
 from api.users.schemas import UserBrief
@@ -41,7 +42,7 @@ class CustomerUpdate(StrictInput):
     credit_code: str | None = Field(default=None, max_length=30)
     province: str | None = Field(default=None, max_length=20)
     city: str | None = Field(default=None, max_length=30)
-    product_domain_id: int | None = None
+    product_domain_id: RowId | None = None
     annual_mcu_usage_wan: Decimal | None = Field(
         default=None, ge=0, le=10_000_000, decimal_places=2
     )
@@ -55,11 +56,11 @@ class CustomerUpdate(StrictInput):
 
 
 class ContactAssignment(StrictInput):
-    contact_user_id: int = Field(description="A salesperson of the customer's agent")
+    contact_user_id: RowId = Field(description="A salesperson of the customer's agent")
 
 
 class FaeAssignment(StrictInput):
-    fae_user_ids: list[int] = Field(max_length=20, description="FAEs of the customer's agent")
+    fae_user_ids: list[RowId] = Field(max_length=20, description="FAEs of the customer's agent")
 
 
 class ReasonIn(StrictInput):

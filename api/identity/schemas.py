@@ -4,6 +4,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.customers.models import CustomerStatus
 from api.identity.models import AliasKind, LinkKind
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 
 
@@ -45,7 +46,7 @@ class RenameIn(StrictInput):
 
 
 class GroupLinkIn(StrictInput):
-    parent_id: int = Field(ge=1, le=2**31 - 1, description="The customer it belongs to")
+    parent_id: RowId = Field(description="The customer it belongs to")
     kind: LinkKind = Field(description="branch: 分公司, subsidiary: 子公司")
 
 

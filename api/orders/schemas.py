@@ -12,6 +12,7 @@ from pydantic import (
 )
 
 from api.catalog.schemas import McuModelBrief, ProductDomainBrief
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.projects.schemas import ProjectBrief
 from api.users.schemas import UserBrief
@@ -24,7 +25,7 @@ def _unique_in_order(batches: list[str]) -> list[str]:
 
 
 class LineIn(StrictInput):
-    project_id: int = Field(description="One of the customer's projects; fills model and domain")
+    project_id: RowId = Field(description="One of the customer's projects; fills model and domain")
     quantity: int = Field(gt=0, le=10**12, description="Units")
     unit_price: Decimal | None = Field(default=None, ge=0, le=10**9, decimal_places=4)
     currency: Literal["CNY", "USD", "EUR", "HKD"] | None = None

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.catalog.schemas import McuModelBrief, ProductDomainBrief
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.projects.stages import ProjectStage
 from api.users.schemas import UserBrief
@@ -13,8 +14,8 @@ class ProjectState(StrictInput):
 
     stage: ProjectStage
     progress: str = Field(default="", max_length=2000, description="进展")
-    mcu_model_id: int | None = Field(default=None, description="Our MCU model (catalog)")
-    product_domain_id: int
+    mcu_model_id: RowId | None = Field(default=None, description="Our MCU model (catalog)")
+    product_domain_id: RowId
     annual_volume: int = Field(ge=0, le=10**12, description="年预期: expected units per year")
     milestone_date: date | None = Field(default=None, description="节点: when")
     milestone_text: str = Field(default="", max_length=500, description="节点: what happens")

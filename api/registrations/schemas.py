@@ -8,6 +8,7 @@ from api.applications.models import ApplicationStatus
 from api.customers.models import CustomerStatus
 from api.customers.schemas import CustomerDetails
 from api.identity.schemas import AliasIn, ConflictCandidate
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.registrations.models import RegistrationKind
 from api.users.schemas import UserBrief
@@ -23,11 +24,11 @@ class RegistrationCreate(CustomerDetails):
     name: str = Field(min_length=2, max_length=200, description="官方全称")
     province: str = Field(min_length=2, max_length=20)
     city: str = Field(min_length=2, max_length=30)
-    product_domain_id: int
+    product_domain_id: RowId
     annual_mcu_usage_wan: Decimal = Field(
         ge=0, le=10_000_000, decimal_places=2, description="总出货量（万）"
     )
-    contact_user_id: int | None = Field(
+    contact_user_id: RowId | None = Field(
         default=None, description="Master account only; sales are the contact"
     )
     note: str = Field(default="", max_length=1000)
@@ -40,7 +41,7 @@ class RegistrationCreate(CustomerDetails):
 
 class PoolApplication(StrictInput):
     note: str = Field(default="", max_length=1000)
-    contact_user_id: int | None = None
+    contact_user_id: RowId | None = None
 
 
 class CustomerBrief(BaseModel):

@@ -4,6 +4,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.catalog.schemas import McuModelBrief, ProductDomainBrief
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 from api.projects.schemas import NewProject, ProjectBrief, ProjectState
 from api.projects.stages import ProjectStage
@@ -13,7 +14,7 @@ from api.users.schemas import UserBrief
 class EntryIn(ProjectState):
     """A project entry: an existing project (imported with one click) or a new one."""
 
-    project_id: int | None = None
+    project_id: RowId | None = None
     new_project: NewProject | None = None
 
     @model_validator(mode="after")
@@ -39,7 +40,7 @@ class ReportEdit(ReportIn):
 
 class CommentIn(StrictInput):
     body: str = Field(min_length=1, max_length=5000)
-    entry_id: int | None = Field(
+    entry_id: RowId | None = Field(
         default=None, description="Comment on one entry instead of the report"
     )
 

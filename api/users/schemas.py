@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 from api.agents.schemas import AgentBrief
 from api.auth.schemas import Credentials
 from api.authz.roles import Role
+from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
 
 USERNAME_PATTERN = r"^[A-Za-z0-9._-]+$"
@@ -18,7 +19,7 @@ class UserCreate(StrictInput):
     email: EmailStr
     phone: str = Field(default="", max_length=30, pattern=PHONE_PATTERN)
     role: Role
-    agent_id: int | None = Field(
+    agent_id: RowId | None = Field(
         default=None, description="Required when the vendor creates an agent master account"
     )
 

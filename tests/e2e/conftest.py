@@ -5,19 +5,15 @@ share an event loop): `make test-e2e`, which also keeps a screenshot of each fai
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.server import ROOT, demo_server
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,12 +36,6 @@ def _requirement(ok: bool, why: str) -> None:
     pytest.skip(why)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def served_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built SPA for the server: a test may deploy "another build" into it."""
@@ -57,51 +47,12 @@ def served_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory, served_dist: Path) -> Iterator[str]:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     workdir = tmp_path_factory.mktemp("e2e")
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'e2e.db'}",
-        "DEMO_MODE": "true",
-        "PUBLIC_BASE_URL": url,
-        "SECRET_KEY": "e2e-" + "x" * 40,
-        "LOG_LEVEL": "WARNING",
-        "SPA_DIST_DIR": str(served_dist),
-    }
-    for step in (["migrate"], ["seed-demo"]):
-        subprocess.run([sys.executable, "-m", "api.cli", *step], cwd=ROOT, env=env, check=True)
-    log = (workdir / "server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail(f"server did not start; see {workdir / 'server.log'}")
+    database = f"sqlite+aiosqlite:///{workdir / 'e2e.db'}"
+    with demo_server(
+        database, workdir, SECRET_KEY="e2e-" + "x" * 40, SPA_DIST_DIR=str(served_dist)
+    ) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -107,7 +107,6 @@ export function CustomerGroup({ customer }: { customer: CustomerPublic }) {
         okTestId="group-link-submit"
         loading={link.isPending}
         initialValues={{ kind: LinkKind.BRANCH }}
-        afterClose={() => form.resetFields()}
         name="group-link"
         onSubmit={(values, onError) => link.mutate({ path, body: values }, { onError })}
         onCancel={() => setLinking(false)}

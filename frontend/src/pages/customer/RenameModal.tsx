@@ -67,11 +67,7 @@ export function RenameModal({ customer, open, onClose }: { customer: CustomerPub
       onCancel={onClose}
       formTestId="rename-form"
       initialValues={{ name: customer.name, reason: '' }}
-      afterClose={() => {
-        // Cleared as it closes (not as it opens, after the animation): typing starts at once.
-        setBlocked([]);
-        form.resetFields();
-      }}
+      afterClose={() => setBlocked([])}
       name="rename"
     >
       <Form.Item
