@@ -21,7 +21,7 @@ RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-htt
 # PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
 LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install frontend test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench release-expired clean
+.PHONY: run install frontend dataset test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench release-expired clean
 
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
@@ -109,6 +109,14 @@ openapi: $(VENV_STAMP)
 
 client: openapi $(NODE_STAMP)
 	$(NPM) run generate
+
+# A synthetic national channel (SCALE=1: 20,000 customers, 500,000 order lines) with the demo
+# logins, in the empty database of DATABASE_URL (as `make run`). SEED gives the same data again.
+SCALE ?= 1
+SEED ?= 20261205
+dataset: $(VENV_STAMP)
+	DEMO_MODE=true $(PY) -m api.cli migrate
+	DEMO_MODE=true $(PY) -m api.cli dataset --scale $(SCALE) --seed $(SEED)
 
 # Speed is measured here, never by a timed unit test.
 bench: $(VENV_STAMP)

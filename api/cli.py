@@ -1,4 +1,4 @@
-"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, jobs, openapi); see --help."""
+"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, dataset, jobs, openapi)."""
 
 import argparse
 import asyncio
@@ -44,6 +44,27 @@ def seed_demo() -> None:
     )
 
 
+async def _dataset(scale: float, seed: int) -> None:
+    from api.dataset.service import NotEmpty, generate
+    from api.db import get_engine, get_sessionmaker
+
+    try:
+        async with get_sessionmaker()() as session, session.begin():
+            await generate(session, scale, seed, lambda line: print(line, flush=True))
+    except NotEmpty:
+        sys.exit("database not empty: the dataset is generated into an empty database only")
+    finally:
+        await get_engine().dispose()
+
+
+def dataset(scale: float, seed: int) -> None:
+    if not get_settings().demo_mode:
+        sys.exit(
+            "dataset needs DEMO_MODE=true (it brings the demo logins, whose passwords are public)"
+        )
+    asyncio.run(_dataset(scale, seed))
+
+
 def run_job(name: str) -> None:
     from api.db import get_engine
     from api.jobs import run_forecast_snapshot, run_release_expired, run_reminders
@@ -82,6 +103,12 @@ def main() -> None:
         "send-reminders",
         help="queue protection-ending and follow-up-overdue emails (once each; safe to overlap)",
     )
+    synthetic = sub.add_parser(
+        "dataset",
+        help="demo data plus a synthetic channel (SCALE=1: 20,000 customers) in an empty database",
+    )
+    synthetic.add_argument("--scale", type=float, default=1.0)
+    synthetic.add_argument("--seed", type=int, default=20261205)
     export = sub.add_parser("openapi", help="write the OpenAPI document")
     export.add_argument("file", type=Path)
     args = parser.parse_args()
@@ -89,6 +116,8 @@ def main() -> None:
         migrate()
     elif args.command == "seed-demo":
         seed_demo()
+    elif args.command == "dataset":
+        dataset(args.scale, args.seed)
     elif args.command in ("release-expired", "snapshot-forecast", "send-reminders"):
         run_job(args.command)
     else:
