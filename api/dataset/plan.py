@@ -16,6 +16,7 @@ from sqlmodel import SQLModel
 from api.agents.models import Agent
 from api.announcements.models import Announcement, Audience, Importance
 from api.applications.models import ApplicationStatus
+from api.audit.models import AuditLog
 from api.authz.roles import Role
 from api.comments.models import Comment, CommentReceipt
 from api.customers import lifecycle
@@ -491,7 +492,7 @@ def _orders(
     data: Dataset,
 ) -> None:
     """Orders of the last year from customers with projects, one to four lines each, with their
-    batch numbers."""
+    batch numbers; each in the audit trail, as the app records it."""
     buying = [c for c in customers if c.id in projects]
     lines = 0
     while buying and lines < scaled(ORDER_LINES, scale):
@@ -512,6 +513,20 @@ def _orders(
                 created_by_id=rng.choice(agents[customer.agent_id].admins or [customer.contact_id]),
                 created_at=at,
                 updated_at=at,
+            ),
+        )
+        data.add(
+            AuditLog,
+            _row(
+                AuditLog,
+                id=ids(AuditLog),
+                at=at,
+                actor_id=data.rows[Order][-1]["created_by_id"],
+                action="order.create",
+                object_type=Order.__tablename__,
+                object_id=str(order_id),
+                agent_id=customer.agent_id,
+                after={"order_number": f"SO{order_id:09d}", "contract_date": day.isoformat()},
             ),
         )
         for _ in range(rng.choice((1, 2, 2, 3, 3, 4))):

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 from api.agents.models import Agent
 from api.announcements.models import Announcement
+from api.audit.models import AuditLog
 from api.comments.models import Comment
 from api.customers.models import Customer
 from api.dataset import repository
@@ -35,6 +36,7 @@ NUMBERED: list[type[SQLModel]] = [
     Order,
     OrderLine,
     Announcement,
+    AuditLog,
 ]
 
 
