@@ -10,6 +10,7 @@ It measures; it asserts nothing.
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import platform
@@ -19,7 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,6 +41,8 @@ class Scenario:
     role: str
     call: Call
     clients: tuple[int, ...] = (1, 8)
+    # One numbering for every measurement of it: a write never repeats a name or order number.
+    numbers: Iterator[int] = field(default_factory=itertools.count)
 
 
 @dataclass
@@ -66,13 +69,12 @@ async def measure(
 ) -> Result:
     timings: list[float] = []
     statuses: dict[str, int] = {}
-    counter = iter(range(10**9))
     deadline = time.perf_counter() + seconds
 
     async def client() -> None:
         while time.perf_counter() < deadline:
             started = time.perf_counter()
-            response = await scenario.call(http, next(counter))
+            response = await scenario.call(http, next(scenario.numbers))
             timings.append((time.perf_counter() - started) * 1000)
             statuses[str(response.status_code)] = statuses.get(str(response.status_code), 0) + 1
 
@@ -102,7 +104,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(database_url: str, workers: int, port: int) -> subprocess.Popen[bytes]:
+def start_server(
+    database_url: str, workers: int, port: int, app_root: Path
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -111,7 +115,7 @@ def start_server(database_url: str, workers: int, port: int) -> subprocess.Popen
         "LOG_LEVEL": "WARNING",
         "JOBS_INTERVAL_MINUTES": "0",
         "REGISTRATION_CHECKS_PER_HOUR": str(10**9),  # the check's rate limit is not measured
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(app_root),
     }
     return subprocess.Popen(
         [
@@ -128,25 +132,28 @@ def start_server(database_url: str, workers: int, port: int) -> subprocess.Popen
             "--no-access-log",
         ],
         env=env,
-        cwd=ROOT,
+        cwd=app_root,
     )
 
 
-def peak_rss_mb(parent: int) -> list[float]:
-    """VmHWM of the server's worker processes (Linux /proc), in MB."""
-    peaks = []
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def peak_rss_mb(server: int) -> list[float]:
+    """VmHWM of the server's workers (Linux /proc), in MB: its children when it supervises
+    several, itself when it is the one worker."""
+    children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) != parent:
-                continue
-            status = (stat.parent / "status").read_text()
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server:
+                children.append(_peak_rss_mb(int(stat.parent.name)))
         except (OSError, IndexError, ValueError):
             continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peaks.append(round(int(line.split()[1]) / 1024, 1))
-    return peaks or [0.0]
+    return children or [_peak_rss_mb(server)]
 
 
 async def wait_ready(http: httpx.AsyncClient) -> None:
@@ -185,7 +192,8 @@ async def scenarios(http: httpx.AsyncClient, run: str) -> list[Scenario]:
             f"{API}{path}", params={"limit": 200, **params}, headers=who[role]
         )
         response.raise_for_status()
-        items: list[dict[str, object]] = response.json()["items"]
+        body = response.json()
+        items: list[dict[str, object]] = body["items"] if isinstance(body, dict) else body
         return items
 
     everyone = [c["id"] for c in await page("vendor", "/customers")]
@@ -298,7 +306,7 @@ async def run(args: argparse.Namespace) -> None:
     label = args.label or datetime.now(UTC).strftime("%Y%m%d-%H%M")
     for workers in [int(w) for w in args.workers.split(",")]:
         port = free_port()
-        server = start_server(args.database_url, workers, port)
+        server = start_server(args.database_url, workers, port, args.app_root)
         try:
             limits = httpx.Limits(max_connections=16, max_keepalive_connections=16)
             async with httpx.AsyncClient(
@@ -338,6 +346,12 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per measurement")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--app-root",
+        type=Path,
+        default=ROOT,
+        help="the checkout whose app is served (before/after)",
+    )
     args = parser.parse_args()
     if not args.database_url:
         sys.exit("DB=… (or DATABASE_URL): the database made by `make dataset`")
