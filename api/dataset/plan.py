@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
-from sqlmodel import SQLModel
 
 from api.agents.models import Agent
 from api.announcements.models import Announcement, Audience, Importance
@@ -102,16 +102,21 @@ class Context:
 class Dataset:
     """Rows per table model, in the order they are written (parents first)."""
 
-    rows: dict[type[SQLModel], list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[type[BaseModel], list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add(self, model: type[SQLModel], row: dict[str, Any]) -> None:
+    def add(self, model: type[BaseModel], row: dict[str, Any]) -> None:
         self.rows.setdefault(model, []).append(row)
 
 
-_DEFAULTS: dict[type[SQLModel], dict[str, Any]] = {}
+def table_name(model: type[BaseModel]) -> str:
+    """A table model's table (typed as a pydantic model here: SQL stays in the repository)."""
+    return str(model.__tablename__)  # type: ignore[attr-defined]
 
 
-def _row(model: type[SQLModel], **values: Any) -> dict[str, Any]:
+_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def _row(model: type[BaseModel], **values: Any) -> dict[str, Any]:
     """Every column of a row: the model's defaults, then `values` (COPY writes all columns)."""
     if model not in _DEFAULTS:
         _DEFAULTS[model] = {
@@ -137,8 +142,8 @@ class _Ids:
     def __init__(self, first: dict[str, int]) -> None:
         self.next = dict(first)
 
-    def __call__(self, model: type[SQLModel]) -> int:
-        name: str = model.__tablename__  # type: ignore[assignment]
+    def __call__(self, model: type[BaseModel]) -> int:
+        name = table_name(model)
         value = self.next[name]
         self.next[name] = value + 1
         return value

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel, col
+from sqlmodel import col
 
 from api.agents.models import Agent
 from api.catalog.models import McuModel, ProductDomain
@@ -36,7 +37,7 @@ async def leaf_domain_ids(session: AsyncSession) -> list[int]:
         .where(col(ProductDomain.is_active), col(ProductDomain.id).not_in(parents))
         .order_by(col(ProductDomain.id))
     )
-    return list(rows)
+    return [i for i in rows if i is not None]
 
 
 async def mcu_model_ids(session: AsyncSession) -> list[int]:
@@ -47,7 +48,7 @@ async def customer_name_keys(session: AsyncSession) -> set[str]:
     return set(await session.scalars(select(col(Customer.name_key))))
 
 
-async def next_id(session: AsyncSession, model: type[SQLModel]) -> int:
+async def next_id(session: AsyncSession, model: type[BaseModel]) -> int:
     table: sa.Table = model.__table__  # type: ignore[attr-defined]
     return int(await session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
 
@@ -62,7 +63,7 @@ def _copy_value(value: Any, column: sa.Column[Any]) -> Any:
 
 
 async def insert_rows(
-    session: AsyncSession, model: type[SQLModel], rows: Sequence[dict[str, Any]]
+    session: AsyncSession, model: type[BaseModel], rows: Sequence[dict[str, Any]]
 ) -> None:
     """Write `rows` (every column given) into the model's table, the fastest way the database
     has: COPY on PostgreSQL, executemany of chunks elsewhere."""
@@ -83,7 +84,7 @@ async def insert_rows(
         await session.execute(insert(table), list(rows[start : start + CHUNK]))
 
 
-async def catch_up_sequences(session: AsyncSession, models: Sequence[type[SQLModel]]) -> None:
+async def catch_up_sequences(session: AsyncSession, models: Sequence[type[BaseModel]]) -> None:
     """Rows written with their ids leave PostgreSQL's id sequences behind: move them on."""
     if dialect_name(session) != "postgresql":
         return

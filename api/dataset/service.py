@@ -4,7 +4,7 @@ written through the real schema in bulk (see plan.py for what it holds)."""
 import time
 from collections.abc import Callable
 
-from sqlmodel import SQLModel
+from pydantic import BaseModel
 
 from api.agents.models import Agent
 from api.announcements.models import Announcement
@@ -12,7 +12,7 @@ from api.audit.models import AuditLog
 from api.comments.models import Comment
 from api.customers.models import Customer
 from api.dataset import repository
-from api.dataset.plan import Context, Dataset, build
+from api.dataset.plan import Context, Dataset, build, table_name
 from api.db import AsyncSession
 from api.demo.seed import DEMO_PASSWORD, seed_demo
 from api.kit.clock import now
@@ -24,7 +24,7 @@ from api.security import hash_password
 from api.users.models import User
 
 # Tables whose ids the plan hands out.
-NUMBERED: list[type[SQLModel]] = [
+NUMBERED: list[type[BaseModel]] = [
     Agent,
     User,
     Customer,
@@ -54,8 +54,7 @@ async def context(session: AsyncSession) -> Context:
         mcu_model_ids=await repository.mcu_model_ids(session),
         taken_name_keys=frozenset(await repository.customer_name_keys(session)),
         first_ids={
-            model.__tablename__: await repository.next_id(session, model)  # type: ignore[misc]
-            for model in NUMBERED
+            table_name(model): await repository.next_id(session, model) for model in NUMBERED
         },
     )
 
@@ -77,7 +76,7 @@ async def generate(
         await repository.insert_rows(session, model, rows)
         written += len(rows)
         progress(
-            f"{model.__tablename__:<22} {len(rows):>10,} rows {time.perf_counter() - began:6.1f} s"
+            f"{table_name(model):<22} {len(rows):>10,} rows {time.perf_counter() - began:6.1f} s"
             f"   {written / total:4.0%}"
         )
     await repository.catch_up_sequences(session, NUMBERED)
