@@ -175,12 +175,15 @@ async def sign_in(http: httpx.AsyncClient, username: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
+DIGITS = sorted(set(SYLLABLES))  # each character once: two numbers never spell the same name
+
+
 def new_company(number: int, run: str) -> str:
     """A name nobody holds: its core spells the run and the number in syllables."""
     digits, value = [], number
     for _ in range(4):
-        digits.append(SYLLABLES[value % len(SYLLABLES)])
-        value //= len(SYLLABLES)
+        digits.append(DIGITS[value % len(DIGITS)])
+        value //= len(DIGITS)
     return f"深圳市{run}{''.join(digits)}智能电子有限公司"
 
 
