@@ -127,7 +127,7 @@ bench: $(VENV_STAMP)
 	@test -n "$(DB)" || { echo "make bench DB=postgresql+asyncpg://… [SCALE=1] [DURATION=5]" >&2; exit 2; }
 	$(if $(filter command line,$(origin SCALE)),$(MAKE) --no-print-directory dataset DATABASE_URL="$(DB)" SCALE=$(SCALE))
 	$(PY) -m tests.bench.http_load --database-url "$(DB)" --duration $(DURATION) \
-		--workers $(WORKERS) $(if $(LABEL),--label $(LABEL))
+		--workers $(WORKERS) $(if $(LABEL),--label $(LABEL)) $(if $(ONLY),--only "$(ONLY)")
 
 bench-conflict-check: $(VENV_STAMP)
 	$(PY) -m tests.bench.conflict_check

@@ -318,6 +318,8 @@ async def run(args: argparse.Namespace) -> None:
                 await wait_ready(http)
                 run_id = f"{label[-4:]}{workers}{random.randrange(10**4)}"
                 for scenario in await scenarios(http, run_id):
+                    if args.only and not any(w in scenario.name for w in args.only.split(",")):
+                        continue
                     for clients in scenario.clients:
                         result = await measure(http, scenario, workers, clients, args.duration)
                         results.append(result)
@@ -349,6 +351,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per measurement")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--label", default="")
+    parser.add_argument("--only", default="", help="comma-separated parts of request names")
     parser.add_argument(
         "--app-root",
         type=Path,
