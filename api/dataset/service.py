@@ -49,7 +49,7 @@ async def context(session: AsyncSession) -> Context:
     return Context(
         anchor=now(),
         agents=await repository.agents(session),
-        users=[u for u in await repository.users(session)],
+        users=await repository.users(session),
         domain_ids=await repository.leaf_domain_ids(session),
         mcu_model_ids=await repository.mcu_model_ids(session),
         taken_name_keys=frozenset(await repository.customer_name_keys(session)),
