@@ -21,7 +21,7 @@ RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-htt
 # PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
 LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install frontend dataset test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench bench-conflict-check release-expired clean
+.PHONY: run install frontend dataset test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench bench-conflict-check release-expired backup restore clean
 
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
@@ -135,6 +135,16 @@ bench-conflict-check: $(VENV_STAMP)
 # The expiry job by hand (it also runs inside every API process; overlapping runs are safe).
 release-expired: $(VENV_STAMP)
 	$(PY) -m api.cli release-expired
+
+# Online backup of DATABASE_URL (default: the SQLite file of `make run`) while the app serves;
+# restore into an EMPTY database: `make restore FILE=var/backups/… DATABASE_URL=…`.
+BACKUP_FILE = var/backups/channeldesk-$(shell date -u +%Y%m%dT%H%M%SZ).backup
+backup: $(VENV_STAMP)
+	$(PY) -m api.cli backup $(or $(FILE),$(BACKUP_FILE))
+
+restore: $(VENV_STAMP)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backup-file [DATABASE_URL=empty-database]" >&2; exit 2; }
+	$(PY) -m api.cli restore $(FILE)
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist var

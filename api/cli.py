@@ -1,4 +1,5 @@
-"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, dataset, jobs, openapi)."""
+"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, dataset, jobs, openapi, backup,
+restore); see --help."""
 
 import argparse
 import asyncio
@@ -84,6 +85,20 @@ def run_job(name: str) -> None:
     print(f"{name}: {asyncio.run(run())}")
 
 
+def backup_or_restore(command_name: str, file: Path) -> None:
+    from api import backup
+
+    database_url = get_settings().database_url
+    try:
+        if command_name == "backup":
+            backup.backup(database_url, file)
+        else:
+            backup.restore(file, database_url)
+    except backup.BackupError as error:
+        sys.exit(f"{command_name}: {error}")
+    print(f"{command_name}: {file}")
+
+
 def openapi_document() -> str:
     from api.main import create_app
 
@@ -111,6 +126,10 @@ def main() -> None:
     synthetic.add_argument("--seed", type=int, default=20261205)
     export = sub.add_parser("openapi", help="write the OpenAPI document")
     export.add_argument("file", type=Path)
+    backup = sub.add_parser("backup", help="back up DATABASE_URL to a new file, while it serves")
+    backup.add_argument("file", type=Path)
+    restore = sub.add_parser("restore", help="restore a backup into the EMPTY DATABASE_URL")
+    restore.add_argument("file", type=Path)
     args = parser.parse_args()
     if args.command == "migrate":
         migrate()
@@ -120,6 +139,8 @@ def main() -> None:
         dataset(args.scale, args.seed)
     elif args.command in ("release-expired", "snapshot-forecast", "send-reminders"):
         run_job(args.command)
+    elif args.command in ("backup", "restore"):
+        backup_or_restore(args.command, args.file)
     else:
         args.file.write_text(openapi_document(), encoding="utf-8")
 

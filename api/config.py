@@ -38,6 +38,17 @@ class Settings(BaseSettings):
     # Conflict checks a person may run per hour: typing a name checks a few prefixes; hundreds
     # an hour is harvesting other agents' customers (SPEC §3).
     registration_checks_per_hour: int = Field(default=60, ge=1)
+    # Checked before a body is parsed (413): JSON and form bodies, and the routes that carry a file.
+    body_max_bytes: int = Field(default=1024 * 1024, ge=1024)
+    upload_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # The legacy import's .xlsx, checked before it is parsed and while its rows are read
+    # (api/kit/sheets.py): rows under the header (blank ones too), columns read per row, entries
+    # of its string table, all of it unpacked, and the compression ratio of one part.
+    import_max_rows: int = Field(default=20_000, ge=1)
+    import_max_columns: int = Field(default=50, ge=11)
+    import_max_shared_strings: int = Field(default=250_000, ge=1)
+    import_max_unpacked_mb: int = Field(default=100, ge=1)
+    import_max_compression_ratio: int = Field(default=100, ge=10)
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"

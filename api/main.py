@@ -27,7 +27,12 @@ from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
 from api.imports.routes import router as imports_router
 from api.jobs import start_scheduler, stop_scheduler
-from api.kit.errors import install_error_handlers, install_integrity_handler
+from api.kit.body_limit import BodyLimit
+from api.kit.errors import (
+    install_database_unavailable_handler,
+    install_error_handlers,
+    install_integrity_handler,
+)
 from api.kit.logging import configure_logging, request_id_var
 from api.kit.messages import language, translate
 from api.kit.routing import API_PREFIX
@@ -72,6 +77,11 @@ ROUTERS: list[APIRouter] = [
 ]
 
 
+# The routes whose body carries a file (the legacy import's .xlsx; the MCU import's base64 JSON)
+# get UPLOAD_MAX_BYTES; every other body BODY_MAX_BYTES.
+UPLOAD_PATHS = (f"{API_PREFIX}/imports", f"{API_PREFIX}/mcu-models/import")
+
+
 def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
@@ -84,26 +94,28 @@ async def _request_context(
     token = request_id_var.set(request_id)
     request.state.request_id = request_id
     started = time.perf_counter()
+    status = 500  # unless an answer comes back: an exception no handler took becomes a 500
     try:
         if "%00" in request.url.query or "\x00" in request.url.path:
             message = translate("validation_error", language(request), fields="NUL (\\u0000)")
             response: Response = JSONResponse({"detail": message, "code": "validation_error"}, 422)
         else:
             response = await call_next(request)
+        status = response.status_code
         response.headers["X-Request-ID"] = request_id
+        return response
+    finally:
         principal = getattr(request.state, "principal", None)
         log.info(
             "request",
             extra={
                 "method": request.method,
                 "path": request.url.path,
-                "status": response.status_code,
+                "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 "user_id": principal.user_id if principal else None,
             },
         )
-        return response
-    finally:
         request_id_var.reset(token)
 
 
@@ -162,6 +174,14 @@ def create_app() -> FastAPI:
     )
     install_error_handlers(app)
     install_integrity_handler(app)
+    install_database_unavailable_handler(app)
+    # Inside the request context, so a 413 has its request id and access log line too.
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.body_max_bytes,
+        upload_bytes=settings.upload_max_bytes,
+        upload_paths=UPLOAD_PATHS,
+    )
     app.middleware("http")(_request_context)
     if settings.cors_origins:
         app.add_middleware(

@@ -47,7 +47,10 @@ def _csv_rows(content: bytes) -> list[list[str]]:
             continue
     else:
         raise AppError("mcu_import_unreadable", 422)
-    return [list(r) for r in csv.reader(io.StringIO(text))]
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text))]
+    except csv.Error:  # e.g. a field over the csv module's 128 KB limit, a NUL byte
+        raise AppError("mcu_import_unreadable", 422) from None
 
 
 def _xlsx_rows(content: bytes) -> list[list[str]]:

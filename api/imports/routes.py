@@ -11,8 +11,8 @@ from api.identity.disclosure import shown_records
 from api.imports import repository, runner, service
 from api.imports.models import RowStatus
 from api.imports.schemas import ImportPublic, ImportRowPublic
-from api.imports.spreadsheet import MAX_BYTES, template_bytes
-from api.kit.errors import AppError, error_responses
+from api.imports.spreadsheet import template_bytes
+from api.kit.errors import error_responses
 from api.kit.export import XLSX_TYPE
 from api.kit.pagination import Page, PageParams, page_params
 
@@ -52,12 +52,8 @@ async def upload_import(
     filename: Annotated[str, Query(max_length=200)] = "",
 ) -> ImportPublic:
     """Upload a filled template (the .xlsx as the body) for an agent; the dry run starts."""
-    content = bytearray()
-    async for piece in request.stream():
-        content.extend(piece)
-        if len(content) > MAX_BYTES:
-            raise AppError("import_file_too_large", 422, max_mb=MAX_BYTES // (1024 * 1024))
-    job = await service.upload(session, principal, agent_id, filename, bytes(content))
+    content = await request.body()  # api.kit.body_limit refused one over UPLOAD_MAX_BYTES
+    job = await service.upload(session, principal, agent_id, filename, content)
     assert job.id is not None
     background.add_task(runner.start, job.id)  # after the commit: the task sees the rows
     return ImportPublic.model_validate(job)

@@ -3,6 +3,8 @@ system: imported customers become protected customers of that agent without a re
 which only the vendor may grant; the agent's master account follows its own agent's imports.
 An upload is a dry run that writes no customer; a commit re-checks and writes in one go."""
 
+from anyio import to_thread
+
 from api.agents.models import Agent
 from api.audit.service import record, snapshot
 from api.authz.policy import authorize, can_import_customers
@@ -24,7 +26,7 @@ async def upload(
     agent = await session.get(Agent, agent_id)
     if agent is None or not agent.is_active:
         raise NotFound("agent")
-    rows = read_rows(content)
+    rows = await to_thread.run_sync(read_rows, content)  # parsing never holds the event loop
     job = CustomerImport(
         agent_id=agent_id,
         created_by_id=principal.user_id,

@@ -9,12 +9,18 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from api.config import get_settings
 from api.identity.credit_code import check_character
 from api.kit.errors import AppError
-from api.kit.sheets import UnreadableSheet, cell_text, first_sheet_rows
+from api.kit.sheets import (
+    DamagedSheet,
+    SheetLimits,
+    SheetTooLarge,
+    UnreadableSheet,
+    cell_text,
+    first_sheet_rows,
+)
 
-MAX_ROWS = 20_000
-MAX_BYTES = 10 * 1024 * 1024
 DATA_SHEET = "客户 Customers"
 HELP_SHEET = "说明 Instructions"
 _EXAMPLE_CODE_17 = "91440300MA5F12345"
@@ -215,19 +221,41 @@ def _header_key(value: Any) -> str | None:
     return None
 
 
+def import_limits() -> SheetLimits:
+    settings = get_settings()
+    return SheetLimits(
+        rows=settings.import_max_rows + 1,  # and the header
+        columns=settings.import_max_columns,
+        shared_strings=settings.import_max_shared_strings,
+        unpacked_bytes=settings.import_max_unpacked_mb * 1024 * 1024,
+        compression_ratio=settings.import_max_compression_ratio,
+    )
+
+
 def read_rows(content: bytes) -> list[ParsedRow]:
     """The data rows of the first sheet, keyed by column; raises 422 on a file that is not an
-    .xlsx, lacks a required column, has no rows or too many."""
-    if len(content) > MAX_BYTES:
-        raise AppError("import_file_too_large", 422, max_mb=MAX_BYTES // (1024 * 1024))
+    .xlsx, is damaged or unsafe, is over a limit (import_limits), lacks a required column or
+    has no rows. Blocking work: call it in a worker thread."""
     try:
-        with first_sheet_rows(content) as lines:
+        with first_sheet_rows(content, import_limits()) as lines:
             rows = _data_rows(lines)
+    except SheetTooLarge as exc:
+        raise _over_limit(exc) from None
+    except DamagedSheet:
+        raise AppError("import_xlsx_damaged", 422) from None
     except UnreadableSheet:
         raise AppError("import_not_xlsx", 422) from None
     if not rows:
         raise AppError("import_empty", 422)
     return rows
+
+
+def _over_limit(exc: SheetTooLarge) -> AppError:
+    if exc.limit == "rows":
+        return AppError("import_too_many_rows", 422, max=exc.maximum - 1)
+    if exc.limit == "shared_strings":
+        return AppError("import_too_many_strings", 422, max=exc.maximum)
+    return AppError("import_unpacked_too_large", 422, max_mb=get_settings().import_max_unpacked_mb)
 
 
 def _data_rows(lines: Iterator[tuple[Any, ...]]) -> list[ParsedRow]:
@@ -245,7 +273,5 @@ def _data_rows(lines: Iterator[tuple[Any, ...]]) -> list[ParsedRow]:
         }
         if not any(values.values()):
             continue  # blank lines in the middle or at the end of a sheet
-        if len(rows) >= MAX_ROWS:
-            raise AppError("import_too_many_rows", 422, max=MAX_ROWS)
         rows.append(ParsedRow(number, {k: values.get(k, "") for k in _BY_KEY}))
     return rows

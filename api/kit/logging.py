@@ -12,10 +12,12 @@ request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 
 
 class RequestIdFilter(logging.Filter):
-    """Stamps the current request id on every record the handler writes, from any logger."""
+    """Stamps the current request id on every record the handler writes, from any logger; a
+    record given its request id explicitly (`extra`, where the request context is gone) keeps it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id_var.get()
+        if not isinstance(getattr(record, "request_id", None), str):
+            record.request_id = request_id_var.get()
         return True
 
 

@@ -74,9 +74,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agent_name_taken": ("代理商“{name}”已存在。", "The agent “{name}” already exists."),
     "cannot_deactivate_self": ("不能停用自己的账户。", "You cannot deactivate your own account."),
     "validation_error": ("输入有误：{fields}", "Invalid input: {fields}"),
+    "body_unreadable": (
+        "请求内容无法解析（不是有效的 UTF-8 编码的 JSON），未被处理。",
+        "The request body could not be read (not valid UTF-8 JSON) and was not processed.",
+    ),
+    "body_too_large": (
+        "请求内容超过 {max_kb} KB，未被处理。",
+        "The request body is larger than {max_kb} KB and was not processed.",
+    ),
     "conflict": (
         "数据已被修改或存在冲突，请刷新后重试。",
         "The data changed or conflicts. Refresh and try again.",
+    ),
+    "database_unavailable": (
+        "数据库暂时无法连接，请稍后重试（请求号 {request_id}）。",
+        "The database cannot be reached right now. Please try again shortly "
+        "(request {request_id}).",
     ),
     "internal_error": (
         "服务器内部错误，请稍后重试（请求号 {request_id}）。",
@@ -244,9 +257,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一次最多导入 {max} 行，请拆分文件。",
         "At most {max} rows can be imported at once. Please split the file.",
     ),
-    "import_file_too_large": (
-        "文件超过 {max_mb} MB。",
-        "The file is larger than {max_mb} MB.",
+    "import_xlsx_damaged": (
+        "文件已损坏或含有不允许的 XML（如实体声明、外部引用），未读取。请用 Excel 重新保存后上传。",
+        "The file is damaged or contains XML that is not allowed (entity declarations, external "
+        "references); it was not read. Save it again in Excel and upload it.",
+    ),
+    "import_unpacked_too_large": (
+        "文件解压后超过 {max_mb} MB 或压缩比异常，未读取，请拆分文件。",
+        "Unpacked, the file would exceed {max_mb} MB or is compressed suspiciously well; it was "
+        "not read. Please split the file.",
+    ),
+    "import_too_many_strings": (
+        "文件中的不同文本超过 {max} 个，请拆分文件。",
+        "The file has more than {max} distinct texts. Please split the file.",
     ),
     "import_not_committable": (
         "该导入当前状态（{status}）不能提交。",

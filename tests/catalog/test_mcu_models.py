@@ -146,6 +146,10 @@ async def test_an_unreadable_file_is_refused(client, world) -> None:
     assert response.status_code == 422 and response.json()["code"] == "mcu_import_unreadable"
     no_column = await _import(client, world.vendor, "m.csv", _csv("series", "CD32F0"), True)
     assert no_column.json()["code"] == "mcu_import_missing_columns"
+    # One field past the csv module's limit (128 KB) is a damaged file, not a server error.
+    huge = base64.b64encode(b"part_number\n" + b"x" * 200_000 + b"\n").decode()
+    response = await _import(client, world.vendor, "m.csv", huge, dry_run=True)
+    assert response.status_code == 422 and response.json()["code"] == "mcu_import_unreadable"
 
 
 def _entry(book, **fields) -> dict:  # type: ignore[no-untyped-def]

@@ -46,6 +46,8 @@ export interface Access {
   assignsCustomerPeople: boolean;
   /** The vendor decides applications, releases and reviews customers. */
   decidesApplications: boolean;
+  /** Rename a customer (the old name kept as 曾用名) and link it into a group. */
+  correctsCustomerIdentity: boolean;
   /** The assistant and the master account enter and edit sales records (SPEC §9). */
   entersOrders: boolean;
   /** Forecast accuracy (forecast vs actual): vendor, master account, assistant. */
@@ -116,6 +118,7 @@ const NOBODY: Access = {
   picksContact: false,
   assignsCustomerPeople: false,
   decidesApplications: false,
+  correctsCustomerIdentity: false,
   entersOrders: false,
   seesForecastAccuracy: false,
   writesAnnouncements: false,
@@ -136,6 +139,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     picksContact: me.role === 'agent_admin',
     assignsCustomerPeople: me.role === 'agent_admin',
     decidesApplications: me.role === 'vendor',
+    correctsCustomerIdentity: me.role === 'vendor',
     entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
     seesForecastAccuracy: me.role === 'vendor' || me.role === 'agent_admin' || me.role === 'assistant',
     writesAnnouncements: me.role === 'vendor',

@@ -1223,7 +1223,8 @@ export type EntryPublic = {
 /**
  * ErrorOut
  *
- * Every error answer: a message for people and a code for programs.
+ * Every error answer: a message for people and a code for programs; a 422 also lists the
+ * refused fields, a 409 of a name check its candidates.
  */
 export type ErrorOut = {
     /**
@@ -1234,6 +1235,10 @@ export type ErrorOut = {
      * Detail
      */
     detail: string;
+    /**
+     * Errors
+     */
+    errors?: Array<FieldErrorOut> | null;
 };
 
 /**
@@ -1324,6 +1329,26 @@ export type FaeAssignment = {
      * FAEs of the customer's agent
      */
     fae_user_ids: Array<number>;
+};
+
+/**
+ * FieldErrorOut
+ *
+ * One refused field of a 422: where, why (in the caller's language), and pydantic's type.
+ */
+export type FieldErrorOut = {
+    /**
+     * Field
+     */
+    field: string;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Type
+     */
+    type: string;
 };
 
 /**
@@ -1477,16 +1502,6 @@ export type GroupMember = {
      * Name
      */
     name: string;
-};
-
-/**
- * HTTPValidationError
- */
-export type HttpValidationError = {
-    /**
-     * Detail
-     */
-    detail?: Array<ValidationError>;
 };
 
 /**
@@ -3589,34 +3604,6 @@ export type UserUpdate = {
 };
 
 /**
- * ValidationError
- */
-export type ValidationError = {
-    /**
-     * Context
-     */
-    ctx?: {
-        [key: string]: unknown;
-    };
-    /**
-     * Input
-     */
-    input?: unknown;
-    /**
-     * Location
-     */
-    loc: Array<string | number>;
-    /**
-     * Message
-     */
-    msg: string;
-    /**
-     * Error Type
-     */
-    type: string;
-};
-
-/**
  * VersionOut
  */
 export type VersionOut = {
@@ -3686,9 +3673,29 @@ export type AgentsListAgentsData = {
 
 export type AgentsListAgentsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsListAgentsError = AgentsListAgentsErrors[keyof AgentsListAgentsErrors];
@@ -3711,6 +3718,14 @@ export type AgentsCreateAgentData = {
 
 export type AgentsCreateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3723,9 +3738,17 @@ export type AgentsCreateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsCreateAgentError = AgentsCreateAgentErrors[keyof AgentsCreateAgentErrors];
@@ -3753,6 +3776,14 @@ export type AgentsReadAgentData = {
 
 export type AgentsReadAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3765,9 +3796,17 @@ export type AgentsReadAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsReadAgentError = AgentsReadAgentErrors[keyof AgentsReadAgentErrors];
@@ -3795,6 +3834,14 @@ export type AgentsUpdateAgentData = {
 
 export type AgentsUpdateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3807,9 +3854,17 @@ export type AgentsUpdateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsUpdateAgentError = AgentsUpdateAgentErrors[keyof AgentsUpdateAgentErrors];
@@ -3837,6 +3892,14 @@ export type AgentsDeactivateAgentData = {
 
 export type AgentsDeactivateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3849,9 +3912,17 @@ export type AgentsDeactivateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsDeactivateAgentError = AgentsDeactivateAgentErrors[keyof AgentsDeactivateAgentErrors];
@@ -3879,6 +3950,14 @@ export type AgentsReactivateAgentData = {
 
 export type AgentsReactivateAgentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -3891,9 +3970,17 @@ export type AgentsReactivateAgentErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AgentsReactivateAgentError = AgentsReactivateAgentErrors[keyof AgentsReactivateAgentErrors];
@@ -3929,9 +4016,29 @@ export type AnnouncementsListAnnouncementsData = {
 
 export type AnnouncementsListAnnouncementsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsListAnnouncementsError = AnnouncementsListAnnouncementsErrors[keyof AnnouncementsListAnnouncementsErrors];
@@ -3954,13 +4061,29 @@ export type AnnouncementsCreateAnnouncementData = {
 
 export type AnnouncementsCreateAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsCreateAnnouncementError = AnnouncementsCreateAnnouncementErrors[keyof AnnouncementsCreateAnnouncementErrors];
@@ -3988,13 +4111,33 @@ export type AnnouncementsGetAnnouncementData = {
 
 export type AnnouncementsGetAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsGetAnnouncementError = AnnouncementsGetAnnouncementErrors[keyof AnnouncementsGetAnnouncementErrors];
@@ -4022,6 +4165,14 @@ export type AnnouncementsUpdateAnnouncementData = {
 
 export type AnnouncementsUpdateAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4034,9 +4185,17 @@ export type AnnouncementsUpdateAnnouncementErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsUpdateAnnouncementError = AnnouncementsUpdateAnnouncementErrors[keyof AnnouncementsUpdateAnnouncementErrors];
@@ -4064,6 +4223,14 @@ export type AnnouncementsAcknowledgeAnnouncementData = {
 
 export type AnnouncementsAcknowledgeAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4076,9 +4243,17 @@ export type AnnouncementsAcknowledgeAnnouncementErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsAcknowledgeAnnouncementError = AnnouncementsAcknowledgeAnnouncementErrors[keyof AnnouncementsAcknowledgeAnnouncementErrors];
@@ -4111,6 +4286,14 @@ export type AnnouncementsAnnouncementReceiptsData = {
 
 export type AnnouncementsAnnouncementReceiptsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4119,9 +4302,17 @@ export type AnnouncementsAnnouncementReceiptsErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsAnnouncementReceiptsError = AnnouncementsAnnouncementReceiptsErrors[keyof AnnouncementsAnnouncementReceiptsErrors];
@@ -4149,6 +4340,14 @@ export type AnnouncementsWithdrawAnnouncementData = {
 
 export type AnnouncementsWithdrawAnnouncementErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4161,9 +4360,17 @@ export type AnnouncementsWithdrawAnnouncementErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AnnouncementsWithdrawAnnouncementError = AnnouncementsWithdrawAnnouncementErrors[keyof AnnouncementsWithdrawAnnouncementErrors];
@@ -4186,9 +4393,29 @@ export type TokensListTokensData = {
 
 export type TokensListTokensErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensListTokensError = TokensListTokensErrors[keyof TokensListTokensErrors];
@@ -4213,13 +4440,29 @@ export type TokensCreateTokenData = {
 
 export type TokensCreateTokenErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensCreateTokenError = TokensCreateTokenErrors[keyof TokensCreateTokenErrors];
@@ -4247,6 +4490,14 @@ export type TokensRevokeTokenData = {
 
 export type TokensRevokeTokenErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4259,9 +4510,17 @@ export type TokensRevokeTokenErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type TokensRevokeTokenError = TokensRevokeTokenErrors[keyof TokensRevokeTokenErrors];
@@ -4331,9 +4590,29 @@ export type AuditListAuditData = {
 
 export type AuditListAuditErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuditListAuditError = AuditListAuditErrors[keyof AuditListAuditErrors];
@@ -4395,9 +4674,29 @@ export type AuditExportAuditData = {
 
 export type AuditExportAuditErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuditExportAuditError = AuditExportAuditErrors[keyof AuditExportAuditErrors];
@@ -4415,6 +4714,35 @@ export type AuditAuditFacetsData = {
     query?: never;
     url: '/api/v1/audit/facets';
 };
+
+export type AuditAuditFacetsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AuditAuditFacetsError = AuditAuditFacetsErrors[keyof AuditAuditFacetsErrors];
 
 export type AuditAuditFacetsResponses = {
     /**
@@ -4438,9 +4766,25 @@ export type AuthChangePasswordErrors = {
      */
     400: ErrorOut;
     /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
@@ -4463,6 +4807,10 @@ export type AuthLoginData = {
 
 export type AuthLoginErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
@@ -4471,13 +4819,21 @@ export type AuthLoginErrors = {
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
     /**
      * Too Many Requests
      */
     429: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -4500,9 +4856,21 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -4523,6 +4891,27 @@ export type AuthPasswordRulesData = {
     url: '/api/v1/auth/password-rules';
 };
 
+export type AuthPasswordRulesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AuthPasswordRulesError = AuthPasswordRulesErrors[keyof AuthPasswordRulesErrors];
+
 export type AuthPasswordRulesResponses = {
     /**
      * Successful Response
@@ -4541,13 +4930,25 @@ export type AuthRefreshData = {
 
 export type AuthRefreshErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
      * Unauthorized
      */
     401: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -4579,9 +4980,17 @@ export type AuthSetPasswordLinkErrors = {
      */
     400: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthSetPasswordLinkError = AuthSetPasswordLinkErrors[keyof AuthSetPasswordLinkErrors];
@@ -4608,9 +5017,17 @@ export type AuthSetPasswordErrors = {
      */
     400: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type AuthSetPasswordError = AuthSetPasswordErrors[keyof AuthSetPasswordErrors];
@@ -4688,9 +5105,29 @@ export type CustomersListCustomersData = {
 
 export type CustomersListCustomersErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersListCustomersError = CustomersListCustomersErrors[keyof CustomersListCustomersErrors];
@@ -4718,13 +5155,33 @@ export type CustomersReadCustomerData = {
 
 export type CustomersReadCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReadCustomerError = CustomersReadCustomerErrors[keyof CustomersReadCustomerErrors];
@@ -4752,6 +5209,14 @@ export type CustomersUpdateCustomerData = {
 
 export type CustomersUpdateCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4764,9 +5229,17 @@ export type CustomersUpdateCustomerErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersUpdateCustomerError = CustomersUpdateCustomerErrors[keyof CustomersUpdateCustomerErrors];
@@ -4794,6 +5267,14 @@ export type CustomersAddAliasData = {
 
 export type CustomersAddAliasErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4806,9 +5287,17 @@ export type CustomersAddAliasErrors = {
      */
     409: BlockedOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAddAliasError = CustomersAddAliasErrors[keyof CustomersAddAliasErrors];
@@ -4840,6 +5329,14 @@ export type CustomersRemoveAliasData = {
 
 export type CustomersRemoveAliasErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4852,9 +5349,17 @@ export type CustomersRemoveAliasErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersRemoveAliasError = CustomersRemoveAliasErrors[keyof CustomersRemoveAliasErrors];
@@ -4882,6 +5387,14 @@ export type CustomersAssignContactData = {
 
 export type CustomersAssignContactErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4894,9 +5407,17 @@ export type CustomersAssignContactErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAssignContactError = CustomersAssignContactErrors[keyof CustomersAssignContactErrors];
@@ -4924,6 +5445,14 @@ export type ExtensionsRequestExtensionData = {
 
 export type ExtensionsRequestExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4936,9 +5465,17 @@ export type ExtensionsRequestExtensionErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsRequestExtensionError = ExtensionsRequestExtensionErrors[keyof ExtensionsRequestExtensionErrors];
@@ -4966,6 +5503,14 @@ export type CustomersAssignFaesData = {
 
 export type CustomersAssignFaesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -4978,9 +5523,17 @@ export type CustomersAssignFaesErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersAssignFaesError = CustomersAssignFaesErrors[keyof CustomersAssignFaesErrors];
@@ -5008,6 +5561,14 @@ export type CustomersLeaveGroupData = {
 
 export type CustomersLeaveGroupErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5020,9 +5581,17 @@ export type CustomersLeaveGroupErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersLeaveGroupError = CustomersLeaveGroupErrors[keyof CustomersLeaveGroupErrors];
@@ -5050,6 +5619,14 @@ export type CustomersLinkToGroupData = {
 
 export type CustomersLinkToGroupErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5062,9 +5639,17 @@ export type CustomersLinkToGroupErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersLinkToGroupError = CustomersLinkToGroupErrors[keyof CustomersLinkToGroupErrors];
@@ -5092,6 +5677,14 @@ export type CustomersRenameCustomerData = {
 
 export type CustomersRenameCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5104,9 +5697,17 @@ export type CustomersRenameCustomerErrors = {
      */
     409: BlockedOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersRenameCustomerError = CustomersRenameCustomerErrors[keyof CustomersRenameCustomerErrors];
@@ -5155,9 +5756,29 @@ export type OrdersListOrdersData = {
 
 export type OrdersListOrdersErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersListOrdersError = OrdersListOrdersErrors[keyof OrdersListOrdersErrors];
@@ -5185,6 +5806,14 @@ export type OrdersCreateOrderData = {
 
 export type OrdersCreateOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5197,9 +5826,17 @@ export type OrdersCreateOrderErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersCreateOrderError = OrdersCreateOrderErrors[keyof OrdersCreateOrderErrors];
@@ -5227,9 +5864,29 @@ export type ProjectsListProjectsData = {
 
 export type ProjectsListProjectsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ProjectsListProjectsError = ProjectsListProjectsErrors[keyof ProjectsListProjectsErrors];
@@ -5259,6 +5916,14 @@ export type CustomersReleaseCustomerData = {
 
 export type CustomersReleaseCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5271,9 +5936,17 @@ export type CustomersReleaseCustomerErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReleaseCustomerError = CustomersReleaseCustomerErrors[keyof CustomersReleaseCustomerErrors];
@@ -5322,13 +5995,33 @@ export type ReportsListReportsData = {
 
 export type ReportsListReportsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsListReportsError = ReportsListReportsErrors[keyof ReportsListReportsErrors];
@@ -5356,6 +6049,14 @@ export type ReportsSubmitReportData = {
 
 export type ReportsSubmitReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5368,9 +6069,17 @@ export type ReportsSubmitReportErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsSubmitReportError = ReportsSubmitReportErrors[keyof ReportsSubmitReportErrors];
@@ -5398,6 +6107,14 @@ export type CustomersReviewCustomerData = {
 
 export type CustomersReviewCustomerErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5410,9 +6127,17 @@ export type CustomersReviewCustomerErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CustomersReviewCustomerError = CustomersReviewCustomerErrors[keyof CustomersReviewCustomerErrors];
@@ -5464,9 +6189,29 @@ export type ExtensionsListExtensionsData = {
 
 export type ExtensionsListExtensionsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsListExtensionsError = ExtensionsListExtensionsErrors[keyof ExtensionsListExtensionsErrors];
@@ -5494,6 +6239,14 @@ export type ExtensionsApproveExtensionData = {
 
 export type ExtensionsApproveExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5506,9 +6259,17 @@ export type ExtensionsApproveExtensionErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsApproveExtensionError = ExtensionsApproveExtensionErrors[keyof ExtensionsApproveExtensionErrors];
@@ -5536,6 +6297,14 @@ export type ExtensionsRejectExtensionData = {
 
 export type ExtensionsRejectExtensionErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5548,9 +6317,17 @@ export type ExtensionsRejectExtensionErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ExtensionsRejectExtensionError = ExtensionsRejectExtensionErrors[keyof ExtensionsRejectExtensionErrors];
@@ -5594,9 +6371,29 @@ export type ForecastForecastData = {
 
 export type ForecastForecastErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ForecastForecastError = ForecastForecastErrors[keyof ForecastForecastErrors];
@@ -5624,13 +6421,29 @@ export type ForecastForecastAccuracyData = {
 
 export type ForecastForecastAccuracyErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ForecastForecastAccuracyError = ForecastForecastAccuracyErrors[keyof ForecastForecastAccuracyErrors];
@@ -5652,6 +6465,18 @@ export type HealthHealthData = {
 };
 
 export type HealthHealthErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
     /**
      * Service Unavailable
      */
@@ -5691,9 +6516,29 @@ export type ImportsListImportsData = {
 
 export type ImportsListImportsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsListImportsError = ImportsListImportsErrors[keyof ImportsListImportsErrors];
@@ -5725,6 +6570,14 @@ export type ImportsUploadImportData = {
 
 export type ImportsUploadImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5733,9 +6586,17 @@ export type ImportsUploadImportErrors = {
      */
     404: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsUploadImportError = ImportsUploadImportErrors[keyof ImportsUploadImportErrors];
@@ -5755,6 +6616,35 @@ export type ImportsDownloadTemplateData = {
     query?: never;
     url: '/api/v1/imports/template';
 };
+
+export type ImportsDownloadTemplateErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type ImportsDownloadTemplateError = ImportsDownloadTemplateErrors[keyof ImportsDownloadTemplateErrors];
 
 export type ImportsDownloadTemplateResponses = {
     /**
@@ -5777,13 +6667,33 @@ export type ImportsReadImportData = {
 
 export type ImportsReadImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsReadImportError = ImportsReadImportErrors[keyof ImportsReadImportErrors];
@@ -5811,6 +6721,14 @@ export type ImportsCommitImportData = {
 
 export type ImportsCommitImportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5823,9 +6741,17 @@ export type ImportsCommitImportErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsCommitImportError = ImportsCommitImportErrors[keyof ImportsCommitImportErrors];
@@ -5870,13 +6796,33 @@ export type ImportsListImportRowsData = {
 
 export type ImportsListImportRowsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ImportsListImportRowsError = ImportsListImportRowsErrors[keyof ImportsListImportRowsErrors];
@@ -5896,6 +6842,35 @@ export type CatalogListMcuModelsData = {
     query?: never;
     url: '/api/v1/mcu-models';
 };
+
+export type CatalogListMcuModelsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CatalogListMcuModelsError = CatalogListMcuModelsErrors[keyof CatalogListMcuModelsErrors];
 
 export type CatalogListMcuModelsResponses = {
     /**
@@ -5917,6 +6892,14 @@ export type CatalogCreateMcuModelData = {
 
 export type CatalogCreateMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5929,9 +6912,17 @@ export type CatalogCreateMcuModelErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogCreateMcuModelError = CatalogCreateMcuModelErrors[keyof CatalogCreateMcuModelErrors];
@@ -5954,6 +6945,14 @@ export type CatalogImportMcuModelsData = {
 
 export type CatalogImportMcuModelsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -5966,9 +6965,17 @@ export type CatalogImportMcuModelsErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogImportMcuModelsError = CatalogImportMcuModelsErrors[keyof CatalogImportMcuModelsErrors];
@@ -6014,9 +7021,29 @@ export type CatalogPageMcuModelsData = {
 
 export type CatalogPageMcuModelsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogPageMcuModelsError = CatalogPageMcuModelsErrors[keyof CatalogPageMcuModelsErrors];
@@ -6044,6 +7071,14 @@ export type CatalogUpdateMcuModelData = {
 
 export type CatalogUpdateMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6056,9 +7091,17 @@ export type CatalogUpdateMcuModelErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogUpdateMcuModelError = CatalogUpdateMcuModelErrors[keyof CatalogUpdateMcuModelErrors];
@@ -6086,6 +7129,14 @@ export type CatalogDeleteMcuModelData = {
 
 export type CatalogDeleteMcuModelErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6098,9 +7149,17 @@ export type CatalogDeleteMcuModelErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogDeleteMcuModelError = CatalogDeleteMcuModelErrors[keyof CatalogDeleteMcuModelErrors];
@@ -6121,6 +7180,35 @@ export type MeReadMeData = {
     url: '/api/v1/me';
 };
 
+export type MeReadMeErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type MeReadMeError = MeReadMeErrors[keyof MeReadMeErrors];
+
 export type MeReadMeResponses = {
     /**
      * Successful Response
@@ -6139,6 +7227,14 @@ export type MeUpdateMeData = {
 
 export type MeUpdateMeErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6151,9 +7247,17 @@ export type MeUpdateMeErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type MeUpdateMeError = MeUpdateMeErrors[keyof MeUpdateMeErrors];
@@ -6174,6 +7278,35 @@ export type AnnouncementsUnreadAnnouncementsData = {
     url: '/api/v1/me/unread-announcements';
 };
 
+export type AnnouncementsUnreadAnnouncementsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type AnnouncementsUnreadAnnouncementsError = AnnouncementsUnreadAnnouncementsErrors[keyof AnnouncementsUnreadAnnouncementsErrors];
+
 export type AnnouncementsUnreadAnnouncementsResponses = {
     /**
      * Response Announcements-Unread Announcements
@@ -6191,6 +7324,35 @@ export type CommentsUnreadCommentsData = {
     query?: never;
     url: '/api/v1/me/unread-comments';
 };
+
+export type CommentsUnreadCommentsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CommentsUnreadCommentsError = CommentsUnreadCommentsErrors[keyof CommentsUnreadCommentsErrors];
 
 export type CommentsUnreadCommentsResponses = {
     /**
@@ -6215,13 +7377,33 @@ export type OrdersReadOrderData = {
 
 export type OrdersReadOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersReadOrderError = OrdersReadOrderErrors[keyof OrdersReadOrderErrors];
@@ -6249,6 +7431,14 @@ export type OrdersUpdateOrderData = {
 
 export type OrdersUpdateOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6261,9 +7451,17 @@ export type OrdersUpdateOrderErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersUpdateOrderError = OrdersUpdateOrderErrors[keyof OrdersUpdateOrderErrors];
@@ -6291,6 +7489,14 @@ export type OrdersDeleteOrderData = {
 
 export type OrdersDeleteOrderErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6303,9 +7509,17 @@ export type OrdersDeleteOrderErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type OrdersDeleteOrderError = OrdersDeleteOrderErrors[keyof OrdersDeleteOrderErrors];
@@ -6345,9 +7559,29 @@ export type NotificationsListOutboxData = {
 
 export type NotificationsListOutboxErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type NotificationsListOutboxError = NotificationsListOutboxErrors[keyof NotificationsListOutboxErrors];
@@ -6405,9 +7639,29 @@ export type PoolListPoolData = {
 
 export type PoolListPoolErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type PoolListPoolError = PoolListPoolErrors[keyof PoolListPoolErrors];
@@ -6435,6 +7689,14 @@ export type PoolApplyFromPoolData = {
 
 export type PoolApplyFromPoolErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6447,9 +7709,17 @@ export type PoolApplyFromPoolErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type PoolApplyFromPoolError = PoolApplyFromPoolErrors[keyof PoolApplyFromPoolErrors];
@@ -6479,9 +7749,29 @@ export type CatalogListProductDomainsData = {
 
 export type CatalogListProductDomainsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogListProductDomainsError = CatalogListProductDomainsErrors[keyof CatalogListProductDomainsErrors];
@@ -6506,6 +7796,14 @@ export type CatalogCreateProductDomainData = {
 
 export type CatalogCreateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6518,9 +7816,17 @@ export type CatalogCreateProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogCreateProductDomainError = CatalogCreateProductDomainErrors[keyof CatalogCreateProductDomainErrors];
@@ -6548,6 +7854,14 @@ export type CatalogUpdateProductDomainData = {
 
 export type CatalogUpdateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6560,9 +7874,17 @@ export type CatalogUpdateProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogUpdateProductDomainError = CatalogUpdateProductDomainErrors[keyof CatalogUpdateProductDomainErrors];
@@ -6590,6 +7912,14 @@ export type CatalogDeactivateProductDomainData = {
 
 export type CatalogDeactivateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6602,9 +7932,17 @@ export type CatalogDeactivateProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogDeactivateProductDomainError = CatalogDeactivateProductDomainErrors[keyof CatalogDeactivateProductDomainErrors];
@@ -6632,6 +7970,14 @@ export type CatalogMergeProductDomainData = {
 
 export type CatalogMergeProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6644,9 +7990,17 @@ export type CatalogMergeProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogMergeProductDomainError = CatalogMergeProductDomainErrors[keyof CatalogMergeProductDomainErrors];
@@ -6674,6 +8028,14 @@ export type CatalogMoveProductDomainData = {
 
 export type CatalogMoveProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6686,9 +8048,17 @@ export type CatalogMoveProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogMoveProductDomainError = CatalogMoveProductDomainErrors[keyof CatalogMoveProductDomainErrors];
@@ -6718,6 +8088,14 @@ export type CatalogReactivateProductDomainData = {
 
 export type CatalogReactivateProductDomainErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6730,9 +8108,17 @@ export type CatalogReactivateProductDomainErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogReactivateProductDomainError = CatalogReactivateProductDomainErrors[keyof CatalogReactivateProductDomainErrors];
@@ -6760,6 +8146,14 @@ export type CatalogProductDomainReferencesData = {
 
 export type CatalogProductDomainReferencesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6768,9 +8162,17 @@ export type CatalogProductDomainReferencesErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type CatalogProductDomainReferencesError = CatalogProductDomainReferencesErrors[keyof CatalogProductDomainReferencesErrors];
@@ -6798,13 +8200,33 @@ export type ProjectsReadProjectData = {
 
 export type ProjectsReadProjectErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ProjectsReadProjectError = ProjectsReadProjectErrors[keyof ProjectsReadProjectErrors];
@@ -6824,6 +8246,35 @@ export type CatalogListRegionsData = {
     query?: never;
     url: '/api/v1/regions';
 };
+
+export type CatalogListRegionsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CatalogListRegionsError = CatalogListRegionsErrors[keyof CatalogListRegionsErrors];
 
 export type CatalogListRegionsResponses = {
     /**
@@ -6874,9 +8325,29 @@ export type RegistrationsListRegistrationsData = {
 
 export type RegistrationsListRegistrationsErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsListRegistrationsError = RegistrationsListRegistrationsErrors[keyof RegistrationsListRegistrationsErrors];
@@ -6899,6 +8370,14 @@ export type RegistrationsApplyData = {
 
 export type RegistrationsApplyErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -6907,9 +8386,17 @@ export type RegistrationsApplyErrors = {
      */
     409: BlockedOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsApplyError = RegistrationsApplyErrors[keyof RegistrationsApplyErrors];
@@ -6937,13 +8424,33 @@ export type RegistrationsCheckNameData = {
 
 export type RegistrationsCheckNameErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
     /**
      * Too Many Requests
      */
     429: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsCheckNameError = RegistrationsCheckNameErrors[keyof RegistrationsCheckNameErrors];
@@ -6971,13 +8478,29 @@ export type RegistrationsListProbingData = {
 
 export type RegistrationsListProbingErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsListProbingError = RegistrationsListProbingErrors[keyof RegistrationsListProbingErrors];
@@ -7007,13 +8530,33 @@ export type RegistrationsReadRegistrationData = {
 
 export type RegistrationsReadRegistrationErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsReadRegistrationError = RegistrationsReadRegistrationErrors[keyof RegistrationsReadRegistrationErrors];
@@ -7041,6 +8584,14 @@ export type RegistrationsApproveData = {
 
 export type RegistrationsApproveErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7053,9 +8604,17 @@ export type RegistrationsApproveErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsApproveError = RegistrationsApproveErrors[keyof RegistrationsApproveErrors];
@@ -7083,6 +8642,14 @@ export type RegistrationsRejectData = {
 
 export type RegistrationsRejectErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7095,9 +8662,17 @@ export type RegistrationsRejectErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsRejectError = RegistrationsRejectErrors[keyof RegistrationsRejectErrors];
@@ -7125,6 +8700,14 @@ export type RegistrationsWithdrawData = {
 
 export type RegistrationsWithdrawErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7137,9 +8720,17 @@ export type RegistrationsWithdrawErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RegistrationsWithdrawError = RegistrationsWithdrawErrors[keyof RegistrationsWithdrawErrors];
@@ -7167,13 +8758,33 @@ export type ReportsReadReportData = {
 
 export type ReportsReadReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsReadReportError = ReportsReadReportErrors[keyof ReportsReadReportErrors];
@@ -7201,6 +8812,14 @@ export type ReportsEditReportData = {
 
 export type ReportsEditReportErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7213,9 +8832,17 @@ export type ReportsEditReportErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsEditReportError = ReportsEditReportErrors[keyof ReportsEditReportErrors];
@@ -7243,6 +8870,14 @@ export type ReportsCommentData = {
 
 export type ReportsCommentErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7255,9 +8890,17 @@ export type ReportsCommentErrors = {
      */
     409: ErrorOut;
     /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsCommentError = ReportsCommentErrors[keyof ReportsCommentErrors];
@@ -7285,13 +8928,33 @@ export type ReportsMarkReadData = {
 
 export type ReportsMarkReadErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
      * Not Found
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsMarkReadError = ReportsMarkReadErrors[keyof ReportsMarkReadErrors];
@@ -7323,6 +8986,14 @@ export type ReportsListRevisionsData = {
 
 export type ReportsListRevisionsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7331,9 +9002,17 @@ export type ReportsListRevisionsErrors = {
      */
     404: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type ReportsListRevisionsError = ReportsListRevisionsErrors[keyof ReportsListRevisionsErrors];
@@ -7356,6 +9035,35 @@ export type RulesReadRulesData = {
     url: '/api/v1/rules';
 };
 
+export type RulesReadRulesErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type RulesReadRulesError = RulesReadRulesErrors[keyof RulesReadRulesErrors];
+
 export type RulesReadRulesResponses = {
     /**
      * Successful Response
@@ -7374,13 +9082,29 @@ export type RulesUpdateRulesData = {
 
 export type RulesUpdateRulesErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type RulesUpdateRulesError = RulesUpdateRulesErrors[keyof RulesUpdateRulesErrors];
@@ -7426,9 +9150,29 @@ export type StatsShipmentStatsData = {
 
 export type StatsShipmentStatsErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
      * Unprocessable Entity
      */
     422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type StatsShipmentStatsError = StatsShipmentStatsErrors[keyof StatsShipmentStatsErrors];
@@ -7486,9 +9230,29 @@ export type UsersListUsersData = {
 
 export type UsersListUsersErrors = {
     /**
-     * Validation Error
+     * Bad Request
      */
-    422: HttpValidationError;
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersListUsersError = UsersListUsersErrors[keyof UsersListUsersErrors];
@@ -7511,6 +9275,14 @@ export type UsersCreateUserData = {
 
 export type UsersCreateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7523,9 +9295,17 @@ export type UsersCreateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersCreateUserError = UsersCreateUserErrors[keyof UsersCreateUserErrors];
@@ -7553,6 +9333,14 @@ export type UsersReadUserData = {
 
 export type UsersReadUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7565,9 +9353,17 @@ export type UsersReadUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersReadUserError = UsersReadUserErrors[keyof UsersReadUserErrors];
@@ -7595,6 +9391,14 @@ export type UsersUpdateUserData = {
 
 export type UsersUpdateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7607,9 +9411,17 @@ export type UsersUpdateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersUpdateUserError = UsersUpdateUserErrors[keyof UsersUpdateUserErrors];
@@ -7637,6 +9449,14 @@ export type UsersDeactivateUserData = {
 
 export type UsersDeactivateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7649,9 +9469,17 @@ export type UsersDeactivateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersDeactivateUserError = UsersDeactivateUserErrors[keyof UsersDeactivateUserErrors];
@@ -7679,6 +9507,14 @@ export type UsersReactivateUserData = {
 
 export type UsersReactivateUserErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7691,9 +9527,17 @@ export type UsersReactivateUserErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersReactivateUserError = UsersReactivateUserErrors[keyof UsersReactivateUserErrors];
@@ -7721,6 +9565,14 @@ export type UsersResetPasswordData = {
 
 export type UsersResetPasswordErrors = {
     /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
      * Forbidden
      */
     403: ErrorOut;
@@ -7733,9 +9585,17 @@ export type UsersResetPasswordErrors = {
      */
     409: ErrorOut;
     /**
-     * Validation Error
+     * Request Entity Too Large
      */
-    422: HttpValidationError;
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
 };
 
 export type UsersResetPasswordError = UsersResetPasswordErrors[keyof UsersResetPasswordErrors];
@@ -7755,6 +9615,27 @@ export type HealthVersionData = {
     query?: never;
     url: '/api/v1/version';
 };
+
+export type HealthVersionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type HealthVersionError = HealthVersionErrors[keyof HealthVersionErrors];
 
 export type HealthVersionResponses = {
     /**

@@ -51,6 +51,8 @@ export interface FormModalProps<V> {
   initialValues?: FormProps<V>['initialValues'];
   onValuesChange?: FormProps<V>['onValuesChange'];
   formTestId?: string;
+  /** Prefixes the fields' ids, so two forms on one page do not share a label's target. */
+  name?: string;
   children: ReactNode;
 }
 
@@ -74,6 +76,7 @@ export function FormModal<V>({
   initialValues,
   onValuesChange,
   formTestId,
+  name,
   children,
 }: FormModalProps<V>) {
   const t = useT();
@@ -97,6 +100,7 @@ export function FormModal<V>({
       {intro}
       <Form<V>
         form={form}
+        name={name}
         layout="vertical"
         initialValues={initialValues}
         onValuesChange={onValuesChange}

@@ -5,6 +5,7 @@ import { announcementsEnUS } from './announcements.en-US';
 import { catalogEnUS } from './catalog.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
+import { identityEnUS } from './identity.en-US';
 import { mailEnUS } from './mail.en-US';
 import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
@@ -14,6 +15,7 @@ export const enUS: Record<MessageKey, string> = {
   ...announcementsEnUS,
   ...followupEnUS,
   ...importsEnUS,
+  ...identityEnUS,
   ...mailEnUS,
   ...salesEnUS,
   ...catalogEnUS,

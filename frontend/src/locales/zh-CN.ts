@@ -4,6 +4,7 @@ import { announcementsZhCN } from './announcements.zh-CN';
 import { catalogZhCN } from './catalog.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
+import { identityZhCN } from './identity.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
 import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...announcementsZhCN,
   ...followupZhCN,
   ...importsZhCN,
+  ...identityZhCN,
   ...mailZhCN,
   ...salesZhCN,
   ...catalogZhCN,

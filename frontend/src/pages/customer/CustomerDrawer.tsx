@@ -11,11 +11,14 @@ import { CustomerStatusTag } from '../../components/StatusTags';
 import { useT } from '../../locales/i18n';
 import { AssignPeopleModal } from './AssignPeopleModal';
 import { CustomerEditForm } from './CustomerEditForm';
+import { CustomerGroup } from './CustomerGroup';
 import { CustomerInfo } from './CustomerInfo';
+import { CustomerNames } from './CustomerNames';
+import { RenameModal } from './RenameModal';
 import { ReviewModal } from './ReviewModal';
 import { useVendorDecisions } from './useVendorDecisions';
 
-type Dialog = 'contact' | 'faes' | 'release' | 'review' | null;
+type Dialog = 'contact' | 'faes' | 'release' | 'review' | 'rename' | null;
 
 /** A customer's details, with what the role may do to it (SPEC §3, §5, §6). */
 export function CustomerDrawer({
@@ -62,6 +65,11 @@ export function CustomerDrawer({
             <Button onClick={() => setDialog('faes')}>{t('customer.assignFaes')}</Button>
           </>
         ) : null}
+        {access.correctsCustomerIdentity ? (
+          <Button onClick={() => setDialog('rename')} data-testid="customer-rename">
+            {t('rename.action')}
+          </Button>
+        ) : null}
         {canReviewCustomer(access, customer) ? (
           <Button onClick={() => setDialog('review')}>{t('customer.review')}</Button>
         ) : null}
@@ -101,8 +109,13 @@ export function CustomerDrawer({
           {editing ? (
             <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
           ) : (
-            <CustomerInfo customer={customer} />
+            <>
+              <CustomerInfo customer={customer} />
+              <CustomerNames customer={customer} editable={!!me && canEditCustomer(access, me, customer)} />
+              {access.correctsCustomerIdentity ? <CustomerGroup customer={customer} /> : null}
+            </>
           )}
+          <RenameModal customer={customer} open={dialog === 'rename'} onClose={() => setDialog(null)} />
           <AssignPeopleModal
             customer={customer}
             kind={dialog === 'contact' || dialog === 'faes' ? dialog : null}

@@ -39,7 +39,7 @@ export default function RegisterPage() {
         layout="vertical"
         onFinish={submit}
         onValuesChange={draft.onValuesChange}
-        initialValues={{ mcus_in_use: [] }}
+        initialValues={{ mcus_in_use: [], former_names: [] }}
         scrollToFirstError
         data-testid="register-form"
       >
@@ -63,6 +63,21 @@ export default function RegisterPage() {
             onApplyFromPool={(c) => c.pool_customer_id != null && setPoolTarget({ id: c.pool_customer_id, name: c.name })}
           />
         </div>
+        <Row gutter={16}>
+          <Col xs={24} sm={14}>
+            <Form.Item name="english_name" label={t('register.englishName')} extra={t('register.englishNameHint')}>
+              <Input maxLength={200} autoComplete="off" data-testid="register-english-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={10}>
+            <Form.Item name="short_name" label={t('register.shortName')}>
+              <Input maxLength={200} autoComplete="off" data-testid="register-short-name" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="former_names" label={t('register.formerNames')} extra={t('register.formerNamesHint')}>
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['\n']} data-testid="register-former-names" />
+        </Form.Item>
         <CustomerCoreFields />
         <CustomerPartyFields />
         <BackgroundFields />

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError, reportError } from '../../api';
-import type { ConflictCandidate } from '../../client';
+import type { AliasIn, ConflictCandidate } from '../../client';
 import { registrationsApplyMutation } from '../../client/@tanstack/react-query.gen';
 import { candidatesOfError } from '../../lib/candidates';
 import { DETAIL_FIELD_MAP, detailsBody, type CustomerDetailValues } from '../../lib/customerForm';
@@ -16,6 +16,19 @@ export interface RegisterValues extends CustomerDetailValues {
   name: string;
   contact_user_id?: number;
   note?: string;
+  english_name?: string;
+  short_name?: string;
+  former_names?: string[];
+}
+
+/** The other names typed beside the official one, each checked by the server like the name. */
+export function aliasesBody(values: Pick<RegisterValues, 'english_name' | 'short_name' | 'former_names'>): AliasIn[] {
+  const typed: AliasIn[] = [
+    { kind: 'english', name: values.english_name ?? '' },
+    { kind: 'short', name: values.short_name ?? '' },
+    ...(values.former_names ?? []).map((name): AliasIn => ({ kind: 'former', name })),
+  ];
+  return typed.map((alias) => ({ ...alias, name: alias.name.trim() })).filter((alias) => alias.name !== '');
 }
 
 /** Refused as already registered: the name and the candidates the server named. */
@@ -56,6 +69,7 @@ export function useRegister(form: FormInstance<RegisterValues>, onSubmitted: () 
         name: values.name.trim(),
         contact_user_id: values.contact_user_id ?? null,
         note: (values.note ?? '').trim(),
+        aliases: aliasesBody(values),
       },
     });
   };

@@ -1,0 +1,53 @@
+import type { identityZhCN } from './identity.zh-CN';
+
+// English strings of a customer's names and group (the keys of identity.zh-CN.ts).
+export const identityEnUS: Record<keyof typeof identityZhCN, string> = {
+  'aliasKind.english': 'English name',
+  'aliasKind.short': 'Short name',
+  'aliasKind.former': 'Former name',
+  'linkKind.branch': 'Branch',
+  'linkKind.subsidiary': 'Subsidiary',
+
+  'names.title': 'Other names',
+  'names.none': 'No English, short or former names yet',
+  'names.help': 'The conflict check compares these names like the official one: another agent registering any of them is caught.',
+  'names.kind': 'Kind',
+  'names.name': 'Name',
+  'names.nameRequired': 'Enter a name (2–200 characters)',
+  'names.add': 'Add',
+  'names.added': 'Added {kind} "{name}"',
+  'names.remove': 'Remove',
+  'names.removeConfirm': 'Remove {kind} "{name}"? The conflict check will no longer compare it.',
+  'names.removed': 'Removed "{name}"',
+  'names.taken': 'This name belongs to another customer and cannot be added:',
+
+  'rename.action': 'Correct name',
+  'rename.title': 'Correct the official name of {name}',
+  'rename.intro': 'The new name is checked like a registration; the old one is kept as a former name and the protection does not change. The change is audited.',
+  'rename.newName': 'New official name',
+  'rename.reason': 'Reason',
+  'rename.reasonRequired': 'Give a reason (at least 2 characters)',
+  'rename.done': 'The name is now "{name}"',
+  'rename.blocked': 'The new name conflicts with these customers and cannot be used:',
+
+  'group.title': 'Group',
+  'group.none': 'Not part of a group',
+  'group.parent': 'Belongs to',
+  'group.children': 'Branches and subsidiaries',
+  'group.link': 'Put under another customer…',
+  'group.linkTitle': 'Put {name} under another customer',
+  'group.parentField': 'Parent customer',
+  'group.parentRequired': 'Choose the parent customer',
+  'group.parentSearch': 'Type a customer name to search',
+  'group.kind': 'Relation',
+  'group.linked': '{name} now belongs to its group',
+  'group.leave': 'Leave group',
+  'group.leaveConfirm': 'Take {name} out of its group? The check will no longer say it belongs to another customer.',
+  'group.left': '{name} has left its group',
+
+  'register.englishName': 'English name',
+  'register.englishNameHint': "The customer's English or pinyin name, if any; it is checked too.",
+  'register.shortName': 'Short name',
+  'register.formerNames': 'Former names',
+  'register.formerNamesHint': 'Press Enter after each; several are allowed.',
+};
