@@ -21,7 +21,7 @@ RUN_ENV := DEMO_MODE=$${DEMO_MODE:-true} PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-htt
 # PostgreSQL for the tests: TEST_DATABASE_URL, or the local server when it answers.
 LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run install frontend test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench release-expired backup restore clean
+.PHONY: run install frontend dataset test lint test-backend test-sqlite test-postgres test-clock-ahead test-clock-back test-frontend test-e2e openapi client bench bench-conflict-check release-expired backup restore clean
 
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
@@ -110,8 +110,26 @@ openapi: $(VENV_STAMP)
 client: openapi $(NODE_STAMP)
 	$(NPM) run generate
 
-# Speed is measured here, never by a timed unit test.
+# A synthetic national channel (SCALE=1: 20,000 customers, 500,000 order lines) with the demo
+# logins, in the empty database of DATABASE_URL (as `make run`). SEED gives the same data again.
+SCALE ?= 1
+SEED ?= 20261205
+dataset: $(VENV_STAMP)
+	DEMO_MODE=true $(PY) -m api.cli migrate
+	DEMO_MODE=true $(PY) -m api.cli dataset --scale $(SCALE) --seed $(SEED)
+
+# Speed is measured here, never by a timed unit test: the real server (1 and 2 workers) over
+# HTTP on the dataset in DB (SCALE=N on the command line generates it first into an empty DB).
+# docs/benchmarks.md keeps the figures. bench-conflict-check: the matching alone, in-process.
+DURATION ?= 5
+WORKERS ?= 1,2
 bench: $(VENV_STAMP)
+	@test -n "$(DB)" || { echo "make bench DB=postgresql+asyncpg://… [SCALE=1] [DURATION=5]" >&2; exit 2; }
+	$(if $(filter command line,$(origin SCALE)),$(MAKE) --no-print-directory dataset DATABASE_URL="$(DB)" SCALE=$(SCALE))
+	$(PY) -m tests.bench.http_load --database-url "$(DB)" --duration $(DURATION) \
+		--workers $(WORKERS) $(if $(LABEL),--label $(LABEL)) $(if $(ONLY),--only "$(ONLY)")
+
+bench-conflict-check: $(VENV_STAMP)
 	$(PY) -m tests.bench.conflict_check
 
 # The expiry job by hand (it also runs inside every API process; overlapping runs are safe).

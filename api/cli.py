@@ -1,5 +1,5 @@
-"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, jobs, openapi, backup, restore);
-see --help."""
+"""Operations: `python -m api.cli COMMAND` (migrate, seed-demo, dataset, jobs, openapi, backup,
+restore); see --help."""
 
 import argparse
 import asyncio
@@ -43,6 +43,27 @@ def seed_demo() -> None:
         if asyncio.run(_seed_demo())
         else "database not empty: demo data left alone"
     )
+
+
+async def _dataset(scale: float, seed: int) -> None:
+    from api.dataset.service import NotEmpty, generate
+    from api.db import get_engine, get_sessionmaker
+
+    try:
+        async with get_sessionmaker()() as session, session.begin():
+            await generate(session, scale, seed, lambda line: print(line, flush=True))
+    except NotEmpty:
+        sys.exit("database not empty: the dataset is generated into an empty database only")
+    finally:
+        await get_engine().dispose()
+
+
+def dataset(scale: float, seed: int) -> None:
+    if not get_settings().demo_mode:
+        sys.exit(
+            "dataset needs DEMO_MODE=true (it brings the demo logins, whose passwords are public)"
+        )
+    asyncio.run(_dataset(scale, seed))
 
 
 def run_job(name: str) -> None:
@@ -97,6 +118,12 @@ def main() -> None:
         "send-reminders",
         help="queue protection-ending and follow-up-overdue emails (once each; safe to overlap)",
     )
+    synthetic = sub.add_parser(
+        "dataset",
+        help="demo data plus a synthetic channel (SCALE=1: 20,000 customers) in an empty database",
+    )
+    synthetic.add_argument("--scale", type=float, default=1.0)
+    synthetic.add_argument("--seed", type=int, default=20261205)
     export = sub.add_parser("openapi", help="write the OpenAPI document")
     export.add_argument("file", type=Path)
     backup = sub.add_parser("backup", help="back up DATABASE_URL to a new file, while it serves")
@@ -108,6 +135,8 @@ def main() -> None:
         migrate()
     elif args.command == "seed-demo":
         seed_demo()
+    elif args.command == "dataset":
+        dataset(args.scale, args.seed)
     elif args.command in ("release-expired", "snapshot-forecast", "send-reminders"):
         run_job(args.command)
     elif args.command in ("backup", "restore"):

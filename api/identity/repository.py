@@ -3,7 +3,7 @@
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, or_, select, text
+from sqlalchemy import bindparam, delete, func, insert, or_, select, text, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -42,15 +42,25 @@ async def held_customers_like(
         .order_by(shared.desc(), col(CustomerNameGram.customer_id))
         .limit(MAX_GRAM_CANDIDATES)
     )
-    by_alias = select(col(CustomerAlias.customer_id)).where(col(CustomerAlias.name_key) == name_key)
-    matches = [
-        col(Customer.name_key) == name_key,
-        col(Customer.id).in_(by_alias.scalar_subquery()),
-        col(Customer.id).in_(by_grams.scalar_subquery()),
+    # Each way of matching is its own indexed lookup, united: an OR of them over the customer
+    # table plans as a sequential scan of every customer. The literal statuses let PostgreSQL
+    # use the partial unique indexes on the held names and credit codes.
+    held = col(Customer.status).in_(
+        bindparam("held_statuses", [s.value for s in HELD_STATUSES], literal_execute=True)
+    )
+    lookups = [
+        select(col(Customer.id)).where(col(Customer.name_key) == name_key, held),
+        select(col(CustomerAlias.customer_id)).where(col(CustomerAlias.name_key) == name_key),
+        select(by_grams.subquery()),
     ]
     if credit_code:
-        matches.append(col(Customer.credit_code) == credit_code)
-    statement = select(Customer).where(col(Customer.status).in_(HELD_STATUSES), or_(*matches))
+        lookups.append(
+            select(col(Customer.id)).where(col(Customer.credit_code) == credit_code, held)
+        )
+    statement = select(Customer).where(
+        col(Customer.id).in_(union(*lookups).scalar_subquery()),
+        col(Customer.status).in_(HELD_STATUSES),
+    )
     if excluding is not None:
         statement = statement.where(col(Customer.id) != excluding)
     return list(await session.scalars(statement))
