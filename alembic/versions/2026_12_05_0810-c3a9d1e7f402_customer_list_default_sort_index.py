@@ -3,7 +3,7 @@
 Without it every page of the vendor's home list is a full scan and a top-N sort of every customer.
 
 Revision ID: c3a9d1e7f402
-Revises: b55c081cf5ca
+Revises: c3a9e1f04b7d
 Create Date: 2026-12-05 08:00:00.000000
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "c3a9d1e7f402"
-down_revision: str | None = "b55c081cf5ca"
+down_revision: str | None = "c3a9e1f04b7d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
