@@ -11,11 +11,23 @@ LIKE_ESCAPE = "\\"
 def contains_text(column: Any, text: str) -> ColumnElement[bool]:
     """The column contains `text`, ignoring case and outer spaces; what the user typed is matched
     literally, so a % or _ in a search box is that character, not a wildcard."""
+    clause: ColumnElement[bool] = column.ilike(f"%{_literal(text)}%", escape=LIKE_ESCAPE)
+    return clause
+
+
+def starts_with_text(column: Any, text: str) -> ColumnElement[bool]:
+    """The column is `text` or starts with it (order and batch numbers: typing the start finds
+    the whole), ignoring case and outer spaces; % and _ are matched literally."""
+    clause: ColumnElement[bool] = column.ilike(f"{_literal(text)}%", escape=LIKE_ESCAPE)
+    return clause
+
+
+def _literal(text: str) -> str:
+    """`text` as a LIKE pattern that matches itself only."""
     literal = text.strip()
     for special in (LIKE_ESCAPE, "%", "_"):
         literal = literal.replace(special, LIKE_ESCAPE + special)
-    clause: ColumnElement[bool] = column.ilike(f"%{literal}%", escape=LIKE_ESCAPE)
-    return clause
+    return literal
 
 
 def within(

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel, col
 
 from api.catalog.models import McuModel, ProductDomain
+from api.customers.models import Customer
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime
 from api.projects.models import Project
@@ -65,6 +66,7 @@ class Order(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deleted_reason: str = Field(default="", max_length=1000)
 
+    customer: Customer = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     created_by: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     lines: list[OrderLine] = Relationship(
         sa_relationship_kwargs={

@@ -1,8 +1,9 @@
 """Order queries; every read starts from the caller's readable, not deleted orders."""
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, exists, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -10,10 +11,34 @@ from sqlmodel import col
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
+from api.customers.models import Customer
+from api.db import dialect_name
+from api.kit.clock import CHINA
 from api.kit.errors import NotFound
-from api.kit.filters import within
-from api.kit.pagination import PageParams, paginate
+from api.kit.filters import starts_with_text, within
+from api.kit.pagination import PageParams, order_by, paginate
 from api.orders.models import Order, OrderLine, not_deleted
+
+SORTABLE = {
+    "contract_date": col(Order.contract_date),
+    "order_number": col(Order.order_number),
+    "created_at": col(Order.created_at),
+}
+
+
+@dataclass
+class OrderFilters:
+    """The order list across customers (the order desk). Numbers match exactly or by their
+    start; dates are contract dates, `entered_on` the China day the order was recorded."""
+
+    batch: str | None = None
+    order_number: str | None = None
+    customer_id: int | None = None
+    mcu_model_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    entered_on: date | None = None
+    sort: str | None = None
 
 
 def _live_orders(principal: Principal) -> Select[Order]:
@@ -24,6 +49,7 @@ def _live_orders(principal: Principal) -> Select[Order]:
 # selectinload() takes: hence `type: ignore[arg-type]` on each loader option.
 def _with_lines(statement: Select[Order]) -> Select[Order]:
     return statement.execution_options(populate_existing=True).options(
+        selectinload(Order.customer),  # type: ignore[arg-type]
         selectinload(Order.created_by),  # type: ignore[arg-type]
         selectinload(Order.lines).selectinload(OrderLine.project),  # type: ignore[arg-type]
         selectinload(Order.lines).selectinload(OrderLine.mcu_model),  # type: ignore[arg-type]
@@ -43,6 +69,113 @@ async def list_orders(
     statement = statement.where(within(col(Order.contract_date), date_from, date_to))
     statement = statement.order_by(col(Order.contract_date).desc(), col(Order.id).desc())
     return await paginate(session, statement, page)
+
+
+def _carries_batch(session: AsyncSession, batch: str) -> Select[int | None]:
+    """The lines (their ids) with a batch number that is `batch` or starts with it: each line's
+    JSON array unnested as rows (PostgreSQL: a function in FROM sees the tables before it)."""
+    elements = (
+        func.json_array_elements_text
+        if dialect_name(session) == "postgresql"
+        else func.json_each  # SQLite
+    )
+    number = elements(col(OrderLine.batches)).table_valued("value")
+    return (
+        select(col(OrderLine.id))
+        .select_from(OrderLine)
+        .join(number, true())
+        .where(starts_with_text(number.c.value, batch))
+    )
+
+
+def _has_batch(session: AsyncSession, batch: str) -> ColumnElement[bool]:
+    """A line of the order carries a batch number that is `batch` or starts with it."""
+    return col(Order.id).in_(
+        select(col(OrderLine.order_id)).where(col(OrderLine.id).in_(_carries_batch(session, batch)))
+    )
+
+
+def _filtered(session: AsyncSession, statement: Select[Order], f: OrderFilters) -> Select[Order]:
+    if f.batch:
+        statement = statement.where(_has_batch(session, f.batch))
+    if f.order_number:
+        statement = statement.where(starts_with_text(col(Order.order_number), f.order_number))
+    if f.customer_id is not None:
+        statement = statement.where(col(Order.customer_id) == f.customer_id)
+    if f.mcu_model_id is not None:
+        statement = statement.where(
+            exists().where(
+                col(OrderLine.order_id) == col(Order.id),
+                col(OrderLine.mcu_model_id) == f.mcu_model_id,
+            )
+        )
+    if f.entered_on is not None:
+        start = datetime.combine(f.entered_on, time(), CHINA)
+        statement = statement.where(
+            col(Order.created_at) >= start, col(Order.created_at) < start + timedelta(days=1)
+        )
+    return statement.where(within(col(Order.contract_date), f.date_from, f.date_to))
+
+
+def _across_customers(
+    session: AsyncSession, principal: Principal, filters: OrderFilters
+) -> Select[Order]:
+    statement = _filtered(session, _with_lines(_live_orders(principal)), filters)
+    return statement.order_by(
+        *order_by(filters.sort, SORTABLE, "-contract_date"), col(Order.id).desc()
+    )
+
+
+async def search_orders(
+    session: AsyncSession, principal: Principal, page: PageParams, filters: OrderFilters
+) -> tuple[list[Order], int]:
+    """One page of the caller's orders across every customer they may see."""
+    return await paginate(session, _across_customers(session, principal, filters), page)
+
+
+async def export_orders(
+    session: AsyncSession, principal: Principal, filters: OrderFilters, limit: int
+) -> list[Order]:
+    """The first `limit` orders of the filtered list, in its order, for a download."""
+    statement = _across_customers(session, principal, filters).limit(limit)
+    return list((await session.scalars(statement)).all())
+
+
+@dataclass
+class BatchDelivery:
+    """One order line that carried a traced batch, with its customer."""
+
+    customer_id: int
+    customer_name: str
+    order_number: str
+    contract_date: date
+    quantity: int
+    batches: list[str]
+
+
+async def batch_deliveries(
+    session: AsyncSession, principal: Principal, batch: str, limit: int
+) -> list[BatchDelivery]:
+    """Every visible order line carrying a batch that is `batch` or starts with it, with its
+    customer, in one statement; by customer, then contract date."""
+    orders = _live_orders(principal).subquery()
+    statement = (
+        select(
+            col(Customer.id),
+            col(Customer.name),
+            orders.c.order_number,
+            orders.c.contract_date,
+            col(OrderLine.quantity),
+            col(OrderLine.batches),
+        )
+        .select_from(OrderLine)
+        .join(orders, orders.c.id == col(OrderLine.order_id))
+        .join(Customer, col(Customer.id) == orders.c.customer_id)
+        .where(col(OrderLine.id).in_(_carries_batch(session, batch)))
+        .order_by(col(Customer.name), orders.c.contract_date, col(OrderLine.id))
+        .limit(limit)
+    )
+    return [BatchDelivery(*row) for row in (await session.execute(statement)).all()]
 
 
 async def get_visible(session: AsyncSession, principal: Principal, order_id: int) -> Order:

@@ -1,19 +1,101 @@
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, status
+from fastapi import Depends, Path, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
-from api.kit.errors import error_responses
+from api.kit.clock import today
+from api.kit.errors import AppError, error_responses
+from api.kit.export import XLSX_TYPE, ExportFormat, download
 from api.kit.ids import RowId
+from api.kit.messages import language
 from api.kit.pagination import Page, PageParams, page_params
-from api.orders import repository, service
-from api.orders.schemas import DeleteIn, OrderIn, OrderPublic
+from api.orders import exports, repository, service
+from api.orders.repository import OrderFilters
+from api.orders.schemas import BatchCustomer, DeleteIn, OrderIn, OrderPublic
 
 router = protected_router("orders")
 ERRORS = error_responses(403, 404, 409, 422)
+DOWNLOADS: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}}
+EXPORT_LIMIT = 10_000  # orders (or traced lines) in one download; narrow the filters for more
+Number = Annotated[str | None, Query(min_length=1, max_length=50)]
+
+
+def order_filters(
+    batch: Annotated[Number, Query(description="A batch number, or its start")] = None,
+    order_number: Annotated[Number, Query(description="An order number, or its start")] = None,
+    customer_id: RowId | None = None,
+    mcu_model_id: RowId | None = None,
+    date_from: Annotated[date | None, Query(description="First contract date")] = None,
+    date_to: Annotated[date | None, Query(description="Last contract date (inclusive)")] = None,
+    entered_on: Annotated[date | None, Query(description="Recorded on this day (China)")] = None,
+    sort: Annotated[
+        str | None,
+        Query(max_length=30, description="contract_date, order_number, created_at; - for desc"),
+    ] = None,
+) -> OrderFilters:
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise AppError("date_range_invalid", 422)
+    return OrderFilters(
+        batch=batch,
+        order_number=order_number,
+        customer_id=customer_id,
+        mcu_model_id=mcu_model_id,
+        date_from=date_from,
+        date_to=date_to,
+        entered_on=entered_on,
+        sort=sort,
+    )
+
+
+@router.get(
+    "/orders",
+    response_model=Page[OrderPublic],
+    responses={**error_responses(422), **DOWNLOADS},
+)
+async def search_orders(
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    page: Annotated[PageParams, Depends(page_params)],
+    filters: Annotated[OrderFilters, Depends(order_filters)],
+    format: ExportFormat = "json",
+) -> Page[OrderPublic] | Response:
+    """The caller's orders across every customer they may see, newest contract first; JSON (paged)
+    or the whole filtered list (at most 10,000 orders) as .xlsx or CSV, a row per line."""
+    if format != "json":
+        rows = await repository.export_orders(session, principal, filters, EXPORT_LIMIT)
+        columns = exports.headers(exports.ORDER_COLUMNS, language(request))
+        return download(format, f"orders-{today().isoformat()}", columns, exports.order_rows(rows))
+    found, total = await repository.search_orders(session, principal, page, filters)
+    return Page(items=[OrderPublic.model_validate(o) for o in found], total=total)
+
+
+@router.get(
+    "/batches/{batch}/customers",
+    response_model=list[BatchCustomer],
+    responses={**error_responses(422), **DOWNLOADS},
+)
+async def batch_customers(
+    batch: Annotated[
+        str, Path(min_length=1, max_length=50, description="A batch number or its start")
+    ],
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    format: ExportFormat = "json",
+) -> list[BatchCustomer] | Response:
+    """批次追溯: which of the caller's customers received a batch (or batches starting with it),
+    with their orders and units; JSON, .xlsx or CSV."""
+    if not batch.strip():
+        raise AppError("validation_error", 422, fields="batch")
+    found = await service.batch_customers(session, principal, batch, EXPORT_LIMIT)
+    if format == "json":
+        return found
+    columns = exports.headers(exports.BATCH_COLUMNS, language(request))
+    return download(format, f"batch-{batch.strip()}", columns, exports.batch_rows(found))
 
 
 @router.get("/customers/{customer_id}/orders")

@@ -64,11 +64,19 @@ class LinePublic(BaseModel):
     batches: list[str]
 
 
+class OrderCustomer(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+
+
 class OrderPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
     customer_id: int
+    customer: OrderCustomer
     order_number: str
     contract_date: date
     remarks: str
@@ -82,3 +90,14 @@ class OrderPublic(BaseModel):
     def _total(self) -> "OrderPublic":
         self.total_quantity = sum(line.quantity for line in self.lines)
         return self
+
+
+class BatchCustomer(BaseModel):
+    """A customer that received a traced batch: which of its numbers, on which orders, how many."""
+
+    customer: OrderCustomer
+    batches: list[str] = Field(description="The customer's batch numbers that matched, sorted")
+    order_numbers: list[str]
+    quantity: int = Field(description="Units on the order lines that carried the batch")
+    first_date: date
+    last_date: date

@@ -12,7 +12,7 @@ from api.kit.clock import now, today
 from api.kit.errors import AppError, Conflict
 from api.orders import repository
 from api.orders.models import Order, OrderLine
-from api.orders.schemas import LineIn, OrderIn
+from api.orders.schemas import BatchCustomer, LineIn, OrderCustomer, OrderIn
 from api.projects.service import current_projects
 from api.users.models import User
 
@@ -132,3 +132,32 @@ async def delete(session: AsyncSession, principal: Principal, order_id: int, rea
 
 def _lines_snapshot(order: Order) -> dict[str, Any]:
     return {"lines": [snapshot(line) for line in order.lines]}
+
+
+async def batch_customers(
+    session: AsyncSession, principal: Principal, batch: str, limit: int
+) -> list[BatchCustomer]:
+    """Which of the caller's visible customers received `batch` (or a batch starting with it),
+    each with the matching numbers, its orders and units, by customer name."""
+    wanted = batch.strip().casefold()
+    found: dict[int, BatchCustomer] = {}
+    for line in await repository.batch_deliveries(session, principal, batch, limit):
+        matched = [b for b in line.batches if b.casefold().startswith(wanted)]
+        entry = found.get(line.customer_id)
+        if entry is None:
+            found[line.customer_id] = BatchCustomer(
+                customer=OrderCustomer(id=line.customer_id, name=line.customer_name),
+                batches=sorted(matched),
+                order_numbers=[line.order_number],
+                quantity=line.quantity,
+                first_date=line.contract_date,
+                last_date=line.contract_date,
+            )
+            continue
+        entry.batches = sorted({*entry.batches, *matched})
+        if line.order_number not in entry.order_numbers:
+            entry.order_numbers.append(line.order_number)
+        entry.quantity += line.quantity
+        entry.first_date = min(entry.first_date, line.contract_date)
+        entry.last_date = max(entry.last_date, line.contract_date)
+    return list(found.values())

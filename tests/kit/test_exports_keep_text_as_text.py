@@ -26,6 +26,7 @@ HYPERLINK = '=HYPERLINK("http://x","y")'
 PLUS = "+1+1"
 AT_SUM = "@SUM(A1)"
 MINUS = "-2+3"
+BATCH = "=B1"
 KINDS = {XLSX_TYPE: "xlsx", "text/csv": "csv"}
 
 
@@ -69,6 +70,13 @@ SCENARIOS: dict[str, Scenario] = {
         {HYPERLINK, PLUS, MINUS},
     ),
     "/api/v1/imports/template": lambda p: (p.world.a_admin, "/api/v1/imports/template", {}, set()),
+    "/api/v1/orders": lambda p: (p.world.a_assistant, "/api/v1/orders", {}, {HYPERLINK, BATCH}),
+    "/api/v1/batches/{batch}/customers": lambda p: (
+        p.world.a_assistant,
+        f"/api/v1/batches/{BATCH}/customers",
+        {},
+        {BATCH},
+    ),
 }
 
 
@@ -84,7 +92,7 @@ async def planted(client, world, book, session) -> Planted:  # type: ignore[no-u
     for number in ("SO-1", "SO-2"):
         created = await client.post(
             f"/api/v1/customers/{book.customer_id}/orders",
-            json=order(number, project_id=book.cooker),
+            json={**order(number, project_id=book.cooker, batches=[BATCH]), "remarks": HYPERLINK},
             headers=world.a_assistant.headers,
         )
         assert created.status_code == 201, created.text

@@ -610,6 +610,39 @@ export type AuditFacets = {
 };
 
 /**
+ * BatchCustomer
+ *
+ * A customer that received a traced batch: which of its numbers, on which orders, how many.
+ */
+export type BatchCustomer = {
+    /**
+     * Batches
+     *
+     * The customer's batch numbers that matched, sorted
+     */
+    batches: Array<string>;
+    customer: OrderCustomer;
+    /**
+     * First Date
+     */
+    first_date: string;
+    /**
+     * Last Date
+     */
+    last_date: string;
+    /**
+     * Order Numbers
+     */
+    order_numbers: Array<string>;
+    /**
+     * Quantity
+     *
+     * Units on the order lines that carried the batch
+     */
+    quantity: number;
+};
+
+/**
  * BlockedOut
  *
  * 409: the company (or the name) is already held; who holds it is not told.
@@ -2008,6 +2041,20 @@ export type NewProject = {
 };
 
 /**
+ * OrderCustomer
+ */
+export type OrderCustomer = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * OrderIn
  */
 export type OrderIn = {
@@ -2044,6 +2091,7 @@ export type OrderPublic = {
      */
     created_at: string;
     created_by: UserBrief;
+    customer: OrderCustomer;
     /**
      * Customer Id
      */
@@ -5065,6 +5113,65 @@ export type AuthSetPasswordResponses = {
 
 export type AuthSetPasswordResponse = AuthSetPasswordResponses[keyof AuthSetPasswordResponses];
 
+export type OrdersBatchCustomersData = {
+    body?: never;
+    path: {
+        /**
+         * Batch
+         *
+         * A batch number or its start
+         */
+        batch: string;
+    };
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
+    url: '/api/v1/batches/{batch}/customers';
+};
+
+export type OrdersBatchCustomersErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type OrdersBatchCustomersError = OrdersBatchCustomersErrors[keyof OrdersBatchCustomersErrors];
+
+export type OrdersBatchCustomersResponses = {
+    /**
+     * Response Orders-Batch Customers
+     *
+     * Successful Response
+     */
+    200: Array<BatchCustomer>;
+};
+
+export type OrdersBatchCustomersResponse = OrdersBatchCustomersResponses[keyof OrdersBatchCustomersResponses];
+
 export type CustomersListCustomersData = {
     body?: never;
     path?: never;
@@ -7386,6 +7493,112 @@ export type CommentsUnreadCommentsResponses = {
 };
 
 export type CommentsUnreadCommentsResponse = CommentsUnreadCommentsResponses[keyof CommentsUnreadCommentsResponses];
+
+export type OrdersSearchOrdersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+        /**
+         * Batch
+         *
+         * A batch number, or its start
+         */
+        batch?: string | null;
+        /**
+         * Order Number
+         *
+         * An order number, or its start
+         */
+        order_number?: string | null;
+        /**
+         * Customer Id
+         */
+        customer_id?: number | null;
+        /**
+         * Mcu Model Id
+         */
+        mcu_model_id?: number | null;
+        /**
+         * Date From
+         *
+         * First contract date
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * Last contract date (inclusive)
+         */
+        date_to?: string | null;
+        /**
+         * Entered On
+         *
+         * Recorded on this day (China)
+         */
+        entered_on?: string | null;
+        /**
+         * Sort
+         *
+         * contract_date, order_number, created_at; - for desc
+         */
+        sort?: string | null;
+    };
+    url: '/api/v1/orders';
+};
+
+export type OrdersSearchOrdersErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type OrdersSearchOrdersError = OrdersSearchOrdersErrors[keyof OrdersSearchOrdersErrors];
+
+export type OrdersSearchOrdersResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageOrderPublic;
+};
+
+export type OrdersSearchOrdersResponse = OrdersSearchOrdersResponses[keyof OrdersSearchOrdersResponses];
 
 export type OrdersReadOrderData = {
     body?: never;
