@@ -18,25 +18,25 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
+      'home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
       'outbox', 'announcements',
     ]);
   });
 
   it('shows an agent master account registering, the pool, applications and its people', () => {
-    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs', 'announcements']);
+    expect(menuOf('agent_admin')).toEqual(['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'people', 'catalogs', 'announcements']);
   });
 
   it('shows sales registering, the pool and applications', () => {
-    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs', 'announcements']);
+    expect(menuOf('sales')).toEqual(['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
   it('shows an assistant the pool and applications, without registering', () => {
-    expect(menuOf('assistant')).toEqual(['home', 'pool', 'applications', 'stats', 'forecast', 'catalogs', 'announcements']);
+    expect(menuOf('assistant')).toEqual(['home', 'orders', 'pool', 'applications', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
   it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast', 'catalogs', 'announcements']);
+    expect(menuOf('fae')).toEqual(['home', 'orders', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit and the outbox from %s', (role) => {
@@ -73,6 +73,12 @@ describe('access.ts: the side menu per role', () => {
     }
   });
 
+  it('shows every role the order desk (each sees the orders of the customers it may see)', () => {
+    for (const role of ['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]) {
+      expect(canSee(accessFor({ role }), 'orders')).toBe(true);
+    }
+  });
+
   it('shows nothing before /me is known', () => {
     expect(accessFor(undefined).menu).toEqual([]);
   });
@@ -83,6 +89,7 @@ describe('access.ts: the side menu per role', () => {
       '/pool',
       '/applications',
       '/review',
+      '/orders',
       '/stats',
       '/forecast',
       '/rules',

@@ -19,7 +19,8 @@ export type Area =
   | 'tokens'
   | 'imports'
   | 'announcements'
-  | 'catalogs';
+  | 'catalogs'
+  | 'orders';
 
 export interface MenuEntry {
   key: Area;
@@ -78,17 +79,18 @@ const MENU: Record<Area, MenuEntry> = {
   imports: { key: 'imports', path: '/imports', label: 'imports.nav' },
   announcements: { key: 'announcements', path: '/announcements', label: 'ann.nav' },
   catalogs: { key: 'catalogs', path: '/catalogs', label: 'catalog.nav' },
+  orders: { key: 'orders', path: '/orders', label: 'orders.nav' },
 };
 
 // Areas every signed-in role has, after its own (SPEC §3: announcements are read by all).
 const EVERY_ROLE: Area[] = ['announcements'];
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
-  agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs'],
-  sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
-  fae: ['home', 'stats', 'forecast', 'catalogs'],
-  assistant: ['home', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
+  vendor: ['home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
+  agent_admin: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'people', 'catalogs'],
+  sales: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'catalogs'],
+  fae: ['home', 'orders', 'stats', 'forecast', 'catalogs'],
+  assistant: ['home', 'orders', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
 };
 
 const ASSIGNABLE_BY_ROLE: Record<Role, Role[]> = {

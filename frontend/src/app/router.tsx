@@ -53,6 +53,7 @@ export function createRouter() {
                     restricted('audit', '/audit', () => import('../pages/audit')),
                     restricted('outbox', '/outbox', () => import('../pages/outbox')),
                     { path: '/customers/:id/orders', lazy: page(() => import('../pages/sales')) },
+                    restricted('orders', '/orders', () => import('../pages/orders')),
                     restricted('stats', '/stats', () => import('../pages/stats')),
                     restricted('forecast', '/forecast', () => import('../pages/forecast')),
                     restricted('tokens', '/tokens', () => import('../pages/tokens')),

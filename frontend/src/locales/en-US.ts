@@ -9,6 +9,7 @@ import { identityEnUS } from './identity.en-US';
 import { mailEnUS } from './mail.en-US';
 import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
+import { ordersEnUS } from './orders.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
@@ -18,6 +19,7 @@ export const enUS: Record<MessageKey, string> = {
   ...identityEnUS,
   ...mailEnUS,
   ...salesEnUS,
+  ...ordersEnUS,
   ...catalogEnUS,
   ...resilienceEnUS,
   'app.name': 'ChannelDesk',

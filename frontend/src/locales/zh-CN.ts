@@ -8,6 +8,7 @@ import { identityZhCN } from './identity.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
 import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
+import { ordersZhCN } from './orders.zh-CN';
 
 export const zhCN = {
   ...auditZhCN,
@@ -17,6 +18,7 @@ export const zhCN = {
   ...identityZhCN,
   ...mailZhCN,
   ...salesZhCN,
+  ...ordersZhCN,
   ...catalogZhCN,
   ...resilienceZhCN,
   'app.name': '渠道通 ChannelDesk',

@@ -14,6 +14,7 @@ import {
   LineChartOutlined,
   MailOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -40,6 +41,7 @@ const ICONS: Record<Area, ReactNode> = {
   imports: <ImportOutlined />,
   announcements: <NotificationOutlined />,
   catalogs: <BookOutlined />,
+  orders: <ShoppingCartOutlined />,
 };
 
 function selectedPath(pathname: string): string {

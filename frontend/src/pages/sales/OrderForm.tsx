@@ -25,10 +25,12 @@ export interface OrderFormProps {
   editing: OrderPublic | null;
   onDoneEditing: () => void;
   onSaved: (order: OrderPublic) => void;
+  /** The field focused after a new order is saved (default: its order number, for the next). */
+  focusAfterSave?: string;
 }
 
 /** Enter a new order or edit one: header, lines, batch numbers. Ctrl+Enter saves. */
-export function OrderForm({ customerId, projects, contactName, editing, onDoneEditing, onSaved }: OrderFormProps) {
+export function OrderForm({ customerId, projects, contactName, editing, onDoneEditing, onSaved, focusAfterSave = `${FORM}_order_number` }: OrderFormProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrderFormValues>();
@@ -56,7 +58,7 @@ export function OrderForm({ customerId, projects, contactName, editing, onDoneEd
       if (editing) onDoneEditing();
       else {
         form.setFieldsValue(newOrderValues());
-        focusSoon(`${FORM}_order_number`);
+        focusSoon(focusAfterSave);
       }
     };
     if (editing) update.mutate({ path: { order_id: editing.id }, body }, { onSuccess: done, onError });

@@ -27,7 +27,7 @@ export function useCustomerOrders(customerId: number, table: TableState) {
 /** Create, update and delete; each refreshes the history and the statistics. */
 export function useOrderWrites() {
   const queryClient = useQueryClient();
-  const refresh = () => invalidateOperations(queryClient, 'ordersListOrders', 'statsShipmentStats');
+  const refresh = () => invalidateOperations(queryClient, 'ordersListOrders', 'ordersSearchOrders', 'ordersBatchCustomers', 'statsShipmentStats');
   const create = useMutation({ ...ordersCreateOrderMutation(), meta: { silent: true }, onSuccess: refresh });
   const update = useMutation({ ...ordersUpdateOrderMutation(), meta: { silent: true }, onSuccess: refresh });
   const remove = useMutation({ ...ordersDeleteOrderMutation(), onSuccess: refresh });

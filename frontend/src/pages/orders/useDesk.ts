@@ -1,0 +1,81 @@
+// Server state of the order desk: orders across customers, the batch trace, their downloads.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { App } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { reportError } from '../../api';
+import { ordersBatchCustomers, ordersSearchOrders, type OrdersSearchOrdersData } from '../../client';
+import { ordersBatchCustomersOptions, ordersSearchOrdersOptions } from '../../client/@tanstack/react-query.gen';
+import { downloadFile } from '../../lib/download';
+import type { TableQuery } from '../../lib/tablePaging';
+import { useT } from '../../locales/i18n';
+
+export type OrderQuery = NonNullable<OrdersSearchOrdersData['query']>;
+export type DownloadFormat = 'xlsx' | 'csv';
+
+/** What the order list is searched by; empty texts and cleared pickers are left out. */
+export interface OrderSearch {
+  orderNumber: string;
+  batch: string;
+  customerId: number | null;
+  mcuModelId: number | null;
+  dates: [Dayjs, Dayjs] | null;
+}
+
+export const NO_SEARCH: OrderSearch = { orderNumber: '', batch: '', customerId: null, mcuModelId: null, dates: null };
+
+export function orderQuery(search: OrderSearch): OrderQuery {
+  const query: OrderQuery = {};
+  if (search.orderNumber.trim()) query.order_number = search.orderNumber.trim();
+  if (search.batch.trim()) query.batch = search.batch.trim();
+  if (search.customerId !== null) query.customer_id = search.customerId;
+  if (search.mcuModelId !== null) query.mcu_model_id = search.mcuModelId;
+  if (search.dates) {
+    query.date_from = search.dates[0].format('YYYY-MM-DD');
+    query.date_to = search.dates[1].format('YYYY-MM-DD');
+  }
+  return query;
+}
+
+export function useOrderSearch(query: OrderQuery, page: TableQuery) {
+  return useQuery({
+    ...ordersSearchOrdersOptions({ query: { ...query, ...page } }),
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
+  });
+}
+
+/** The orders recorded today (China day of this browser's clock), newest first. */
+export function useTodaysOrders(page: TableQuery) {
+  return useOrderSearch({ entered_on: dayjs().format('YYYY-MM-DD'), sort: '-created_at' }, page);
+}
+
+export function useBatchTrace(batch: string) {
+  return useQuery({ ...ordersBatchCustomersOptions({ path: { batch } }), enabled: batch !== '', meta: { silent: true } });
+}
+
+/** Download buttons' state: which format is on its way, and the call that fetches it. */
+export function useDownload(fetch: (format: DownloadFormat) => Promise<void>) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<DownloadFormat | null>(null);
+  const start = (format: DownloadFormat) => {
+    setBusy(format);
+    fetch(format)
+      .then(
+        () => void message.success(t('orders.export.done')),
+        (error: unknown) => reportError(error),
+      )
+      .finally(() => setBusy(null));
+  };
+  return { busy, start };
+}
+
+export const downloadOrders = (query: OrderQuery, format: DownloadFormat) =>
+  downloadFile(() => ordersSearchOrders({ query: { ...query, format }, parseAs: 'blob', throwOnError: true }), `orders.${format}`);
+
+export const downloadTrace = (batch: string, format: DownloadFormat) =>
+  downloadFile(
+    () => ordersBatchCustomers({ path: { batch }, query: { format }, parseAs: 'blob', throwOnError: true }),
+    `batch-${batch}.${format}`,
+  );
