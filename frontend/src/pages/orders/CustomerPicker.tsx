@@ -36,7 +36,9 @@ export function CustomerPicker({ id, label, placeholder, value, onChange, status
   return (
     <Select<number>
       id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+      // The server searches; the options on screen are narrowed at once too, so Enter typed
+      // before the answer arrives picks a customer that matches, never the first of a stale list.
+      showSearch={{ filterOption: (input, option) => String(option?.label ?? '').includes(input.trim()), onSearch: setSearch, searchValue: search }}
       allowClear
       value={value?.id}
       options={options}
