@@ -10,6 +10,8 @@ import httpx
 import pytest
 import uvicorn
 
+from tests.orders.conftest import book  # noqa: F401  (the orders' fixture: a customer with projects)
+
 
 @pytest.fixture(scope="session")
 async def server_url(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
