@@ -67,7 +67,6 @@ AWAITING_A_CASE: dict[str, str] = {
     "POST /product-domains/{domain_id}/merge": "moves customers, then deactivates",
     "POST /product-domains/{domain_id}/move": "re-parents a domain",
     "PUT /reports/{report_id}": "report edit changes protection by stage",
-    "POST /auth/set-password": "a one-time link used twice at once",
     "POST /users/{user_id}/reset-password": "issues new one-time credentials",
 }
 

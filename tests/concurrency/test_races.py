@@ -449,3 +449,35 @@ async def test_an_order_edited_and_deleted_at_once_is_deleted_once_and_not_edite
         # An edit answered 200 happened before the delete; none after it.
         edits = await _audit_rows(session, "sales_order", order_id, "order.update")
         assert edits == sum(r.status_code == 200 for r in answers[5:])
+
+
+@covers("POST /auth/set-password")
+async def test_a_set_password_link_used_ten_times_at_once_sets_one_password(
+    http, world, session
+) -> None:
+    for round_ in range(ROUNDS):
+        created = await http.post(
+            f"{API}/users",
+            json={
+                "username": f"link.user{round_}",
+                "display_name": f"链接用户{round_}",
+                "email": f"link{round_}@example.com",
+                "role": "sales",
+            },
+            headers=world.a_admin.headers,
+        )
+        token = created.json()["credentials"]["set_password_url"].split("token=")[1]
+        chosen = [f"a private passphrase number {n}" for n in range(10)]
+        answers = await at_once(
+            *(
+                http.post(f"{API}/auth/set-password", json={"token": token, "new_password": p})
+                for p in chosen
+            )
+        )
+        won = the_winner(answers)
+        assert refused(answers, "set_password_link_invalid"), describe(answers)
+        user_id = created.json()["user"]["id"]
+        assert await _audit_rows(session, "user_account", user_id, "auth.set_password") == 1
+        winner = chosen[answers.index(won)]
+        login = {"username": f"link.user{round_}", "password": winner}
+        assert (await http.post(f"{API}/auth/login", json=login)).status_code == 200
