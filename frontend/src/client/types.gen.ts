@@ -2633,7 +2633,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken'> | null;
     /**
      * Language
      *
