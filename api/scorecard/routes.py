@@ -28,7 +28,10 @@ async def get_scorecard(
     months: Annotated[int, Query(ge=1, le=24, description="Length of the period")] = 6,
     end_month: Annotated[
         str | None,
-        Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Last month, YYYY-MM; default now"),
+        Query(
+            pattern=r"^20\d\d-(0[1-9]|1[0-2])$",
+            description="Last month, YYYY-MM (2000–2099, not after this month); default now",
+        ),
     ] = None,
     format: ExportFormat = "json",
 ) -> Scorecard | Response:

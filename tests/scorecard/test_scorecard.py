@@ -210,3 +210,12 @@ async def test_the_export_has_chinese_headers_and_english_ones_for_english_users
     table = list(csv.reader(io.StringIO(english.content.decode("utf-8-sig"))))
     assert table[0][:3] == ["Agent", "Salesperson", "Protected customers"]
     assert "All" in {r[1] for r in table[1:]}
+
+
+@pytest.mark.parametrize("month", ["2027-13", "2027-5", "0122-10", "month"])
+async def test_a_malformed_month_is_refused_with_a_message(client, world, month: str) -> None:
+    refused = await client.get(
+        "/api/v1/scorecard", params={"end_month": month}, headers=world.vendor.headers
+    )
+    assert refused.status_code == 422
+    assert refused.json()["detail"]

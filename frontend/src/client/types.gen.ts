@@ -9355,7 +9355,7 @@ export type ScorecardGetScorecardData = {
         /**
          * End Month
          *
-         * Last month, YYYY-MM; default now
+         * Last month, YYYY-MM (2000–2099, not after this month); default now
          */
         end_month?: string | null;
         /**
