@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from api.authz.roles import Role
 from api.customers.expiry import release_expired
-from api.customers.models import CustomerStatus
+from api.customers.models import CustomerStatus, ProtectionMode
 from api.db import get_sessionmaker
 from tests.clock import NOW, days_ago
 from tests.notifications.mail import deliver, outbox, subject, text
@@ -162,3 +162,22 @@ async def test_an_agent_taking_back_its_own_former_customer_gets_no_taken_email(
     )
     assert approved.status_code == 200, approved.text
     assert await _mails(session, "customer_taken") == []
+
+
+async def test_the_agent_hears_when_a_review_releases_its_mass_production_customer(
+    client, world, factory, session
+) -> None:
+    customer = await factory.customer(world.agent_a, world.a_sales)
+    customer.protection_mode = ProtectionMode.REVIEW
+    customer.next_review_at = days_ago(1)
+    session.add(customer)
+    await session.commit()
+    reviewed = await client.post(
+        f"/api/v1/customers/{customer.id}/review",
+        json={"keep": False, "reason": "量产已停"},
+        headers=world.vendor.headers,
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    mails = await _mails(session, "customer_released")
+    assert {to for to, _ in mails} == {world.a_admin.user.email, world.a_sales.user.email}
+    assert all("量产复核" in body and "量产已停" in body for _, body in mails)
