@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request, Response, status
@@ -7,6 +6,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.clock import today
+from api.kit.days import Day
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
 from api.kit.ids import RowId
@@ -28,9 +28,9 @@ def order_filters(
     order_number: Annotated[Number, Query(description="An order number, or its start")] = None,
     customer_id: RowId | None = None,
     mcu_model_id: RowId | None = None,
-    date_from: Annotated[date | None, Query(description="First contract date")] = None,
-    date_to: Annotated[date | None, Query(description="Last contract date (inclusive)")] = None,
-    entered_on: Annotated[date | None, Query(description="Recorded on this day (China)")] = None,
+    date_from: Annotated[Day | None, Query(description="First contract date")] = None,
+    date_to: Annotated[Day | None, Query(description="Last contract date (inclusive)")] = None,
+    entered_on: Annotated[Day | None, Query(description="Recorded on this day (China)")] = None,
     sort: Annotated[
         str | None,
         Query(max_length=30, description="contract_date, order_number, created_at; - for desc"),
@@ -104,8 +104,8 @@ async def list_orders(
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
 ) -> Page[OrderPublic]:
     """A customer's sales records, newest contract first, with their lines."""
     rows, total = await repository.list_orders(

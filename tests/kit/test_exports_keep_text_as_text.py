@@ -70,6 +70,7 @@ SCENARIOS: dict[str, Scenario] = {
         {HYPERLINK, PLUS, MINUS},
     ),
     "/api/v1/imports/template": lambda p: (p.world.a_admin, "/api/v1/imports/template", {}, set()),
+    "/api/v1/scorecard": lambda p: (p.world.vendor, "/api/v1/scorecard", {}, {HYPERLINK}),
     "/api/v1/orders": lambda p: (p.world.a_assistant, "/api/v1/orders", {}, {HYPERLINK, BATCH}),
     "/api/v1/batches/{batch}/customers": lambda p: (
         p.world.a_assistant,
