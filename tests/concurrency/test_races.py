@@ -16,6 +16,7 @@ from api.auth.routes import REFRESH_COOKIE
 from api.authz.roles import Role
 from api.config import get_settings
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.desk.models import DeskSeen
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage
 from api.registrations.models import Registration
@@ -389,3 +390,16 @@ async def test_a_release_racing_reassignments_leaves_no_contact_or_fae_on_a_pool
         fae_rows = await http.get(url, headers=world.vendor.headers)
         assert fae_rows.json().get("faes", []) == [], fae_rows.json()
         assert await _audit_rows(session, "customer", customer.id, "customer.release") == 1
+
+
+@covers("POST /desk/seen")
+async def test_marking_the_desk_seen_ten_times_at_once_leaves_one_marker(
+    http, world, session
+) -> None:
+    for _ in range(ROUNDS):
+        url = f"{API}/desk/seen"
+        answers = await at_once(*(http.post(url, headers=world.vendor.headers) for _ in range(10)))
+        assert len(winners(answers)) == 10, describe(answers)
+        markers = select(func.count()).select_from(DeskSeen)
+        markers = markers.where(col(DeskSeen.user_id) == world.vendor.id)
+        assert await _count(session, markers) == 1
