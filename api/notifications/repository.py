@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 from sqlmodel import col, select
 
 from api.authz.policy import readable_statement
@@ -73,6 +74,32 @@ async def protection_ending_between(
         .order_by(col(Customer.id))
     )
     return list((await session.scalars(statement)).all())
+
+
+async def reviews_due_before(session: AsyncSession, end: datetime) -> list[Customer]:
+    """Mass-production (量产) customers under review whose next review falls before `end`,
+    with their agent."""
+    statement = (
+        select(Customer)
+        .where(
+            col(Customer.status) == CustomerStatus.PROTECTED,
+            col(Customer.protection_mode) == ProtectionMode.REVIEW,
+            col(Customer.next_review_at) < end,
+        )
+        .options(selectinload(Customer.agent))  # type: ignore[arg-type]
+        .order_by(col(Customer.id))
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def vendor_staff(session: AsyncSession) -> list[User]:
+    """The manufacturer's active people: they decide and review."""
+    users = await session.scalars(
+        select(User)
+        .where(col(User.role) == Role.VENDOR, col(User.is_active).is_(True))
+        .order_by(col(User.id))
+    )
+    return list(users.all())
 
 
 async def not_reported_since(

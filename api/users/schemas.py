@@ -37,6 +37,7 @@ EmailKind = Literal[
     "new_comment",
     "protection_ending",
     "followup_overdue",
+    "review_due",
 ]
 
 

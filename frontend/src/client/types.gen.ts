@@ -2688,7 +2688,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'review_due'> | null;
     /**
      * Language
      *

@@ -15,6 +15,7 @@ export const mailEnUS: Record<keyof typeof mailZhCN, string> = {
   'mail.kind.new_comment': 'Comment on my follow-up report',
   'mail.kind.protection_ending': "A customer's protection ends soon",
   'mail.kind.followup_overdue': 'Follow-up report overdue',
+  'mail.kind.review_due': 'Mass-production review due',
   'mail.kind.set_password_link': 'Set-password link',
   'mail.outbox.subtitle': 'Emails the system wrote and how sending went; with no mail server set up they wait here.',
   'mail.outbox.created': 'Written',

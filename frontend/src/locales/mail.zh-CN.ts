@@ -14,6 +14,7 @@ export const mailZhCN = {
   'mail.kind.new_comment': '跟进报告收到原厂点评',
   'mail.kind.protection_ending': '客户保护期即将到期',
   'mail.kind.followup_overdue': '客户跟进报告逾期',
+  'mail.kind.review_due': '量产客户复核到期',
   'mail.kind.set_password_link': '设置密码链接',
   'mail.outbox.subtitle': '系统写入的邮件及其发送状态；未配置邮件服务器时邮件在此等待。',
   'mail.outbox.created': '写入时间',

@@ -11,6 +11,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, MessageKey> = {
   new_comment: 'mail.kind.new_comment',
   protection_ending: 'mail.kind.protection_ending',
   followup_overdue: 'mail.kind.followup_overdue',
+  review_due: 'mail.kind.review_due',
 };
 
 export const EMAIL_KINDS = Object.keys(EMAIL_KIND_LABELS) as EmailKind[];
