@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 
 import { auditEnUS } from './audit.en-US';
 import { announcementsEnUS } from './announcements.en-US';
+import { deskEnUS } from './desk.en-US';
 import { catalogEnUS } from './catalog.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
@@ -19,6 +20,7 @@ export const enUS: Record<MessageKey, string> = {
   ...mailEnUS,
   ...salesEnUS,
   ...catalogEnUS,
+  ...deskEnUS,
   ...resilienceEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',

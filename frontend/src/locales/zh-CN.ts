@@ -1,6 +1,7 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { auditZhCN } from './audit.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
+import { deskZhCN } from './desk.zh-CN';
 import { catalogZhCN } from './catalog.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...mailZhCN,
   ...salesZhCN,
   ...catalogZhCN,
+  ...deskZhCN,
   ...resilienceZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
