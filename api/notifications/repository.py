@@ -47,6 +47,14 @@ async def masters_by_agent(session: AsyncSession, agent_ids: set[int]) -> dict[i
     return masters
 
 
+async def vendor_staff(session: AsyncSession) -> list[User]:
+    """The manufacturer's staff, who decide applications and review customers."""
+    users = await session.scalars(
+        select(User).where(col(User.role) == Role.VENDOR).order_by(col(User.id))
+    )
+    return list(users.all())
+
+
 async def reminders_given(
     session: AsyncSession, kind: str, customer_ids: list[int]
 ) -> set[tuple[int, str]]:
@@ -90,16 +98,6 @@ async def reviews_due_before(session: AsyncSession, end: datetime) -> list[Custo
         .order_by(col(Customer.id))
     )
     return list((await session.scalars(statement)).all())
-
-
-async def vendor_staff(session: AsyncSession) -> list[User]:
-    """The manufacturer's active people: they decide and review."""
-    users = await session.scalars(
-        select(User)
-        .where(col(User.role) == Role.VENDOR, col(User.is_active).is_(True))
-        .order_by(col(User.id))
-    )
-    return list(users.all())
 
 
 async def not_reported_since(

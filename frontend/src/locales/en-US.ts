@@ -10,6 +10,7 @@ import { identityEnUS } from './identity.en-US';
 import { mailEnUS } from './mail.en-US';
 import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
+import { scorecardEnUS } from './scorecard.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
@@ -22,6 +23,7 @@ export const enUS: Record<MessageKey, string> = {
   ...catalogEnUS,
   ...deskEnUS,
   ...resilienceEnUS,
+  ...scorecardEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',
