@@ -22,6 +22,7 @@ from api.catalog.routes import router as catalog_router
 from api.comments.routes import router as comments_router
 from api.config import get_settings
 from api.customers.routes import router as customers_router
+from api.desk.routes import router as desk_router
 from api.extensions.routes import router as extensions_router
 from api.forecast.routes import router as forecast_router
 from api.health.routes import router as health_router
@@ -77,6 +78,7 @@ ROUTERS: list[APIRouter] = [
     imports_router,
     announcements_router,
     scorecard_router,
+    desk_router,
 ]
 
 

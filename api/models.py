@@ -9,6 +9,7 @@ from api.auth.models import LoginThrottle, RefreshToken, SetPasswordLink
 from api.catalog.models import McuModel, ProductDomain
 from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer, CustomerFae
+from api.desk.models import DeskSeen
 from api.extensions.models import Extension
 from api.forecast.models import ForecastSnapshot
 from api.identity.models import CustomerAlias, CustomerLink, CustomerNameGram
@@ -39,6 +40,7 @@ __all__ = [
     "CustomerImportRow",
     "CustomerLink",
     "CustomerNameGram",
+    "DeskSeen",
     "Extension",
     "ForecastSnapshot",
     "LoginThrottle",

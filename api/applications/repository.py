@@ -14,12 +14,14 @@ SelectT = TypeVar("SelectT", bound=Select[Any])
 
 
 def filtered(statement: SelectT, model: type[Application], filters: ApplicationFilters) -> SelectT:
-    """The filters of the queue (status, creation time), newest first."""
+    """The filters of the queue (status, creation time), newest first unless oldest_first."""
     if filters.status is not None:
         statement = statement.where(col(model.status) == filters.status)
     statement = statement.where(
         within(col(model.created_at), filters.created_from, filters.created_to)
     )
+    if filters.oldest_first:
+        return statement.order_by(col(model.created_at), col(model.id))
     return statement.order_by(col(model.created_at).desc(), col(model.id).desc())
 
 

@@ -14,6 +14,8 @@ class ApplicationFilters:
     status: ApplicationStatus | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
+    # 先报先得: the desk works through the queue in the order the applications came in.
+    oldest_first: bool = False
 
 
 class DecisionIn(StrictInput):

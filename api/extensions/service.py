@@ -4,6 +4,7 @@ from datetime import datetime
 
 from api.applications import service as applications
 from api.applications.models import ApplicationStatus
+from api.applications.schemas import ApplicationFilters
 from api.audit.service import record
 from api.authz.policy import authorize, can_decide_applications, can_work_on_customer
 from api.authz.principal import Principal
@@ -16,6 +17,7 @@ from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate
 from api.kit.clock import CHINA, now
 from api.kit.errors import AppError, Conflict
+from api.kit.pagination import PageParams
 from api.notifications.service import notify_vendor_staff
 
 
@@ -97,3 +99,10 @@ async def reject(
 async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
     """Which of these customers have an extension awaiting the vendor's decision."""
     return await repository.customers_with_open_extension(session, customer_ids)
+
+
+async def list_visible(
+    session: AsyncSession, principal: Principal, page: PageParams, filters: ApplicationFilters
+) -> tuple[list[Extension], int]:
+    """The extensions the caller may see, filtered, with their parties loaded."""
+    return await repository.list_extensions(session, principal, page, filters)

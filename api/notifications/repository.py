@@ -5,6 +5,7 @@ from typing import Any, cast
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 from sqlmodel import col, select
 
 from api.authz.policy import readable_statement
@@ -47,7 +48,7 @@ async def masters_by_agent(session: AsyncSession, agent_ids: set[int]) -> dict[i
 
 
 async def vendor_staff(session: AsyncSession) -> list[User]:
-    """The manufacturer's staff, who decide applications."""
+    """The manufacturer's staff, who decide applications and review customers."""
     users = await session.scalars(
         select(User).where(col(User.role) == Role.VENDOR).order_by(col(User.id))
     )
@@ -78,6 +79,22 @@ async def protection_ending_between(
             col(Customer.protection_until) > start,
             col(Customer.protection_until) < end,
         )
+        .order_by(col(Customer.id))
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def reviews_due_before(session: AsyncSession, end: datetime) -> list[Customer]:
+    """Mass-production (量产) customers under review whose next review falls before `end`,
+    with their agent."""
+    statement = (
+        select(Customer)
+        .where(
+            col(Customer.status) == CustomerStatus.PROTECTED,
+            col(Customer.protection_mode) == ProtectionMode.REVIEW,
+            col(Customer.next_review_at) < end,
+        )
+        .options(selectinload(Customer.agent))  # type: ignore[arg-type]
         .order_by(col(Customer.id))
     )
     return list((await session.scalars(statement)).all())

@@ -1,5 +1,6 @@
 """The daily reminders (SPEC §11): "your customer's protection ends in N days" to the contact
-salesperson and the agent's master account, and "follow-up overdue" to the contact salesperson.
+salesperson and the agent's master account, "follow-up overdue" to the contact salesperson, and
+"a mass-production review is due" to the vendor's staff (issue 12 §2).
 Each is given once per episode (a `Reminder` row): once per protection end (an extension moves
 the end and warns again), once per overdue spell (a new report ends it). Safe to run on several
 servers at once: one database lock per run, and the episode key is the table's primary key."""
@@ -21,6 +22,7 @@ REMINDER_LOCK_KEY = 0x4344_7265_6D69_6E64
 
 PROTECTION_ENDING = "protection_ending"
 FOLLOWUP_OVERDUE = "followup_overdue"
+REVIEW_DUE = "review_due"
 
 
 def _episode(moment: datetime) -> str:
@@ -109,12 +111,44 @@ async def warn_followup_overdue(session: AsyncSession, rules: Rules, at: datetim
     return len(due)
 
 
+async def warn_review_due(session: AsyncSession, rules: Rules, at: datetime) -> int:
+    """Tell the vendor's staff of every mass-production review that came due (within the
+    warning window, as on the desk), once per customer and review date. Returns how many."""
+    customers = await repository.reviews_due_before(
+        session, at + timedelta(days=rules.near_expiry_days)
+    )
+    given = await _given(session, REVIEW_DUE, customers)
+    due = [
+        c for c in customers if c.next_review_at and (c.id, _episode(c.next_review_at)) not in given
+    ]
+    staff = await repository.vendor_staff(session) if due else []
+    for customer in due:
+        assert customer.id is not None and customer.next_review_at is not None
+        session.add(
+            Reminder(
+                customer_id=customer.id, kind=REVIEW_DUE, episode=_episode(customer.next_review_at)
+            )
+        )
+        for user in staff:
+            notify(
+                session,
+                user,
+                REVIEW_DUE,
+                customer=customer.name,
+                agent=customer.agent.name if customer.agent else "",
+                date=customer.next_review_at.astimezone(CHINA).date().isoformat(),
+            )
+    return len(due)
+
+
 async def queue_reminders(session: AsyncSession, at: datetime | None = None) -> int:
     """Write today's reminders to the outbox; returns how many episodes were new."""
     at = at or now()
     if not await take_job_lock(session, REMINDER_LOCK_KEY):
         return 0  # another server is running it right now
     rules = await current_rules(session)
-    return await warn_protection_ending(session, rules, at) + await warn_followup_overdue(
-        session, rules, at
+    return (
+        await warn_protection_ending(session, rules, at)
+        + await warn_followup_overdue(session, rules, at)
+        + await warn_review_due(session, rules, at)
     )

@@ -113,6 +113,19 @@ TEMPLATES: dict[str, Template] = {
             "resource pool by another agent and approved; it is no longer in the pool.\n",
         ),
     ),
+    "review_due": Template(
+        (
+            "渠道通：量产客户“{customer}”需在 {date} 前复核",
+            "ChannelDesk: mass-production customer “{customer}” is due for review by {date}",
+        ),
+        (
+            "{name}，您好：\n\n量产客户“{customer}”（{agent}）的定期复核日期为 {date}。"
+            "请在工作台中选择继续保护或释放到资源池。\n",
+            "Hello {name},\n\nThe periodic review of the mass-production customer “{customer}” "
+            "({agent}) falls on {date}. Keep it with the agent or release it to the pool from "
+            "the desk.\n",
+        ),
+    ),
 }
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from api.applications import service as applications
 from api.applications.models import ApplicationStatus
+from api.applications.schemas import ApplicationFilters
 from api.audit.service import record
 from api.authz.policy import (
     authorize,
@@ -25,6 +26,7 @@ from api.identity.matching import name_warnings, normalise
 from api.identity.service import Candidate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
+from api.kit.pagination import PageParams
 from api.notifications.service import notify_vendor_staff
 from api.registrations import repository
 from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
@@ -46,6 +48,13 @@ async def _within_check_rate(session: AsyncSession, principal: Principal) -> Non
     error = AppError("check_rate_limited", 429, limit=limit, minutes=-(-wait // 60))
     error.headers = {"Retry-After": str(wait)}
     raise error
+
+
+async def list_visible(
+    session: AsyncSession, principal: Principal, page: PageParams, filters: ApplicationFilters
+) -> tuple[list[Registration], int]:
+    """The registrations the caller may see, filtered, with their parties loaded."""
+    return await repository.list_registrations(session, principal, page, filters)
 
 
 async def check(session: AsyncSession, principal: Principal, name: str) -> CheckResult:

@@ -41,6 +41,7 @@ EmailKind = Literal[
     "extension_submitted",
     "customer_released",
     "customer_taken",
+    "review_due",
 ]
 
 

@@ -375,6 +375,11 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
     return c.world.vendor, f"/api/v1/reports/{await _report(c)}/comments", {"body": "建议跟进"}
 
 
+@scenario("POST", "/desk/seen")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    return c.world.vendor, "/api/v1/desk/seen", None
+
+
 @scenario("POST", "/reports/{report_id}/read")
 async def _(c: Ctx):  # type: ignore[no-untyped-def]
     report = await _report(c)

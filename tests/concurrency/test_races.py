@@ -16,6 +16,7 @@ from api.auth.routes import REFRESH_COOKIE
 from api.authz.roles import Role
 from api.config import get_settings
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
+from api.desk.models import DeskSeen
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage
 from api.registrations.models import Registration
@@ -481,3 +482,16 @@ async def test_a_set_password_link_used_ten_times_at_once_sets_one_password(
         winner = chosen[answers.index(won)]
         login = {"username": f"link.user{round_}", "password": winner}
         assert (await http.post(f"{API}/auth/login", json=login)).status_code == 200
+
+
+@covers("POST /desk/seen")
+async def test_marking_the_desk_seen_ten_times_at_once_leaves_one_marker(
+    http, world, session
+) -> None:
+    for _ in range(ROUNDS):
+        url = f"{API}/desk/seen"
+        answers = await at_once(*(http.post(url, headers=world.vendor.headers) for _ in range(10)))
+        assert len(winners(answers)) == 10, describe(answers)
+        markers = select(func.count()).select_from(DeskSeen)
+        markers = markers.where(col(DeskSeen.user_id) == world.vendor.id)
+        assert await _count(session, markers) == 1

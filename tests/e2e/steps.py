@@ -15,9 +15,9 @@ def submit_login(page: Page, username: str, password: str) -> None:
 
 
 def sign_in(page: Page, username: str) -> None:
-    """Sign in as a demo user and land on the home page."""
+    """Sign in as a demo user and land on their start page (the vendor's desk, else home)."""
     submit_login(page, username, DEMO_PASSWORD)
-    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page).to_have_url(re.compile(r"/desk$" if username == "vendor" else r"/$"))
 
 
 def sign_out(page: Page) -> None:

@@ -61,6 +61,7 @@ def test_the_vendor_corrects_an_official_name_and_the_old_one_stays_a_former_nam
     page: Page,
 ) -> None:
     sign_in(page, "vendor")
+    open_menu(page, "主页")
     open_drawer(page, RENAMED)
     page.get_by_test_id("customer-rename").click()
     dialog = page.get_by_role("dialog", name=re.compile("官方全称"))

@@ -188,3 +188,24 @@ async def test_the_scheduled_job_queues_reminders_once_a_day(
     clock.move_to(T0 + timedelta(days=1), tick=False)
     assert await jobs.run_daily_reminders() == 1
     jobs._reminded_on = None
+
+
+async def test_the_vendor_is_told_once_when_a_mass_production_review_comes_due(
+    world, factory, session, clock
+) -> None:
+    from api.customers.models import ProtectionMode
+
+    clock.move_to(T0, tick=False)
+    customer = await factory.customer(world.agent_a, world.a_sales, name="深圳市量产复核有限公司")
+    customer.protection_mode = ProtectionMode.REVIEW
+    customer.next_review_at = T0 + timedelta(days=40)
+    session.add(customer)
+    await session.commit()
+    await _run(T0)
+    assert _mails(await outbox(session), "review_due") == []  # outside the warning window
+    await _run(T0 + timedelta(days=30))
+    await _run(T0 + timedelta(days=31))
+    await _run(T0 + timedelta(days=45))  # overdue now: still the same review date
+    reminded = [m for m in await outbox(session) if m.kind == "review_due"]
+    assert [m.to_email for m in reminded] == [world.vendor.user.email]
+    assert customer.name in reminded[0].subject and "华南代理" in reminded[0].body

@@ -18,7 +18,7 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
+      'desk', 'home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
       'outbox', 'announcements',
     ]);
   });
@@ -83,8 +83,14 @@ describe('access.ts: the side menu per role', () => {
     expect(accessFor(undefined).menu).toEqual([]);
   });
 
+  it('starts the vendor at the desk and everyone else at home', () => {
+    expect(accessFor({ role: 'vendor' }).startPath).toBe('/desk');
+    for (const role of ['agent_admin', 'sales', 'fae', 'assistant'] as Role[]) expect(accessFor({ role }).startPath).toBe('/');
+  });
+
   it('menu paths point at the routes', () => {
     expect(accessFor({ role: 'vendor' }).menu.map((e) => e.path)).toEqual([
+      '/desk',
       '/',
       '/pool',
       '/applications',

@@ -4,6 +4,7 @@ import { Role, type CustomerPublic, type RegistrationPublic, type UserPublic } f
 import type { MessageKey } from '../locales/i18n';
 
 export type Area =
+  | 'desk'
   | 'home'
   | 'register'
   | 'pool'
@@ -31,6 +32,8 @@ export interface MenuEntry {
 
 export interface Access {
   role: Role | null;
+  /** Where signing in lands: the vendor's staff start the day at the desk (工作台). */
+  startPath: string;
   /** Side menu, in order. */
   menu: MenuEntry[];
   areas: ReadonlySet<Area>;
@@ -64,6 +67,7 @@ export const ALL_ROLES: Role[] = Object.values(Role);
 const AGENT_STAFF: Role[] = ['sales', 'fae', 'assistant'];
 
 const MENU: Record<Area, MenuEntry> = {
+  desk: { key: 'desk', path: '/desk', label: 'desk.nav' },
   home: { key: 'home', path: '/', label: 'nav.home' },
   register: { key: 'register', path: '/register', label: 'nav.register' },
   pool: { key: 'pool', path: '/pool', label: 'nav.pool' },
@@ -88,7 +92,7 @@ const MENU: Record<Area, MenuEntry> = {
 const EVERY_ROLE: Area[] = ['announcements'];
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
+  vendor: ['desk', 'home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
   agent_admin: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'people', 'catalogs'],
   sales: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'catalogs'],
   fae: ['home', 'orders', 'stats', 'forecast', 'catalogs'],
@@ -113,6 +117,7 @@ const VISIBLE_BY_ROLE: Record<Role, Role[]> = {
 
 const NOBODY: Access = {
   role: null,
+  startPath: '/',
   menu: [],
   areas: new Set(),
   assignableRoles: [],
@@ -134,6 +139,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
   const areas = [...(AREAS_BY_ROLE[me.role] ?? ['home']), ...EVERY_ROLE];
   return {
     role: me.role,
+    startPath: areas.includes('desk') ? MENU.desk.path : '/',
     menu: areas.map((area) => MENU[area]),
     areas: new Set(areas),
     assignableRoles: ASSIGNABLE_BY_ROLE[me.role] ?? [],

@@ -29,13 +29,13 @@ export function RequireSession({ passwordChange = false }: { passwordChange?: bo
   return <Outlet />;
 }
 
-/** Login page: a signed-in user goes on to where they came from (or home). */
+/** Login page: a signed-in user goes on to where they came from (or their start page). */
 export function PublicOnly() {
   const session = useSession();
   const location = useLocation();
   if (session.status === 'signed-in') {
     const from = (location.state as FromState | null)?.from;
-    return <Navigate to={from && from.startsWith('/') ? from : '/'} replace />;
+    return <Navigate to={from && from.startsWith('/') ? from : '/start'} replace />;
   }
   return <Outlet />;
 }
@@ -60,4 +60,10 @@ export function NoAccess() {
 export function RequireArea({ area }: { area: Area }) {
   const { access } = useCurrentUser();
   return canSee(access, area) ? <Outlet /> : <NoAccess />;
+}
+
+/** Where signing in lands: the role's start page (the vendor's desk, everyone else's home). */
+export function StartPage() {
+  const { access } = useCurrentUser();
+  return <Navigate to={access.startPath} replace />;
 }

@@ -6,7 +6,7 @@ import LoginPage from '../pages/login';
 import NotFoundPage from '../pages/not-found';
 import SetPasswordPage from '../pages/set-password';
 import type { Area } from './access';
-import { PublicOnly, RequireArea, RequireSession } from './guards';
+import { PublicOnly, RequireArea, RequireSession, StartPage } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { page } from './lazyPage';
 import { RouteError } from './RouteError';
@@ -40,6 +40,8 @@ export function createRouter() {
                   errorElement: <RouteError />,
                   children: [
                     { path: '/', element: <HomePage /> },
+                    { path: '/start', element: <StartPage /> },
+                    restricted('desk', '/desk', () => import('../pages/desk')),
                     { path: '/profile', lazy: page(() => import('../pages/profile')) },
                     { path: '/customers/:id/followup', lazy: page(() => import('../pages/followup')) },
                     restricted('register', '/register', () => import('../pages/register')),

@@ -1101,6 +1101,20 @@ export type CustomerPublic = {
 };
 
 /**
+ * CustomerRef
+ */
+export type CustomerRef = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * CustomerStatus
  */
 export const CustomerStatus = {
@@ -1190,6 +1204,84 @@ export type DeleteIn = {
      * Reason
      */
     reason: string;
+};
+
+/**
+ * Desk
+ *
+ * The caller's queues with counts, and the applications waiting, oldest first.
+ */
+export type Desk = {
+    /**
+     * Extensions
+     *
+     * Oldest first, up to 100
+     */
+    extensions: Array<WaitingExtension>;
+    /**
+     * Queues
+     */
+    queues: Array<DeskQueue>;
+    /**
+     * Registrations
+     *
+     * Oldest first, up to 100
+     */
+    registrations: Array<WaitingRegistration>;
+    /**
+     * Seen At
+     *
+     * When the caller last marked the desk seen
+     */
+    seen_at: string | null;
+};
+
+/**
+ * DeskEntry
+ */
+export type DeskEntry = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Open Questions
+     *
+     * 需原厂解答的问题
+     */
+    open_questions: string;
+    /**
+     * The project's stage in its entry before this one (None: its first entry)
+     */
+    previous_stage: ProjectStage | null;
+    product_domain: ProductDomainBrief;
+    /**
+     * Progress
+     */
+    progress: string;
+    project: ProjectBrief;
+    stage: ProjectStage;
+};
+
+/**
+ * DeskQueue
+ */
+export type DeskQueue = {
+    /**
+     * Count
+     */
+    count: number;
+    key: QueueKey;
+};
+
+/**
+ * DeskSeenOut
+ */
+export type DeskSeenOut = {
+    /**
+     * Seen At
+     */
+    seen_at: string;
 };
 
 /**
@@ -2135,6 +2227,35 @@ export type NewProject = {
 };
 
 /**
+ * NewReport
+ */
+export type NewReport = {
+    agent: AgentBrief;
+    author: UserBrief;
+    /**
+     * Created At
+     */
+    created_at: string;
+    customer: CustomerRef;
+    /**
+     * Customer News
+     */
+    customer_news: string;
+    /**
+     * Entries
+     */
+    entries: Array<DeskEntry>;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Report Date
+     */
+    report_date: string;
+};
+
+/**
  * OrderCustomer
  */
 export type OrderCustomer = {
@@ -2390,6 +2511,20 @@ export type PageMcuModelPublic = {
 };
 
 /**
+ * Page[NewReport]
+ */
+export type PageNewReport = {
+    /**
+     * Items
+     */
+    items: Array<NewReport>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[OrderPublic]
  */
 export type PageOrderPublic = {
@@ -2425,6 +2560,20 @@ export type PagePoolCustomer = {
      * Items
      */
     items: Array<PoolCustomer>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[Question]
+ */
+export type PageQuestion = {
+    /**
+     * Items
+     */
+    items: Array<Question>;
     /**
      * Total
      */
@@ -2681,7 +2830,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken' | 'review_due'> | null;
     /**
      * Language
      *
@@ -2910,6 +3059,70 @@ export type Province = {
      */
     name: string;
 };
+
+/**
+ * Question
+ *
+ * An entry's open question (需原厂解答的问题): a thread the vendor answers with a comment.
+ */
+export type Question = {
+    /**
+     * Age Days
+     */
+    age_days: number;
+    agent: AgentBrief;
+    /**
+     * Answered At
+     *
+     * The first vendor comment on it
+     */
+    answered_at: string | null;
+    /**
+     * Asked At
+     */
+    asked_at: string;
+    author: UserBrief;
+    customer: CustomerRef;
+    /**
+     * Entry Id
+     */
+    entry_id: number;
+    project: ProjectBrief;
+    /**
+     * Question
+     */
+    question: string;
+    /**
+     * Report Id
+     */
+    report_id: number;
+};
+
+/**
+ * QuestionStatus
+ */
+export const QuestionStatus = { OPEN: 'open', ANSWERED: 'answered' } as const;
+
+/**
+ * QuestionStatus
+ */
+export type QuestionStatus = typeof QuestionStatus[keyof typeof QuestionStatus];
+
+/**
+ * QueueKey
+ */
+export const QueueKey = {
+    REGISTRATIONS: 'registrations',
+    EXTENSIONS: 'extensions',
+    NEW_REPORTS: 'new_reports',
+    OPEN_QUESTIONS: 'open_questions',
+    REVIEWS_DUE: 'reviews_due'
+} as const;
+
+/**
+ * QueueKey
+ */
+export type QueueKey = typeof QueueKey[keyof typeof QueueKey];
 
 /**
  * ReaderRow
@@ -3296,6 +3509,28 @@ export type ReportSummary = {
      * Version
      */
     version: number;
+};
+
+/**
+ * ReviewDue
+ */
+export type ReviewDue = {
+    agent: AgentBrief | null;
+    customer: CustomerRef;
+    /**
+     * Days Left
+     *
+     * Negative once overdue
+     */
+    days_left: number;
+    /**
+     * Next Review At
+     */
+    next_review_at: string;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
 };
 
 /**
@@ -3893,6 +4128,104 @@ export type VersionOut = {
      * The server's release version
      */
     version: string;
+};
+
+/**
+ * WaitingExtension
+ */
+export type WaitingExtension = {
+    /**
+     * Age Days
+     *
+     * Whole days since the request
+     */
+    age_days: number;
+    agent: AgentBrief;
+    applicant: UserBrief;
+    /**
+     * Created At
+     */
+    created_at: string;
+    customer: CustomerBrief;
+    /**
+     * Decided At
+     */
+    decided_at: string | null;
+    decided_by: UserBrief | null;
+    /**
+     * Decided Until
+     */
+    decided_until: string | null;
+    /**
+     * Decision Reason
+     */
+    decision_reason: string;
+    evidence?: FollowupEvidence | null;
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Protection Until At Request
+     */
+    protection_until_at_request: string;
+    /**
+     * Reason
+     */
+    reason: string;
+    /**
+     * Requested Until
+     */
+    requested_until: string | null;
+    status: ApplicationStatus;
+};
+
+/**
+ * WaitingRegistration
+ */
+export type WaitingRegistration = {
+    /**
+     * Age Days
+     *
+     * Whole days since the application (先报先得)
+     */
+    age_days: number;
+    agent: AgentBrief;
+    applicant: UserBrief;
+    /**
+     * Conflicts
+     *
+     * Candidates found at application time
+     */
+    conflicts: Array<ConflictCandidate>;
+    /**
+     * Created At
+     */
+    created_at: string;
+    customer: CustomerBrief;
+    /**
+     * Decided At
+     */
+    decided_at: string | null;
+    decided_by: UserBrief | null;
+    /**
+     * Decision Reason
+     */
+    decision_reason: string;
+    /**
+     * Id
+     */
+    id: number;
+    kind: RegistrationKind;
+    /**
+     * Note
+     */
+    note: string;
+    status: ApplicationStatus;
+    /**
+     * Warnings
+     */
+    warnings?: Array<string>;
 };
 
 /**
@@ -6482,6 +6815,170 @@ export type CustomersReviewCustomerResponses = {
 
 export type CustomersReviewCustomerResponse = CustomersReviewCustomerResponses[keyof CustomersReviewCustomerResponses];
 
+export type DeskReadDeskData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/desk';
+};
+
+export type DeskReadDeskErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type DeskReadDeskError = DeskReadDeskErrors[keyof DeskReadDeskErrors];
+
+export type DeskReadDeskResponses = {
+    /**
+     * Successful Response
+     */
+    200: Desk;
+};
+
+export type DeskReadDeskResponse = DeskReadDeskResponses[keyof DeskReadDeskResponses];
+
+export type DeskListNewReportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Agent Id
+         */
+        agent_id?: number | null;
+        /**
+         * Product Domain Id
+         */
+        product_domain_id?: number | null;
+        /**
+         * Stage
+         */
+        stage?: ProjectStage | null;
+        /**
+         * Stage Changed
+         */
+        stage_changed?: boolean | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/desk/reports';
+};
+
+export type DeskListNewReportsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type DeskListNewReportsError = DeskListNewReportsErrors[keyof DeskListNewReportsErrors];
+
+export type DeskListNewReportsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageNewReport;
+};
+
+export type DeskListNewReportsResponse = DeskListNewReportsResponses[keyof DeskListNewReportsResponses];
+
+export type DeskMarkDeskSeenData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/desk/seen';
+};
+
+export type DeskMarkDeskSeenErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type DeskMarkDeskSeenError = DeskMarkDeskSeenErrors[keyof DeskMarkDeskSeenErrors];
+
+export type DeskMarkDeskSeenResponses = {
+    /**
+     * Successful Response
+     */
+    200: DeskSeenOut;
+};
+
+export type DeskMarkDeskSeenResponse = DeskMarkDeskSeenResponses[keyof DeskMarkDeskSeenResponses];
+
 export type ExtensionsListExtensionsData = {
     body?: never;
     path?: never;
@@ -8677,6 +9174,68 @@ export type ProjectsReadProjectResponses = {
 
 export type ProjectsReadProjectResponse = ProjectsReadProjectResponses[keyof ProjectsReadProjectResponses];
 
+export type DeskListQuestionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Status
+         */
+        status?: QuestionStatus | null;
+        /**
+         * Limit
+         *
+         * Rows per page
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Rows to skip
+         */
+        offset?: number;
+    };
+    url: '/api/v1/questions';
+};
+
+export type DeskListQuestionsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type DeskListQuestionsError = DeskListQuestionsErrors[keyof DeskListQuestionsErrors];
+
+export type DeskListQuestionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageQuestion;
+};
+
+export type DeskListQuestionsResponse = DeskListQuestionsResponses[keyof DeskListQuestionsResponses];
+
 export type CatalogListRegionsData = {
     body?: never;
     path?: never;
@@ -9464,6 +10023,53 @@ export type ReportsListRevisionsResponses = {
 };
 
 export type ReportsListRevisionsResponse = ReportsListRevisionsResponses[keyof ReportsListRevisionsResponses];
+
+export type DeskListReviewsDueData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/reviews/due';
+};
+
+export type DeskListReviewsDueErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type DeskListReviewsDueError = DeskListReviewsDueErrors[keyof DeskListReviewsDueErrors];
+
+export type DeskListReviewsDueResponses = {
+    /**
+     * Response Desk-List Reviews Due
+     *
+     * Successful Response
+     */
+    200: Array<ReviewDue>;
+};
+
+export type DeskListReviewsDueResponse = DeskListReviewsDueResponses[keyof DeskListReviewsDueResponses];
 
 export type RulesReadRulesData = {
     body?: never;

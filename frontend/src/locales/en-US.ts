@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-CN';
 
 import { auditEnUS } from './audit.en-US';
 import { announcementsEnUS } from './announcements.en-US';
+import { deskEnUS } from './desk.en-US';
 import { catalogEnUS } from './catalog.en-US';
 import { followupEnUS } from './followup.en-US';
 import { importsEnUS } from './imports.en-US';
@@ -22,6 +23,7 @@ export const enUS: Record<MessageKey, string> = {
   ...salesEnUS,
   ...ordersEnUS,
   ...catalogEnUS,
+  ...deskEnUS,
   ...resilienceEnUS,
   ...scorecardEnUS,
   'app.name': 'ChannelDesk',

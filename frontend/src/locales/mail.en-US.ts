@@ -19,6 +19,7 @@ export const mailEnUS: Record<keyof typeof mailZhCN, string> = {
   'mail.kind.extension_submitted': 'New extension request to decide (manufacturer)',
   'mail.kind.customer_released': 'My customer released to the pool',
   'mail.kind.customer_taken': 'A former customer taken by another agent',
+  'mail.kind.review_due': 'Mass-production review due',
   'mail.kind.set_password_link': 'Set-password link',
   'mail.outbox.subtitle': 'Emails the system wrote and how sending went; with no mail server set up they wait here.',
   'mail.outbox.created': 'Written',

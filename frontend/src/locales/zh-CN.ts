@@ -1,6 +1,7 @@
 // 简体中文 (default). Keys are the source of truth; en-US.ts must have the same keys.
 import { auditZhCN } from './audit.zh-CN';
 import { announcementsZhCN } from './announcements.zh-CN';
+import { deskZhCN } from './desk.zh-CN';
 import { catalogZhCN } from './catalog.zh-CN';
 import { followupZhCN } from './followup.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...salesZhCN,
   ...ordersZhCN,
   ...catalogZhCN,
+  ...deskZhCN,
   ...resilienceZhCN,
   ...scorecardZhCN,
   'app.name': '渠道通 ChannelDesk',

@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogCreateMcuModel, catalogCreateProductDomain, catalogDeactivateProductDomain, catalogDeleteMcuModel, catalogImportMcuModels, catalogListMcuModels, catalogListProductDomains, catalogListRegions, catalogMergeProductDomain, catalogMoveProductDomain, catalogPageMcuModels, catalogProductDomainReferences, catalogReactivateProductDomain, catalogUpdateMcuModel, catalogUpdateProductDomain, commentsUnreadComments, customersAddAlias, customersAssignContact, customersAssignFaes, customersLeaveGroup, customersLinkToGroup, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersRemoveAlias, customersRenameCustomer, customersReviewCustomer, customersUpdateCustomer, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, healthVersion, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersBatchCustomers, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersSearchOrders, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, scorecardGetScorecard, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsError, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsError, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesError, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogCreateMcuModelData, CatalogCreateMcuModelError, CatalogCreateMcuModelResponse, CatalogCreateProductDomainData, CatalogCreateProductDomainError, CatalogCreateProductDomainResponse, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainError, CatalogDeactivateProductDomainResponse, CatalogDeleteMcuModelData, CatalogDeleteMcuModelError, CatalogDeleteMcuModelResponse, CatalogImportMcuModelsData, CatalogImportMcuModelsError, CatalogImportMcuModelsResponse, CatalogListMcuModelsData, CatalogListMcuModelsError, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsError, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsError, CatalogListRegionsResponse, CatalogMergeProductDomainData, CatalogMergeProductDomainError, CatalogMergeProductDomainResponse, CatalogMoveProductDomainData, CatalogMoveProductDomainError, CatalogMoveProductDomainResponse, CatalogPageMcuModelsData, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, CatalogProductDomainReferencesData, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, CatalogReactivateProductDomainData, CatalogReactivateProductDomainError, CatalogReactivateProductDomainResponse, CatalogUpdateMcuModelData, CatalogUpdateMcuModelError, CatalogUpdateMcuModelResponse, CatalogUpdateProductDomainData, CatalogUpdateProductDomainError, CatalogUpdateProductDomainResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsError, CommentsUnreadCommentsResponse, CustomersAddAliasData, CustomersAddAliasError, CustomersAddAliasResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersLeaveGroupData, CustomersLeaveGroupError, CustomersLeaveGroupResponse, CustomersLinkToGroupData, CustomersLinkToGroupError, CustomersLinkToGroupResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersRemoveAliasData, CustomersRemoveAliasError, CustomersRemoveAliasResponse, CustomersRenameCustomerData, CustomersRenameCustomerError, CustomersRenameCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, HealthVersionData, HealthVersionError, HealthVersionResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsDownloadTemplateError, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeError, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersBatchCustomersData, OrdersBatchCustomersError, OrdersBatchCustomersResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersSearchOrdersData, OrdersSearchOrdersError, OrdersSearchOrdersResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesError, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, ScorecardGetScorecardData, ScorecardGetScorecardError, ScorecardGetScorecardResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogCreateMcuModel, catalogCreateProductDomain, catalogDeactivateProductDomain, catalogDeleteMcuModel, catalogImportMcuModels, catalogListMcuModels, catalogListProductDomains, catalogListRegions, catalogMergeProductDomain, catalogMoveProductDomain, catalogPageMcuModels, catalogProductDomainReferences, catalogReactivateProductDomain, catalogUpdateMcuModel, catalogUpdateProductDomain, commentsUnreadComments, customersAddAlias, customersAssignContact, customersAssignFaes, customersLeaveGroup, customersLinkToGroup, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersRemoveAlias, customersRenameCustomer, customersReviewCustomer, customersUpdateCustomer, deskListNewReports, deskListQuestions, deskListReviewsDue, deskMarkDeskSeen, deskReadDesk, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, healthVersion, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersBatchCustomers, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersSearchOrders, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, scorecardGetScorecard, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsError, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsError, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesError, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogCreateMcuModelData, CatalogCreateMcuModelError, CatalogCreateMcuModelResponse, CatalogCreateProductDomainData, CatalogCreateProductDomainError, CatalogCreateProductDomainResponse, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainError, CatalogDeactivateProductDomainResponse, CatalogDeleteMcuModelData, CatalogDeleteMcuModelError, CatalogDeleteMcuModelResponse, CatalogImportMcuModelsData, CatalogImportMcuModelsError, CatalogImportMcuModelsResponse, CatalogListMcuModelsData, CatalogListMcuModelsError, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsError, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsError, CatalogListRegionsResponse, CatalogMergeProductDomainData, CatalogMergeProductDomainError, CatalogMergeProductDomainResponse, CatalogMoveProductDomainData, CatalogMoveProductDomainError, CatalogMoveProductDomainResponse, CatalogPageMcuModelsData, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, CatalogProductDomainReferencesData, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, CatalogReactivateProductDomainData, CatalogReactivateProductDomainError, CatalogReactivateProductDomainResponse, CatalogUpdateMcuModelData, CatalogUpdateMcuModelError, CatalogUpdateMcuModelResponse, CatalogUpdateProductDomainData, CatalogUpdateProductDomainError, CatalogUpdateProductDomainResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsError, CommentsUnreadCommentsResponse, CustomersAddAliasData, CustomersAddAliasError, CustomersAddAliasResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersLeaveGroupData, CustomersLeaveGroupError, CustomersLeaveGroupResponse, CustomersLinkToGroupData, CustomersLinkToGroupError, CustomersLinkToGroupResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersRemoveAliasData, CustomersRemoveAliasError, CustomersRemoveAliasResponse, CustomersRenameCustomerData, CustomersRenameCustomerError, CustomersRenameCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, DeskListNewReportsData, DeskListNewReportsError, DeskListNewReportsResponse, DeskListQuestionsData, DeskListQuestionsError, DeskListQuestionsResponse, DeskListReviewsDueData, DeskListReviewsDueError, DeskListReviewsDueResponse, DeskMarkDeskSeenData, DeskMarkDeskSeenError, DeskMarkDeskSeenResponse, DeskReadDeskData, DeskReadDeskError, DeskReadDeskResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, HealthVersionData, HealthVersionError, HealthVersionResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsDownloadTemplateError, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeError, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersBatchCustomersData, OrdersBatchCustomersError, OrdersBatchCustomersResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersSearchOrdersData, OrdersSearchOrdersError, OrdersSearchOrdersResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesError, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, ScorecardGetScorecardData, ScorecardGetScorecardError, ScorecardGetScorecardResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -1115,6 +1115,96 @@ export const customersReviewCustomerMutation = (options?: Partial<Options<Custom
     return mutationOptions;
 };
 
+export const deskReadDeskQueryKey = (options?: Options<DeskReadDeskData>) => createQueryKey('deskReadDesk', options);
+
+/**
+ * Read Desk
+ *
+ * The caller's queues with counts, and the applications waiting, oldest first (工作台).
+ */
+export const deskReadDeskOptions = (options?: Options<DeskReadDeskData>) => queryOptions<DeskReadDeskResponse, DeskReadDeskError, DeskReadDeskResponse, ReturnType<typeof deskReadDeskQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await deskReadDesk({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskReadDeskQueryKey(options)
+});
+
+export const deskListNewReportsQueryKey = (options?: Options<DeskListNewReportsData>) => createQueryKey('deskListNewReports', options);
+
+/**
+ * List New Reports
+ *
+ * Reports written since the caller last marked the desk seen, newest first; the entry
+ * filters keep reports with at least one such entry.
+ */
+export const deskListNewReportsOptions = (options?: Options<DeskListNewReportsData>) => queryOptions<DeskListNewReportsResponse, DeskListNewReportsError, DeskListNewReportsResponse, ReturnType<typeof deskListNewReportsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await deskListNewReports({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskListNewReportsQueryKey(options)
+});
+
+export const deskListNewReportsInfiniteQueryKey = (options?: Options<DeskListNewReportsData>): QueryKey<Options<DeskListNewReportsData>> => createQueryKey('deskListNewReports', options, true);
+
+/**
+ * List New Reports
+ *
+ * Reports written since the caller last marked the desk seen, newest first; the entry
+ * filters keep reports with at least one such entry.
+ */
+export const deskListNewReportsInfiniteOptions = (options?: Options<DeskListNewReportsData>) => infiniteQueryOptions<DeskListNewReportsResponse, DeskListNewReportsError, InfiniteData<DeskListNewReportsResponse>, QueryKey<Options<DeskListNewReportsData>>, number | Pick<QueryKey<Options<DeskListNewReportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<DeskListNewReportsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await deskListNewReports({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskListNewReportsInfiniteQueryKey(options)
+});
+
+/**
+ * Mark Desk Seen
+ *
+ * Mark everything up to now as seen: later reports are the new ones.
+ */
+export const deskMarkDeskSeenMutation = (options?: Partial<Options<DeskMarkDeskSeenData>>): UseMutationOptions<DeskMarkDeskSeenResponse, DeskMarkDeskSeenError, Options<DeskMarkDeskSeenData>> => {
+    const mutationOptions: UseMutationOptions<DeskMarkDeskSeenResponse, DeskMarkDeskSeenError, Options<DeskMarkDeskSeenData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deskMarkDeskSeen({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const extensionsListExtensionsQueryKey = (options?: Options<ExtensionsListExtensionsData>) => createQueryKey('extensionsListExtensions', options);
 
 /**
@@ -2062,6 +2152,55 @@ export const projectsReadProjectOptions = (options: Options<ProjectsReadProjectD
     queryKey: projectsReadProjectQueryKey(options)
 });
 
+export const deskListQuestionsQueryKey = (options?: Options<DeskListQuestionsData>) => createQueryKey('deskListQuestions', options);
+
+/**
+ * List Questions
+ *
+ * Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+ */
+export const deskListQuestionsOptions = (options?: Options<DeskListQuestionsData>) => queryOptions<DeskListQuestionsResponse, DeskListQuestionsError, DeskListQuestionsResponse, ReturnType<typeof deskListQuestionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await deskListQuestions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskListQuestionsQueryKey(options)
+});
+
+export const deskListQuestionsInfiniteQueryKey = (options?: Options<DeskListQuestionsData>): QueryKey<Options<DeskListQuestionsData>> => createQueryKey('deskListQuestions', options, true);
+
+/**
+ * List Questions
+ *
+ * Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+ */
+export const deskListQuestionsInfiniteOptions = (options?: Options<DeskListQuestionsData>) => infiniteQueryOptions<DeskListQuestionsResponse, DeskListQuestionsError, InfiniteData<DeskListQuestionsResponse>, QueryKey<Options<DeskListQuestionsData>>, number | Pick<QueryKey<Options<DeskListQuestionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<DeskListQuestionsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                offset: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await deskListQuestions({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskListQuestionsInfiniteQueryKey(options)
+});
+
 export const catalogListRegionsQueryKey = (options?: Options<CatalogListRegionsData>) => createQueryKey('catalogListRegions', options);
 
 /**
@@ -2362,6 +2501,27 @@ export const reportsListRevisionsOptions = (options: Options<ReportsListRevision
         return data;
     },
     queryKey: reportsListRevisionsQueryKey(options)
+});
+
+export const deskListReviewsDueQueryKey = (options?: Options<DeskListReviewsDueData>) => createQueryKey('deskListReviewsDue', options);
+
+/**
+ * List Reviews Due
+ *
+ * 量产 customers whose periodic review is due or overdue, the most overdue first; keep or
+ * release with POST /customers/{id}/review.
+ */
+export const deskListReviewsDueOptions = (options?: Options<DeskListReviewsDueData>) => queryOptions<DeskListReviewsDueResponse, DeskListReviewsDueError, DeskListReviewsDueResponse, ReturnType<typeof deskListReviewsDueQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await deskListReviewsDue({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: deskListReviewsDueQueryKey(options)
 });
 
 export const rulesReadRulesQueryKey = (options?: Options<RulesReadRulesData>) => createQueryKey('rulesReadRules', options);

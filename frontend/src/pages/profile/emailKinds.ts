@@ -15,6 +15,7 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, MessageKey> = {
   extension_submitted: 'mail.kind.extension_submitted',
   customer_released: 'mail.kind.customer_released',
   customer_taken: 'mail.kind.customer_taken',
+  review_due: 'mail.kind.review_due',
 };
 
 export const EMAIL_KINDS = Object.keys(EMAIL_KIND_LABELS) as EmailKind[];

@@ -9,9 +9,13 @@ import { currentEnd } from './extensionDates';
 import { FollowupEvidence } from './FollowupEvidence';
 
 /** Pending extensions: the current end, the date hoped for, why, and the follow-up evidence. */
-export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsProps<ExtensionPublic>) {
+/** From the desk, an extension comes with the days it has waited. */
+type Listed = ExtensionPublic & { age_days?: number };
+
+export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsProps<Listed>) {
   const t = useT();
-  const columns: ColumnsType<ExtensionPublic> = [
+  const waiting = items.some((e) => e.age_days !== undefined);
+  const columns: ColumnsType<Listed> = [
     {
       title: t('customer.name'),
       key: 'customer',
@@ -26,6 +30,9 @@ export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsPr
     },
     { title: t('review.evidence'), key: 'evidence', render: (_: unknown, e) => <FollowupEvidence evidence={e.evidence} /> },
     { title: t('applications.createdAt'), dataIndex: 'created_at', render: (v: string) => formatTime(v) },
+    ...(waiting
+      ? [{ title: t('desk.waiting'), key: 'age', render: (_: unknown, e: Listed) => t('desk.waitingDays', { days: e.age_days ?? 0 }) }]
+      : []),
     {
       title: t('common.actions'),
       key: 'actions',
@@ -43,7 +50,7 @@ export function ExtensionTable({ items, loading, empty, onDecide }: QueueItemsPr
     },
   ];
   return (
-    <Table<ExtensionPublic>
+    <Table<Listed>
       rowKey="id"
       columns={columns}
       dataSource={items}

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Flex, Row, Space, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import type { RegistrationPublic } from '../../client';
 import { CandidateList } from '../../components/CandidateList';
 import { toCandidates } from '../../lib/candidates';
@@ -34,7 +34,8 @@ export function RegistrationCard({
   onReject,
   onOpenCustomer,
 }: {
-  registration: RegistrationPublic;
+  /** From the desk, with the days it has waited (先报先得). */
+  registration: RegistrationPublic & { age_days?: number };
   onApprove: () => void;
   onReject: () => void;
   onOpenCustomer: () => void;
@@ -53,7 +54,14 @@ export function RegistrationCard({
           <KindTag kind={registration.kind} />
         </Space>
       }
-      extra={<Typography.Text type="secondary">{formatTime(registration.created_at)}</Typography.Text>}
+      extra={
+        <Space size={8}>
+          {registration.age_days !== undefined ? (
+            <Tag data-testid="registration-age">{t('desk.waitingDays', { days: registration.age_days })}</Tag>
+          ) : null}
+          <Typography.Text type="secondary">{formatTime(registration.created_at)}</Typography.Text>
+        </Space>
+      }
     >
       <Row gutter={[24, 16]}>
         <Col xs={24} md={11}>

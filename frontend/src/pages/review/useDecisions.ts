@@ -12,6 +12,7 @@ const AFFECTED: QueryOperationId[] = [
   'customersListCustomers',
   'customersReadCustomer',
   'poolListPool',
+  'deskReadDesk',
 ];
 
 /** The vendor's approval and rejection of one kind of application; each refreshes the queues and customer lists. */
