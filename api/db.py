@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
@@ -66,11 +66,11 @@ def _replace_closed_connections(engine: AsyncEngine) -> None:
     connection that died silently (its socket still open) fails its first statement: that
     request is a 503 with Retry-After, SQLAlchemy invalidates the pool, the next one reconnects.
     """
-    dialect = engine.dialect
+    closed = engine.dialect.is_disconnect  # given the connection, asks the driver, not the server
 
     @event.listens_for(engine.sync_engine, "checkout")
     def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-        if dialect.is_disconnect(DisconnectionError(), dbapi_connection, None):
+        if closed(cast(Any, None), dbapi_connection, None):
             raise DisconnectionError  # the pool discards it and checks out another (3 tries)
 
 

@@ -72,8 +72,3 @@ async def reject(
     await applications.decide(session, principal, extension, ApplicationStatus.REJECTED, reason)
     await lifecycle.expire(session, principal, extension.customer, reason)
     return await repository.get_visible(session, principal, extension_id)
-
-
-async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
-    """Which of these customers have an extension awaiting the vendor's decision."""
-    return await repository.customers_with_open_extension(session, customer_ids)
