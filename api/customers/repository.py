@@ -30,6 +30,7 @@ from api.kit.errors import NotFound
 from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
 from api.reports.models import Report
+from api.users.models import User
 
 SORTABLE = {
     "name": col(Customer.name),
@@ -56,15 +57,25 @@ class CustomerFilters:
     sort: str | None = None
 
 
-def with_people(statement: Select[Customer]) -> Select[Customer]:
+# What the API shows of a person (UserBrief). A read request loads only that, not whole accounts
+# with their password hashes; a write loads whole rows, as it may go on to read the same person
+# (role, email) from the session, where a half-loaded row cannot lazy-load under asyncio.
+_BRIEF_PERSON: tuple[Any, ...] = (User.id, User.display_name)
+
+
+def with_people(statement: Select[Customer], *, brief: bool = False) -> Select[Customer]:
     # The one-each relations joined into the customer's own statement (no extra round trip,
     # no re-read of the caller's own user and agent rows); the FAEs, many each, in one more.
     # populate_existing: a customer changed in this transaction is re-read with its people.
+    contact = joinedload(Customer.contact)  # type: ignore[arg-type]
+    faes = selectinload(Customer.faes)  # type: ignore[arg-type]
+    if brief:
+        contact, faes = contact.load_only(*_BRIEF_PERSON), faes.load_only(*_BRIEF_PERSON)
     return statement.execution_options(populate_existing=True).options(
-        joinedload(Customer.contact),  # type: ignore[arg-type]
+        contact,
         joinedload(Customer.product_domain),  # type: ignore[arg-type]
         joinedload(Customer.agent),  # type: ignore[arg-type]
-        selectinload(Customer.faes),  # type: ignore[arg-type]
+        faes,
     )
 
 
@@ -109,16 +120,19 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
 async def list_customers(
     session: AsyncSession, principal: Principal, page: PageParams, filters: CustomerFilters
 ) -> tuple[list[Customer], int]:
-    statement = _filtered(with_people(readable_statement(principal, Customer)), filters)
+    statement = _filtered(with_people(readable_statement(principal, Customer), brief=True), filters)
     statement = statement.order_by(
         *order_by(filters.sort, SORTABLE, "-updated_at"), col(Customer.id)
     )
     return await paginate(session, statement, page)
 
 
-async def get_visible(session: AsyncSession, principal: Principal, customer_id: int) -> Customer:
-    """The customer if the caller may see it; 404 otherwise (no existence leak)."""
-    statement = with_people(readable_statement(principal, Customer)).where(
+async def get_visible(
+    session: AsyncSession, principal: Principal, customer_id: int, *, brief: bool = False
+) -> Customer:
+    """The customer if the caller may see it; 404 otherwise (no existence leak). `brief`: its
+    people as the API shows them, for a request that only reads (see with_people)."""
+    statement = with_people(readable_statement(principal, Customer), brief=brief).where(
         col(Customer.id) == customer_id
     )
     customer = await session.scalar(statement)

@@ -16,10 +16,13 @@ DETAIL_STATEMENTS = 6
 
 
 async def _statements(client, url: str, headers: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
+    return len(await _statements_sent(client, url, headers))
+
+
+async def _statements_sent(client, url: str, headers: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
     with count_statements() as seen:
-        response = await client.get(url, headers=headers)
-    assert response.status_code == 200
-    return len(seen)
+        assert (await client.get(url, headers=headers)).status_code == 200
+    return seen
 
 
 async def _customers(factory, world, count: int) -> list:  # type: ignore[no-untyped-def]
@@ -55,3 +58,15 @@ async def test_a_customer_detail_sends_a_fixed_handful_of_statements(
     [customer] = await _customers(factory, world, 1)
     url = f"/api/v1/customers/{customer.id}"
     assert await _statements(client, url, getattr(world, role).headers) == DETAIL_STATEMENTS + extra
+
+
+async def test_the_list_and_the_detail_load_contacts_and_faes_without_their_accounts(
+    client, factory, world
+) -> None:
+    """Only the caller's own account is read whole (signing in needs it); the people shown on a
+    customer are their id and name, not rows with a password hash."""
+    [customer] = await _customers(factory, world, 1)
+    for url in ("/api/v1/customers", f"/api/v1/customers/{customer.id}"):
+        signing_in, *serving = await _statements_sent(client, url, world.vendor.headers)
+        assert "password_hash" in signing_in
+        assert [s for s in serving if "password_hash" in s] == []
