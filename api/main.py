@@ -44,6 +44,7 @@ from api.projects.routes import router as projects_router
 from api.registrations.routes import router as registrations_router
 from api.reports.routes import router as reports_router
 from api.rules.routes import router as rules_router
+from api.scorecard.routes import router as scorecard_router
 from api.stats.routes import router as stats_router
 from api.tokens.routes import router as tokens_router
 from api.users.routes import me_router
@@ -75,6 +76,7 @@ ROUTERS: list[APIRouter] = [
     notifications_router,
     imports_router,
     announcements_router,
+    scorecard_router,
 ]
 
 

@@ -40,11 +40,15 @@ async def list_announcements(
 
 
 async def get_visible(
-    session: AsyncSession, principal: Principal, announcement_id: int
+    session: AsyncSession, principal: Principal, announcement_id: int, for_update: bool = False
 ) -> Announcement:
+    """The announcement the caller may see (404 otherwise); `for_update` locks its row until
+    commit, so a change decided on what was read cannot race another."""
     statement = _with_parties(readable_statement(principal, Announcement)).where(
         col(Announcement.id) == announcement_id
     )
+    if for_update:
+        statement = statement.with_for_update(of=Announcement)
     announcement = await session.scalar(statement)
     if announcement is None:
         raise NotFound("announcement")

@@ -72,7 +72,9 @@ async def create(session: AsyncSession, principal: Principal, data: Announcement
 async def _writable(
     session: AsyncSession, principal: Principal, announcement_id: int
 ) -> Announcement:
-    announcement = await repository.get_visible(session, principal, announcement_id)
+    announcement = await repository.get_visible(
+        session, principal, announcement_id, for_update=True
+    )
     authorize(can_write_announcements(principal))
     if announcement.withdrawn_at is not None:
         raise Conflict("announcement_withdrawn")
@@ -157,6 +159,8 @@ async def readers(
     session: AsyncSession, principal: Principal, announcement_id: int
 ) -> tuple[Announcement, list[tuple[User, Agent | None, datetime | None]]]:
     """The audience with who has read it and when (vendor). Raises 403, 404."""
-    announcement = await repository.get_visible(session, principal, announcement_id)
+    announcement = await repository.get_visible(
+        session, principal, announcement_id, for_update=True
+    )
     authorize(can_write_announcements(principal))
     return announcement, await repository.readers(session, announcement)

@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query
@@ -10,6 +9,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
 from api.kit.clock import today
+from api.kit.days import Day
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, download
 from api.kit.ids import RowId
@@ -28,8 +28,8 @@ def audit_filters(
         RowId | None, Query(description="Rows on the agent's objects or by its people")
     ] = None,
     action: Annotated[str | None, Query(max_length=50)] = None,
-    date_from: Annotated[date | None, Query(description="First day, China time")] = None,
-    date_to: Annotated[date | None, Query(description="Last day (inclusive), China time")] = None,
+    date_from: Annotated[Day | None, Query(description="First day, China time")] = None,
+    date_to: Annotated[Day | None, Query(description="Last day (inclusive), China time")] = None,
 ) -> repository.AuditFilters:
     if date_from is not None and date_to is not None and date_from > date_to:
         raise AppError("date_range_invalid", 422)

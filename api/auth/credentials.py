@@ -38,9 +38,12 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
     )
 
 
-async def usable_link(session: AsyncSession, token: str) -> tuple[SetPasswordLink, User]:
-    """The unexpired, unused link and its active user; raises set_password_link_invalid."""
-    link = await repository.link_by_hash(session, hash_opaque_token(token))
+async def usable_link(
+    session: AsyncSession, token: str, for_update: bool = False
+) -> tuple[SetPasswordLink, User]:
+    """The unexpired, unused link and its active user; raises set_password_link_invalid.
+    `for_update`: the link is about to be used up (locked until commit)."""
+    link = await repository.link_by_hash(session, hash_opaque_token(token), for_update)
     user = await session.get(User, link.user_id) if link else None
     if (
         link is None

@@ -47,10 +47,12 @@ async def revoke_user_refresh_tokens(session: AsyncSession, user_id: int) -> Non
     )
 
 
-async def link_by_hash(session: AsyncSession, token_hash: str) -> SetPasswordLink | None:
-    return await session.scalar(
-        select(SetPasswordLink).where(col(SetPasswordLink.token_hash) == token_hash)
-    )
+async def link_by_hash(
+    session: AsyncSession, token_hash: str, for_update: bool = False
+) -> SetPasswordLink | None:
+    """The link; `for_update` locks it until commit, so a second use waits and sees it used."""
+    statement = select(SetPasswordLink).where(col(SetPasswordLink.token_hash) == token_hash)
+    return await session.scalar(statement.with_for_update() if for_update else statement)
 
 
 async def use_up_links(session: AsyncSession, user_id: int) -> None:

@@ -113,7 +113,7 @@ async def link_info(session: AsyncSession, token: str) -> SetPasswordLinkInfo:
 
 async def set_password_with_link(session: AsyncSession, token: str, new: str) -> IssuedSession:
     """Choose a password through a one-time link, which is then used up; signs the user in."""
-    link, user = await usable_link(session, token)
+    link, user = await usable_link(session, token, for_update=True)
     check_password_rules(new, user.username)
     link.used_at = now()
     session.add(link)

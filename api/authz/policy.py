@@ -282,6 +282,11 @@ def can_write_announcements(principal: Principal) -> bool:
     return principal.is_vendor
 
 
+def can_read_scorecard(principal: Principal) -> bool:
+    """The agents' compliance scorecard compares every agent: the manufacturer's staff only."""
+    return principal.is_vendor
+
+
 def can_comment(principal: Principal) -> bool:
     """点评 is the manufacturer's voice."""
     return principal.is_vendor

@@ -13,7 +13,9 @@ Each transition re-reads the customer's state under a row lock (PostgreSQL: SELE
 UPDATE; SQLite serialises writers), refuses with a coded 409/422 when the customer no longer
 stands where the transition starts (the second of two racing requests), writes the change and
 its audit row. Callers decide whether the person may act (authz) and keep their own records
-(the application and its decision email, the report); they never assign these fields."""
+(the application and its decision email, the report); they never assign these fields. The agent
+that held a customer is emailed here, whatever the path: when the customer goes to the pool and
+when another agent's pool application for it is approved."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +30,7 @@ from api.customers.protection import development_period_end, new_customer_period
 from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
+from api.notifications.service import notify_agent, reason_params
 from api.projects.stages import DEVELOPMENT_STAGES, ProjectStage
 from api.rules.models import Rules
 
@@ -131,6 +134,31 @@ async def _done(
     await record(session, actor, action, customer, before=before, agent_id=agent_id, reason=reason)
 
 
+# Why a customer went to the pool, as its agent's email says it (zh, en).
+RELEASE_CAUSES = {
+    "customer.release": ("由原厂释放", "released by the manufacturer"),
+    "customer.review_release": ("经原厂量产复核后释放", "released after the manufacturer's review"),
+    "customer.expired": ("保护期结束", "its protection period ended"),
+}
+
+
+async def _tell_agent_released(
+    session: AsyncSession, action: str, customer: Customer, before: dict[str, Any], reason: str
+) -> None:
+    """The agent that held the customer hears of it: its master accounts and the contact."""
+    cause_zh, cause_en = RELEASE_CAUSES[action]
+    await notify_agent(
+        session,
+        before["agent_id"],
+        before["contact_user_id"],
+        "customer_released",
+        customer=customer.name,
+        cause_zh=cause_zh,
+        cause_en=cause_en,
+        **reason_params(reason),
+    )
+
+
 async def lock_holder(session: AsyncSession, customer: Customer) -> None:
     """Lock the customer's row and re-read who holds it, for a change that depends on the holder
     (its contact, its FAEs): a release committed meanwhile is seen, not overwritten."""
@@ -167,6 +195,10 @@ async def approve(
     at = now()
     _protect(customer, new_customer_period_end(rules, at), at)
     await _done(session, actor, "customer.protect", customer, before)
+    previous = customer.released_from_agent_id
+    if previous is not None and previous != customer.agent_id:
+        # Taken from the pool by another agent: the one that lost it is told, not by whom.
+        await notify_agent(session, previous, None, "customer_taken", customer=customer.name)
 
 
 async def reject(
@@ -276,6 +308,7 @@ async def release_after_review(
     _to_pool(customer, now())
     await _drop_faes(session, customer)
     await _done(session, actor, "customer.review_release", customer, before, reason)
+    await _tell_agent_released(session, "customer.review_release", customer, before, reason)
 
 
 async def release(session: AsyncSession, actor: Principal, customer: Customer, reason: str) -> None:
@@ -284,6 +317,7 @@ async def release(session: AsyncSession, actor: Principal, customer: Customer, r
     _to_pool(customer, now())
     await _drop_faes(session, customer)
     await _done(session, actor, "customer.release", customer, before, reason)
+    await _tell_agent_released(session, "customer.release", customer, before, reason)
 
 
 async def expire(session: AsyncSession, actor: Actor, customer: Customer, reason: str = "") -> bool:
@@ -299,6 +333,7 @@ async def expire(session: AsyncSession, actor: Actor, customer: Customer, reason
     _to_pool(customer, at)
     await _drop_faes(session, customer)
     await _done(session, actor, "customer.expired", customer, before, reason)
+    await _tell_agent_released(session, "customer.expired", customer, before, reason)
     return True
 
 

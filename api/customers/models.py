@@ -3,11 +3,11 @@ from decimal import Decimal
 from enum import StrEnum
 
 import sqlalchemy as sa
-from sqlmodel import Field, Relationship, SQLModel
+from sqlmodel import Field, Relationship, SQLModel, col
 
 from api.agents.models import Agent
 from api.catalog.models import ProductDomain
-from api.kit.clock import now
+from api.kit.clock import CHINA, now
 from api.kit.tables import UTCDateTime, enum_column
 from api.projects.stages import ProjectStage
 from api.users.models import User
@@ -114,4 +114,17 @@ class Customer(SQLModel, table=True):
     product_domain: ProductDomain = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     faes: list[User] = Relationship(
         link_model=CustomerFae, sa_relationship_kwargs={"lazy": "raise"}
+    )
+
+
+def followup_overdue(cutoff: datetime) -> sa.ColumnElement[bool]:
+    """Protected and without a report since `cutoff` (now - the follow-up interval; SPEC §7):
+    the customer list's filter and the scorecard's count, the same rule as
+    `protection.is_followup_overdue` in SQL."""
+    return sa.and_(
+        col(Customer.status) == CustomerStatus.PROTECTED,
+        sa.or_(
+            col(Customer.last_report_at) < cutoff.astimezone(CHINA).date(),
+            sa.and_(col(Customer.last_report_at).is_(None), col(Customer.approved_at) < cutoff),
+        ),
     )

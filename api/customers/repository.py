@@ -9,7 +9,7 @@ from sqlalchemy import Select, delete, exists, func, insert, not_, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
-from sqlmodel import and_, col, or_, select
+from sqlmodel import col, or_, select
 
 from api.applications.models import ApplicationStatus
 from api.authz.policy import readable_statement
@@ -22,10 +22,10 @@ from api.customers.models import (
     CustomerFae,
     CustomerStatus,
     ProtectionMode,
+    followup_overdue,
 )
 from api.db import dialect_name
 from api.extensions.models import Extension
-from api.kit.clock import CHINA
 from api.kit.errors import NotFound
 from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
@@ -106,14 +106,7 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
             col(Customer.protection_until) < f.near_expiry_before,
         )
     if f.followup_overdue_at is not None:
-        cutoff = f.followup_overdue_at
-        statement = statement.where(
-            col(Customer.status) == CustomerStatus.PROTECTED,
-            or_(
-                col(Customer.last_report_at) < cutoff.astimezone(CHINA).date(),
-                and_(col(Customer.last_report_at).is_(None), col(Customer.approved_at) < cutoff),
-            ),
-        )
+        statement = statement.where(followup_overdue(f.followup_overdue_at))
     return statement
 
 

@@ -22,7 +22,7 @@ from api.comments.models import Comment, CommentReceipt
 from api.customers import lifecycle
 from api.customers.models import Customer, CustomerFae, CustomerStatus
 from api.identity.matching import normalise
-from api.identity.models import CustomerNameGram
+from api.identity.models import AliasKind, CustomerAlias, CustomerNameGram
 from api.identity.service import grams_of
 from api.kit.clock import CHINA
 from api.orders.models import Order, OrderLine
@@ -258,6 +258,19 @@ def _company(rng: random.Random, place: tuple[str, str]) -> str:
     return f"{place[1]}{core}{rng.choice(INDUSTRY)}{rng.choice(FORMS)}"
 
 
+def _aliases(rng: random.Random, name: str, city: str, core: str) -> list[tuple[AliasKind, str]]:
+    """About a third of customers go by a short name (简称), one in ten by a former name
+    (the same company, another industry word and legal form): the check indexes them all."""
+    aliases = []
+    if rng.random() < 0.3:
+        aliases.append((AliasKind.SHORT, f"{core}{rng.choice(INDUSTRY)}"))
+    if rng.random() < 0.1:
+        former = f"{city}{core}{rng.choice(INDUSTRY)}{rng.choice(FORMS)}"
+        if normalise(former).full != normalise(name).full:
+            aliases.append((AliasKind.FORMER, former))
+    return aliases
+
+
 def _customers(
     scale: float,
     rng: random.Random,
@@ -333,7 +346,23 @@ def _customers(
             )
         )
         data.add(Customer, row)
-        for gram in grams_of(normalised):
+        grams = set(grams_of(normalised))
+        for kind, alias in _aliases(rng, name, place[1], normalised.core):
+            alias_key = normalise(alias)
+            data.add(
+                CustomerAlias,
+                _row(
+                    CustomerAlias,
+                    id=ids(CustomerAlias),
+                    customer_id=customer.id,
+                    kind=kind,
+                    name=alias,
+                    name_key=alias_key.full,
+                    created_at=created,
+                ),
+            )
+            grams.update(grams_of(alias_key))
+        for gram in sorted(grams):
             data.add(CustomerNameGram, {"customer_id": customer.id, "gram": gram})
         if contact is not None and agent_id is not None and not released:
             applicant = contact

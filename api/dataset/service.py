@@ -15,6 +15,7 @@ from api.dataset import repository
 from api.dataset.plan import Context, Dataset, build, table_name
 from api.db import AsyncSession
 from api.demo.seed import DEMO_PASSWORD, seed_demo
+from api.identity.models import CustomerAlias
 from api.kit.clock import now
 from api.orders.models import Order, OrderLine
 from api.projects.models import Project
@@ -28,6 +29,7 @@ NUMBERED: list[type[BaseModel]] = [
     Agent,
     User,
     Customer,
+    CustomerAlias,
     Registration,
     Project,
     Report,

@@ -1,5 +1,7 @@
 """Extension applications (申请延期, SPEC §6): asked before the deadline, decided by the vendor."""
 
+from datetime import datetime
+
 from api.applications import service as applications
 from api.applications.models import ApplicationStatus
 from api.audit.service import record
@@ -12,8 +14,9 @@ from api.db import AsyncSession
 from api.extensions import repository
 from api.extensions.models import Extension
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate
-from api.kit.clock import now
+from api.kit.clock import CHINA, now
 from api.kit.errors import AppError, Conflict
+from api.notifications.service import notify_vendor_staff
 
 
 async def request(
@@ -40,7 +43,24 @@ async def request(
     if not await repository.insert_open(session, extension):
         raise Conflict("extension_open")
     await record(session, principal, "extension.create", extension)
-    return await repository.get_visible(session, principal, extension.id or 0)
+    created = await repository.get_visible(session, principal, extension.id or 0)
+    until = created.requested_until
+    await notify_vendor_staff(
+        session,
+        "extension_submitted",
+        customer=created.customer.name,
+        agent=created.agent.name,
+        applicant=created.applicant.display_name,
+        until_zh=f"至 {china_day(until)}" if until else "",
+        until_en=f" until {china_day(until)}" if until else "",
+        current=china_day(created.protection_until_at_request),
+        reason=created.reason,
+    )
+    return created
+
+
+def china_day(moment: datetime) -> str:
+    return moment.astimezone(CHINA).date().isoformat()
 
 
 async def _decidable(session: AsyncSession, principal: Principal, extension_id: int) -> Extension:

@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "开始日期不能晚于结束日期。",
         "The start date must not be after the end date.",
     ),
+    "month_in_future": (
+        "所选月份不能晚于本月。",
+        "The month must not be after the current month.",
+    ),
     "import_not_xlsx": (
         "文件不是有效的 Excel（.xlsx）文件，请使用导入模板。",
         "The file is not a valid Excel (.xlsx) file. Please use the import template.",

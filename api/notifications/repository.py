@@ -46,6 +46,14 @@ async def masters_by_agent(session: AsyncSession, agent_ids: set[int]) -> dict[i
     return masters
 
 
+async def vendor_staff(session: AsyncSession) -> list[User]:
+    """The manufacturer's staff, who decide applications."""
+    users = await session.scalars(
+        select(User).where(col(User.role) == Role.VENDOR).order_by(col(User.id))
+    )
+    return list(users.all())
+
+
 async def reminders_given(
     session: AsyncSession, kind: str, customer_ids: list[int]
 ) -> set[tuple[int, str]]:

@@ -65,6 +65,54 @@ TEMPLATES: dict[str, Template] = {
             "{interval} days (since {since}). Please write one soon.\n",
         ),
     ),
+    "registration_submitted": Template(
+        (
+            "渠道通：新的客户报备“{customer}”待审批",
+            "ChannelDesk: new registration of “{customer}” to decide",
+        ),
+        (
+            "{name}，您好：\n\n{agent}（{applicant}）提交了{source_zh}“{customer}”的报备申请，"
+            "请在“申请处理”中审批。\n",
+            "Hello {name},\n\n{agent} ({applicant}) applied to register {source_en} "
+            "“{customer}”. Please decide it under Applications.\n",
+        ),
+    ),
+    "extension_submitted": Template(
+        (
+            "渠道通：“{customer}”的延期申请待审批",
+            "ChannelDesk: extension for “{customer}” to decide",
+        ),
+        (
+            "{name}，您好：\n\n{agent}（{applicant}）申请延长“{customer}”的保护期{until_zh}"
+            "（现到期日 {current}）。理由：{reason}\n请在“申请处理”中审批。\n",
+            "Hello {name},\n\n{agent} ({applicant}) asks to extend the protection of "
+            "“{customer}”{until_en} (now ending {current}). Reason: {reason}\n"
+            "Please decide it under Applications.\n",
+        ),
+    ),
+    "customer_released": Template(
+        (
+            "渠道通：客户“{customer}”已释放到资源池",
+            "ChannelDesk: “{customer}” was released to the pool",
+        ),
+        (
+            "{name}，您好：\n\n贵司的客户“{customer}”已{cause_zh}，释放到资源池。{reason_zh}\n",
+            "Hello {name},\n\nYour customer “{customer}” went to the resource pool: "
+            "{cause_en}. {reason_en}\n",
+        ),
+    ),
+    "customer_taken": Template(
+        (
+            "渠道通：原客户“{customer}”已被其他代理商获得",
+            "ChannelDesk: your former customer “{customer}” was taken",
+        ),
+        (
+            "{name}，您好：\n\n贵司曾保护的客户“{customer}”已由其他代理商从资源池申请并获批准，"
+            "不再在资源池中。\n",
+            "Hello {name},\n\nYour former customer “{customer}” was applied for from the "
+            "resource pool by another agent and approved; it is no longer in the pool.\n",
+        ),
+    ),
 }
 
 

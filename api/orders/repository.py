@@ -45,10 +45,15 @@ async def list_orders(
     return await paginate(session, statement, page)
 
 
-async def get_visible(session: AsyncSession, principal: Principal, order_id: int) -> Order:
-    order = await session.scalar(
-        _with_lines(_live_orders(principal)).where(col(Order.id) == order_id)
-    )
+async def get_visible(
+    session: AsyncSession, principal: Principal, order_id: int, for_update: bool = False
+) -> Order:
+    """The live order the caller may see (404 otherwise); `for_update` locks it until commit:
+    a second edit or delete waits, then finds the order as the first left it."""
+    statement = _with_lines(_live_orders(principal)).where(col(Order.id) == order_id)
+    if for_update:
+        statement = statement.with_for_update(of=Order)
+    order = await session.scalar(statement)
     if order is None:
         raise NotFound("order")
     return order

@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, status
@@ -6,6 +5,7 @@ from fastapi import Depends, status
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
+from api.kit.days import Day
 from api.kit.errors import error_responses
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
@@ -22,8 +22,8 @@ async def list_orders(
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
 ) -> Page[OrderPublic]:
     """A customer's sales records, newest contract first, with their lines."""
     rows, total = await repository.list_orders(

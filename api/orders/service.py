@@ -101,7 +101,7 @@ async def update(
     session: AsyncSession, principal: Principal, order_id: int, data: OrderIn
 ) -> Order:
     """Replace an order's header and lines (audited with before and after)."""
-    order = await repository.get_visible(session, principal, order_id)
+    order = await repository.get_visible(session, principal, order_id, for_update=True)
     customer = await _recordable(session, principal, order.customer_id)
     _check_date(data)
     before = {**snapshot(order), **_lines_snapshot(order)}
@@ -121,7 +121,7 @@ async def update(
 
 async def delete(session: AsyncSession, principal: Principal, order_id: int, reason: str) -> None:
     """Delete with a reason: the order leaves lists and statistics; the audit keeps it."""
-    order = await repository.get_visible(session, principal, order_id)
+    order = await repository.get_visible(session, principal, order_id, for_update=True)
     customer = await customers.get_visible(session, principal, order.customer_id)
     authorize(can_record_orders(principal, customer))
     before = {**snapshot(order), **_lines_snapshot(order)}

@@ -25,6 +25,7 @@ from api.identity.matching import name_warnings, normalise
 from api.identity.service import Candidate
 from api.kit.clock import now
 from api.kit.errors import AppError, Conflict
+from api.notifications.service import notify_vendor_staff
 from api.registrations import repository
 from api.registrations.models import Registration, RegistrationCheck, RegistrationKind
 from api.registrations.schemas import CheckResult, PoolApplication, RegistrationCreate
@@ -94,6 +95,27 @@ async def _contact_for(
     return contact_user_id
 
 
+# How the vendor's email names where the customer comes from (zh, en).
+SOURCES = {
+    RegistrationKind.NEW: ("新客户", "the new customer"),
+    RegistrationKind.POOL: ("资源池客户", "the pool customer"),
+}
+
+
+async def _tell_vendor(session: AsyncSession, registration: Registration) -> None:
+    """One email per new registration to each vendor staff member, who decide it."""
+    source_zh, source_en = SOURCES[registration.kind]
+    await notify_vendor_staff(
+        session,
+        "registration_submitted",
+        customer=registration.customer.name,
+        agent=registration.agent.name,
+        applicant=registration.applicant.display_name,
+        source_zh=source_zh,
+        source_en=source_en,
+    )
+
+
 async def apply(
     session: AsyncSession, principal: Principal, data: RegistrationCreate
 ) -> tuple[Registration, list[str]]:
@@ -150,6 +172,7 @@ async def apply(
     session.add(registration)
     await record(session, principal, "registration.create", registration)
     created = await repository.get_visible(session, principal, registration.id or 0)
+    await _tell_vendor(session, created)
     return created, name_warnings(data.name)
 
 
@@ -194,7 +217,9 @@ async def apply_from_pool(
     )
     session.add(registration)
     await record(session, principal, "registration.create", registration)
-    return await repository.get_visible(session, principal, registration.id or 0)
+    created = await repository.get_visible(session, principal, registration.id or 0)
+    await _tell_vendor(session, created)
+    return created
 
 
 async def approve(

@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, status
@@ -7,6 +6,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.comments import service as comments
 from api.db import Session
+from api.kit.days import Day
 from api.kit.errors import error_responses
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
@@ -32,8 +32,8 @@ async def list_reports(
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
 ) -> Page[ReportSummary]:
     """A customer's follow-up reports, newest first, filtered by report date."""
     rows, total = await repository.list_reports(

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Query
@@ -8,6 +8,7 @@ from api.authz.principal import Principal, scoped_principal
 from api.authz.routers import integration_router
 from api.db import Session
 from api.kit.clock import today
+from api.kit.days import Day
 from api.kit.errors import AppError, error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
 from api.kit.ids import RowId
@@ -30,8 +31,8 @@ async def shipment_stats(
     principal: StatsPrincipal,
     granularity: Granularity = Granularity.MONTH,
     group_by: Dimension = Dimension.NONE,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
     agent_id: RowId | None = None,
     top: Annotated[int | None, Query(ge=1, le=100)] = None,
     format: ExportFormat = "json",

@@ -37,6 +37,10 @@ EmailKind = Literal[
     "new_comment",
     "protection_ending",
     "followup_overdue",
+    "registration_submitted",
+    "extension_submitted",
+    "customer_released",
+    "customer_taken",
 ]
 
 

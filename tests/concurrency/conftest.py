@@ -10,6 +10,8 @@ import httpx
 import pytest
 import uvicorn
 
+from tests.orders.conftest import book  # noqa: F401  (the orders' fixture: a customer with projects)
+
 
 @pytest.fixture(scope="session")
 async def server_url(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
@@ -27,6 +29,9 @@ async def server_url(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
         proxy_headers=True,
         forwarded_allow_ips="*",
         access_log=False,
+        # A kept-alive connection the server closes while the client reuses it is a ReadError:
+        # keep connections for the whole run.
+        timeout_keep_alive=600,
     )
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve(sockets=[listening]))

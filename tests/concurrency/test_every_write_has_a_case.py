@@ -61,16 +61,12 @@ EXEMPT: dict[str, str] = {
 # Read-then-write operations still without a case (issue 11 §1, follow-up): listed so that the
 # debt is visible and a NEW operation still fails; remove an entry when its case exists.
 AWAITING_A_CASE: dict[str, str] = {
-    "POST /announcements/{announcement_id}/withdraw": "active -> withdrawn",
     "PUT /customers/{customer_id}/name": "rename re-checks held names",
     "POST /imports/{import_id}/commit": "locks the job (repository.lock); no case yet",
     "POST /mcu-models/{model_id}/delete": "refused while in use",
-    "PUT /orders/{order_id}": "order edit",
-    "POST /orders/{order_id}/delete": "order delete",
     "POST /product-domains/{domain_id}/merge": "moves customers, then deactivates",
     "POST /product-domains/{domain_id}/move": "re-parents a domain",
     "PUT /reports/{report_id}": "report edit changes protection by stage",
-    "POST /auth/set-password": "a one-time link used twice at once",
     "POST /users/{user_id}/reset-password": "issues new one-time credentials",
 }
 

@@ -31,6 +31,7 @@ from tests.concurrency.harness import (
     winners,
 )
 from tests.factories import PASSWORD
+from tests.orders.conftest import order
 
 # Distinct company words, so one round's approved name never blocks the next round's.
 WORDS = [
@@ -389,3 +390,94 @@ async def test_a_release_racing_reassignments_leaves_no_contact_or_fae_on_a_pool
         fae_rows = await http.get(url, headers=world.vendor.headers)
         assert fae_rows.json().get("faes", []) == [], fae_rows.json()
         assert await _audit_rows(session, "customer", customer.id, "customer.release") == 1
+
+
+@covers("POST /announcements/{announcement_id}/withdraw")
+async def test_an_announcement_withdrawn_ten_times_at_once_is_withdrawn_once(
+    http, world, session
+) -> None:
+    for round_ in range(ROUNDS):
+        made = await http.post(
+            f"{API}/announcements",
+            json={"title": f"撤回公告{round_}", "body": "请阅读"},
+            headers=world.vendor.headers,
+        )
+        announcement_id = made.json()["id"]
+        url = f"{API}/announcements/{announcement_id}/withdraw"
+        answers = await at_once(
+            *(
+                http.post(url, json={"reason": f"撤回{n}"}, headers=world.vendor.headers)
+                for n in range(10)
+            )
+        )
+        won = the_winner(answers)
+        assert refused(answers, "announcement_withdrawn"), describe(answers)
+        rows = await _audit_rows(session, "announcement", announcement_id, "announcement.withdraw")
+        assert rows == 1
+        final = await http.get(
+            f"{API}/announcements/{announcement_id}", headers=world.vendor.headers
+        )
+        assert final.json()["withdrawal_reason"] == won.json()["withdrawal_reason"]
+
+
+@covers("POST /orders/{order_id}/delete", "PUT /orders/{order_id}")
+async def test_an_order_edited_and_deleted_at_once_is_deleted_once_and_not_edited_after(
+    http, world, book, session
+) -> None:
+    assistant = world.a_assistant.headers
+    for round_ in range(ROUNDS):
+        number = f"SO-RACE-{round_:03d}"
+        made = await http.post(
+            f"{API}/customers/{book.customer_id}/orders",
+            json=order(number, project_id=book.cooker),
+            headers=assistant,
+        )
+        order_id = made.json()["id"]
+        url = f"{API}/orders/{order_id}"
+        edited = order(number, project_id=book.cooker, quantity=2000)
+        answers = await at_once(
+            *(
+                http.post(f"{url}/delete", json={"reason": "重复录入"}, headers=assistant)
+                for _ in range(5)
+            ),
+            *(http.put(url, json=edited, headers=assistant) for _ in range(5)),
+        )
+        assert all(r.status_code in (200, 204, 404) for r in answers), describe(answers)
+        deletes = [r for r in answers[:5] if r.status_code == 204]
+        assert len(deletes) == 1, describe(answers)
+        assert await _audit_rows(session, "sales_order", order_id, "order.delete") == 1
+        # An edit answered 200 happened before the delete; none after it.
+        edits = await _audit_rows(session, "sales_order", order_id, "order.update")
+        assert edits == sum(r.status_code == 200 for r in answers[5:])
+
+
+@covers("POST /auth/set-password")
+async def test_a_set_password_link_used_ten_times_at_once_sets_one_password(
+    http, world, session
+) -> None:
+    for round_ in range(ROUNDS):
+        created = await http.post(
+            f"{API}/users",
+            json={
+                "username": f"link.user{round_}",
+                "display_name": f"链接用户{round_}",
+                "email": f"link{round_}@example.com",
+                "role": "sales",
+            },
+            headers=world.a_admin.headers,
+        )
+        token = created.json()["credentials"]["set_password_url"].split("token=")[1]
+        chosen = [f"a private passphrase number {n}" for n in range(10)]
+        answers = await at_once(
+            *(
+                http.post(f"{API}/auth/set-password", json={"token": token, "new_password": p})
+                for p in chosen
+            )
+        )
+        won = the_winner(answers)
+        assert refused(answers, "set_password_link_invalid"), describe(answers)
+        user_id = created.json()["user"]["id"]
+        assert await _audit_rows(session, "user_account", user_id, "auth.set_password") == 1
+        winner = chosen[answers.index(won)]
+        login = {"username": f"link.user{round_}", "password": winner}
+        assert (await http.post(f"{API}/auth/login", json=login)).status_code == 200

@@ -14,6 +14,14 @@ from tests.notifications.mail import subject as _subject
 
 
 async def _registration(client, world, factory) -> dict:  # type: ignore[no-untyped-def]
+    """A's registration, with the vendor's "new registration" email turned off in their
+    profile: these tests follow the decision's email alone (test_vendor_emails the other)."""
+    turned_off = await client.patch(
+        "/api/v1/me",
+        json={"email_opt_out": ["registration_submitted"]},
+        headers=world.vendor.headers,
+    )
+    assert turned_off.status_code == 200, turned_off.text
     body = {
         "name": "东莞市邮件测试电子有限公司",
         "province": "广东省",

@@ -147,3 +147,16 @@ async def test_a_reversed_date_range_is_refused(client, world) -> None:
         headers=world.vendor.headers,
     )
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize("day", ["0135-08-29", "2100-01-01"])
+async def test_a_period_outside_the_years_data_can_have_is_refused_with_a_message(
+    client, world, day: str
+) -> None:
+    response = await client.get(
+        "/api/v1/stats/shipments",
+        params={"date_from": day, "group_by": "customer"},
+        headers=world.a_sales.headers,
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "date_from"

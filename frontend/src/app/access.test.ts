@@ -18,7 +18,7 @@ const menuOf = (role: Role) => accessFor({ role }).menu.map((entry) => entry.key
 describe('access.ts: the side menu per role', () => {
   it('shows the vendor everything but registering', () => {
     expect(menuOf('vendor')).toEqual([
-      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
+      'home', 'pool', 'applications', 'review', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit',
       'outbox', 'announcements',
     ]);
   });
@@ -39,9 +39,9 @@ describe('access.ts: the side menu per role', () => {
     expect(menuOf('fae')).toEqual(['home', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
-  it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit and the outbox from %s', (role) => {
+  it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit, the outbox and the scorecard from %s', (role) => {
     const access = accessFor({ role });
-    for (const area of ['review', 'rules', 'agents', 'audit', 'outbox'] as const) expect(canSee(access, area)).toBe(false);
+    for (const area of ['review', 'rules', 'agents', 'audit', 'outbox', 'scorecard'] as const) expect(canSee(access, area)).toBe(false);
   });
 
   it('lets only sales and master accounts register and apply from the pool', () => {
@@ -85,6 +85,7 @@ describe('access.ts: the side menu per role', () => {
       '/review',
       '/stats',
       '/forecast',
+      '/scorecard',
       '/rules',
       '/catalogs',
       '/people',

@@ -16,6 +16,7 @@ export type Area =
   | 'outbox'
   | 'stats'
   | 'forecast'
+  | 'scorecard'
   | 'tokens'
   | 'imports'
   | 'announcements'
@@ -74,6 +75,7 @@ const MENU: Record<Area, MenuEntry> = {
   outbox: { key: 'outbox', path: '/outbox', label: 'mail.nav.outbox' },
   stats: { key: 'stats', path: '/stats', label: 'sales.nav.stats' },
   forecast: { key: 'forecast', path: '/forecast', label: 'sales.nav.forecast' },
+  scorecard: { key: 'scorecard', path: '/scorecard', label: 'scorecard.nav' },
   tokens: { key: 'tokens', path: '/tokens', label: 'sales.nav.tokens' },
   imports: { key: 'imports', path: '/imports', label: 'imports.nav' },
   announcements: { key: 'announcements', path: '/announcements', label: 'ann.nav' },
@@ -84,7 +86,7 @@ const MENU: Record<Area, MenuEntry> = {
 const EVERY_ROLE: Area[] = ['announcements'];
 
 const AREAS_BY_ROLE: Record<Role, Area[]> = {
-  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
+  vendor: ['home', 'pool', 'applications', 'review', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
   agent_admin: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'people', 'catalogs'],
   sales: ['home', 'register', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
   fae: ['home', 'stats', 'forecast', 'catalogs'],

@@ -55,6 +55,7 @@ export function createRouter() {
                     { path: '/customers/:id/orders', lazy: page(() => import('../pages/sales')) },
                     restricted('stats', '/stats', () => import('../pages/stats')),
                     restricted('forecast', '/forecast', () => import('../pages/forecast')),
+                    restricted('scorecard', '/scorecard', () => import('../pages/scorecard')),
                     restricted('tokens', '/tokens', () => import('../pages/tokens')),
                     restricted('imports', '/imports', () => import('../pages/imports')),
                     restricted('announcements', '/announcements', () => import('../pages/announcements')),

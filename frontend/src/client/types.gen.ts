@@ -137,6 +137,100 @@ export type AgentPublic = {
 };
 
 /**
+ * AgentScore
+ */
+export type AgentScore = {
+    /**
+     * Agent Id
+     */
+    agent_id: number;
+    /**
+     * Forecast Accuracy Pct
+     *
+     * 100 × (1 − Σ|shipped − forecast| / Σ shipped), at least 0; null when nothing was shipped in the passed months
+     */
+    forecast_accuracy_pct: number | null;
+    /**
+     * Forecast Quantity
+     *
+     * Forecast made a month ahead for the passed months of the period
+     */
+    forecast_quantity: number;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Order Quantity
+     */
+    order_quantity: number;
+    /**
+     * Orders
+     *
+     * Orders with a contract date in the period (not deleted)
+     */
+    orders: number;
+    /**
+     * Overdue Customers
+     *
+     * Protected customers overdue for a report now
+     */
+    overdue_customers: number;
+    /**
+     * Protected Customers
+     *
+     * Protected customers now
+     */
+    protected_customers: number;
+    /**
+     * Quantity By Month
+     *
+     * Ordered units per month of `months`
+     */
+    quantity_by_month: Array<number>;
+    /**
+     * Registrations Approved
+     *
+     * Registrations approved in the period
+     */
+    registrations_approved: number;
+    /**
+     * Registrations Rejected
+     *
+     * Registrations rejected in the period
+     */
+    registrations_rejected: number;
+    /**
+     * Reports
+     *
+     * Follow-up reports dated in the period
+     */
+    reports: number;
+    /**
+     * Reports By Month
+     *
+     * Reports per month of `months`
+     */
+    reports_by_month: Array<number>;
+    /**
+     * Reports Per Customer Month
+     *
+     * reports / protected customers / months; null without protected customers
+     */
+    reports_per_customer_month: number | null;
+    /**
+     * Salespeople
+     */
+    salespeople: Array<SalespersonScore>;
+    /**
+     * Shipped Quantity
+     *
+     * Shipped in the passed months of the period
+     */
+    shipped_quantity: number;
+};
+
+/**
  * AgentUpdate
  */
 export type AgentUpdate = {
@@ -2539,7 +2633,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken'> | null;
     /**
      * Language
      *
@@ -3324,6 +3418,112 @@ export type RulesUpdate = {
     stage_probabilities?: {
         [key in ProjectStage]?: number;
     } | null;
+};
+
+/**
+ * SalespersonScore
+ */
+export type SalespersonScore = {
+    /**
+     * Is Active
+     */
+    is_active: boolean;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Order Quantity
+     */
+    order_quantity: number;
+    /**
+     * Orders
+     *
+     * Orders with a contract date in the period (not deleted)
+     */
+    orders: number;
+    /**
+     * Overdue Customers
+     *
+     * Protected customers overdue for a report now
+     */
+    overdue_customers: number;
+    /**
+     * Protected Customers
+     *
+     * Protected customers now
+     */
+    protected_customers: number;
+    /**
+     * Quantity By Month
+     *
+     * Ordered units per month of `months`
+     */
+    quantity_by_month: Array<number>;
+    /**
+     * Registrations Approved
+     *
+     * Registrations approved in the period
+     */
+    registrations_approved: number;
+    /**
+     * Registrations Rejected
+     *
+     * Registrations rejected in the period
+     */
+    registrations_rejected: number;
+    /**
+     * Reports
+     *
+     * Follow-up reports dated in the period
+     */
+    reports: number;
+    /**
+     * Reports By Month
+     *
+     * Reports per month of `months`
+     */
+    reports_by_month: Array<number>;
+    /**
+     * Reports Per Customer Month
+     *
+     * reports / protected customers / months; null without protected customers
+     */
+    reports_per_customer_month: number | null;
+    /**
+     * User Id
+     */
+    user_id: number;
+};
+
+/**
+ * Scorecard
+ */
+export type Scorecard = {
+    /**
+     * Agents
+     */
+    agents: Array<AgentScore>;
+    /**
+     * Date From
+     */
+    date_from: string;
+    /**
+     * Date To
+     */
+    date_to: string;
+    /**
+     * Forecast Months
+     *
+     * The passed months forecast accuracy covers
+     */
+    forecast_months: Array<string>;
+    /**
+     * Months
+     *
+     * The period's months, YYYY-MM, oldest first
+     */
+    months: Array<string>;
 };
 
 /**
@@ -9141,6 +9341,68 @@ export type RulesUpdateRulesResponses = {
 };
 
 export type RulesUpdateRulesResponse = RulesUpdateRulesResponses[keyof RulesUpdateRulesResponses];
+
+export type ScorecardGetScorecardData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Months
+         *
+         * Length of the period
+         */
+        months?: number;
+        /**
+         * End Month
+         *
+         * Last month, YYYY-MM (2000–2099, not after this month); default now
+         */
+        end_month?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
+    url: '/api/v1/scorecard';
+};
+
+export type ScorecardGetScorecardErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type ScorecardGetScorecardError = ScorecardGetScorecardErrors[keyof ScorecardGetScorecardErrors];
+
+export type ScorecardGetScorecardResponses = {
+    /**
+     * Successful Response
+     */
+    200: Scorecard;
+};
+
+export type ScorecardGetScorecardResponse = ScorecardGetScorecardResponses[keyof ScorecardGetScorecardResponses];
 
 export type StatsShipmentStatsData = {
     body?: never;

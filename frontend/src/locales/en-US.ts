@@ -9,6 +9,7 @@ import { identityEnUS } from './identity.en-US';
 import { mailEnUS } from './mail.en-US';
 import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
+import { scorecardEnUS } from './scorecard.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...salesEnUS,
   ...catalogEnUS,
   ...resilienceEnUS,
+  ...scorecardEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',

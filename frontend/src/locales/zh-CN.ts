@@ -8,6 +8,7 @@ import { identityZhCN } from './identity.zh-CN';
 import { mailZhCN } from './mail.zh-CN';
 import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
+import { scorecardZhCN } from './scorecard.zh-CN';
 
 export const zhCN = {
   ...auditZhCN,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...salesZhCN,
   ...catalogZhCN,
   ...resilienceZhCN,
+  ...scorecardZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
   'app.tagline': '原厂与代理商的渠道销售协同平台',

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  TrophyOutlined,
   AuditOutlined,
   BarChartOutlined,
   NotificationOutlined,
@@ -36,6 +37,7 @@ const ICONS: Record<Area, ReactNode> = {
   outbox: <MailOutlined />,
   stats: <BarChartOutlined />,
   forecast: <LineChartOutlined />,
+  scorecard: <TrophyOutlined />,
   tokens: <KeyOutlined />,
   imports: <ImportOutlined />,
   announcements: <NotificationOutlined />,

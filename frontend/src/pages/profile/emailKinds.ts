@@ -11,6 +11,10 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, MessageKey> = {
   new_comment: 'mail.kind.new_comment',
   protection_ending: 'mail.kind.protection_ending',
   followup_overdue: 'mail.kind.followup_overdue',
+  registration_submitted: 'mail.kind.registration_submitted',
+  extension_submitted: 'mail.kind.extension_submitted',
+  customer_released: 'mail.kind.customer_released',
+  customer_taken: 'mail.kind.customer_taken',
 };
 
 export const EMAIL_KINDS = Object.keys(EMAIL_KIND_LABELS) as EmailKind[];

@@ -1,0 +1,33 @@
+import type { scorecardZhCN } from './scorecard.zh-CN';
+
+// English strings of the scorecard; the same keys as scorecard.zh-CN.ts.
+export const scorecardEnUS: Record<keyof typeof scorecardZhCN, string> = {
+  'scorecard.nav': 'Scorecard',
+  'scorecard.subtitle': "Agents' and salespeople's follow-up compliance: overdue customers, report frequency, registrations, orders and forecast accuracy",
+  'scorecard.period': 'Period',
+  'scorecard.months': 'Last {n} months',
+  'scorecard.endMonth': 'Up to month',
+  'scorecard.range': '{from} to {to}',
+  'scorecard.exportXlsx': 'Export Excel',
+  'scorecard.exportCsv': 'Export CSV',
+  'scorecard.downloaded': 'Exported',
+  'scorecard.empty': 'No agents',
+  'scorecard.name': 'Agent / salesperson',
+  'scorecard.inactive': 'Deactivated',
+  'scorecard.protected': 'Protected customers',
+  'scorecard.overdue': 'Overdue',
+  'scorecard.overdueHelp': 'Protected customers without a report for longer than the follow-up interval, now',
+  'scorecard.reports': 'Reports',
+  'scorecard.perCustomerMonth': 'Per customer per month',
+  'scorecard.perCustomerMonthHelp': 'Reports in the period ÷ protected customers ÷ months',
+  'scorecard.reportTrend': 'Report trend',
+  'scorecard.quantityTrend': 'Order trend',
+  'scorecard.approved': 'Registrations approved',
+  'scorecard.rejected': 'Registrations rejected',
+  'scorecard.orders': 'Orders',
+  'scorecard.quantity': 'Units ordered',
+  'scorecard.accuracy': 'Forecast accuracy',
+  'scorecard.accuracyHelp': 'Passed months: 1 − Σ|shipped − forecast made a month ahead| ÷ Σ shipped; forecast {forecast}, shipped {shipped}',
+  'scorecard.noAccuracy': 'Nothing shipped in the passed months: not judged',
+  'scorecard.trendAria': '{what} of {name}',
+};

@@ -1,0 +1,81 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Segmented, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { reportError } from '../../api';
+import { ContentCard } from '../../components/ContentCard';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { useT } from '../../locales/i18n';
+import { PERIOD_CHOICES } from './scorecard';
+import { ScorecardTable } from './ScorecardTable';
+import { useScorecard } from './useScorecard';
+
+/** 考核: the agents' and salespeople's follow-up compliance over a period; .xlsx / CSV. */
+export default function ScorecardPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { filters, setFilters, query, download } = useScorecard();
+  const [downloading, setDownloading] = useState<'xlsx' | 'csv' | null>(null);
+  const card = query.data;
+
+  const onDownload = (format: 'xlsx' | 'csv') => {
+    setDownloading(format);
+    download(format)
+      .then(
+        () => void message.success(t('scorecard.downloaded')),
+        (error: unknown) => reportError(error),
+      )
+      .finally(() => setDownloading(null));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('scorecard.nav')}
+        subtitle={t('scorecard.subtitle')}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => onDownload('xlsx')} data-testid="scorecard-xlsx">
+              {t('scorecard.exportXlsx')}
+            </Button>
+            <Button icon={<DownloadOutlined />} loading={downloading === 'csv'} onClick={() => onDownload('csv')} data-testid="scorecard-csv">
+              {t('scorecard.exportCsv')}
+            </Button>
+          </>
+        }
+      />
+      <ContentCard>
+        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item label={t('scorecard.period')}>
+            <Segmented<number>
+              value={filters.months}
+              onChange={(months) => setFilters({ ...filters, months })}
+              options={PERIOD_CHOICES.map((n) => ({ value: n, label: t('scorecard.months', { n }) }))}
+              data-testid="scorecard-period"
+            />
+          </Form.Item>
+          <Form.Item label={t('scorecard.endMonth')}>
+            <DatePicker
+              picker="month"
+              value={filters.endMonth}
+              allowClear
+              placeholder={dayjs().format('YYYY-MM')}
+              disabledDate={(day) => day.isAfter(dayjs(), 'month')}
+              onChange={(endMonth) => setFilters({ ...filters, endMonth })}
+            />
+          </Form.Item>
+          {card ? (
+            <Form.Item>
+              <Typography.Text type="secondary" data-testid="scorecard-range">
+                {t('scorecard.range', { from: card.date_from, to: card.date_to })}
+              </Typography.Text>
+            </Form.Item>
+          ) : null}
+        </Form>
+        {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {query.isError && !card ? null : <ScorecardTable card={card} loading={query.isFetching} />}
+      </ContentCard>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+from tests.orders.conftest import book
+
+__all__ = ["book"]
