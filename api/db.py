@@ -2,12 +2,13 @@
 
 from collections.abc import AsyncIterator
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy import event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 # Re-exported: services type their unit of work with it and import nothing of SQLAlchemy, so
@@ -51,12 +52,38 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
+# A pooled connection older than this is replaced at its next checkout: it outlives neither an
+# idle timeout of a firewall or proxy on the way nor the restart of a replica behind a name.
+POOL_RECYCLE_SECONDS = 300
+
+
+def _replace_closed_connections(engine: AsyncEngine) -> None:
+    """A pooled connection the server closed (restart, pg_terminate_backend, idle timeout) is
+    swapped for a new one when it is checked out, so the request does not fail on it.
+
+    Instead of pool_pre_ping, which costs every request three round trips on asyncpg (BEGIN,
+    ";", ROLLBACK): the driver already knows its socket was closed, no round trip needed. A
+    connection that died silently (its socket still open) fails its first statement: that
+    request is a 503 with Retry-After, SQLAlchemy invalidates the pool, the next one reconnects.
+    """
+    closed = engine.dialect.is_disconnect  # given the connection, asks the driver, not the server
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if closed(cast(Any, None), dbapi_connection, None):
+            raise DisconnectionError  # the pool discards it and checks out another (3 tries)
+
+
 def create_engine(url: str) -> AsyncEngine:
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 15})
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_async_engine(
+        url, pool_size=10, max_overflow=10, pool_recycle=POOL_RECYCLE_SECONDS
+    )
+    _replace_closed_connections(engine)
+    return engine
 
 
 @lru_cache

@@ -17,6 +17,8 @@ import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from api.config import get_settings
 from api.db import Session, get_engine, get_sessionmaker
@@ -153,3 +155,26 @@ async def test_a_statement_the_database_refuses_is_a_500_not_a_503(database_url:
         response = await http.get("/api/v1/bad-sql", headers={"X-Request-ID": "bad-sql"})
     assert response.status_code == 500 and response.json()["code"] == "internal_error"
     assert "Retry-After" not in response.headers
+
+
+async def test_a_pooled_connection_the_database_closed_is_replaced_and_the_request_answers(
+    client, world, database_url: str
+) -> None:
+    """No pre-ping round trips: a connection the server ended (a restart, an administrator's
+    pg_terminate_backend) is noticed when it is checked out, and the request gets a new one."""
+    if make_url(database_url).get_backend_name() != "postgresql":
+        pytest.skip("SQLite has no server to close a connection")
+    assert (await client.get("/api/v1/me", headers=world.a_sales.headers)).status_code == 200
+    async with get_engine().connect() as admin:  # the pool's connection now idles
+        pid = await admin.scalar(text("SELECT pg_backend_pid()"))
+    killer = create_async_engine(database_url, poolclass=NullPool)
+    async with killer.connect() as other:
+        assert await other.scalar(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    await killer.dispose()
+    await asyncio.sleep(0.2)  # the closed socket reaches the driver through the event loop
+    with captured("api.errors") as errors:
+        response = await client.get("/api/v1/me", headers=world.a_sales.headers)
+    assert response.status_code == 200 and response.json()["id"] == world.a_sales.id
+    assert errors() == []
+    async with get_engine().connect() as replaced:
+        assert await replaced.scalar(text("SELECT pg_backend_pid()")) != pid

@@ -10,14 +10,13 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.agents.models import Agent
+from api.authz.repository import account_with_agent
 from api.authz.roles import Role
 from api.db import Session
 from api.kit.errors import Forbidden, Unauthorized
 from api.security import decode_access_token
 from api.tokens.bearer import usable_token
 from api.tokens.scopes import TOKEN_PREFIX
-from api.users.models import User
 
 _bearer = HTTPBearer(
     auto_error=False, description="Access token from POST /api/v1/auth/login, or an API token"
@@ -58,15 +57,13 @@ async def _person(session: Session, token: str) -> Principal:
     claims = decode_access_token(token)
     if claims is None:
         raise Unauthorized("token_invalid")
-    user = await session.get(User, int(claims["sub"]))
+    user = await account_with_agent(session, int(claims["sub"]))
     if user is None or user.token_version != claims.get("ver"):
         raise Unauthorized("token_invalid")
     if not user.is_active:
         raise Unauthorized("account_disabled")
-    if user.agent_id is not None:
-        agent = await session.get(Agent, user.agent_id)
-        if agent is None or not agent.is_active:
-            raise Unauthorized("account_disabled")
+    if user.agent_id is not None and (user.agent is None or not user.agent.is_active):
+        raise Unauthorized("account_disabled")
     assert user.id is not None
     return Principal(
         user_id=user.id,

@@ -99,23 +99,3 @@ async def unread_by_report(
         .order_by(col(Comment.report_id).desc())
     )
     return [(r[0], r[1], r[2], int(r[3])) for r in rows.all()]
-
-
-async def unread_by_customer(
-    session: AsyncSession, user_id: int, customer_ids: list[int]
-) -> dict[int, int]:
-    """customer id -> comments on its reports unread by the user (one statement per page)."""
-    if not customer_ids:
-        return {}
-    rows = await session.execute(
-        select(col(Report.customer_id), func.count())
-        .join(Comment, col(Comment.report_id) == col(Report.id))
-        .join(CommentReceipt, col(CommentReceipt.comment_id) == col(Comment.id))
-        .where(
-            col(CommentReceipt.user_id) == user_id,
-            col(CommentReceipt.read_at).is_(None),
-            col(Report.customer_id).in_(customer_ids),
-        )
-        .group_by(col(Report.customer_id))
-    )
-    return {r[0]: int(r[1]) for r in rows.all()}

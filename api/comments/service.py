@@ -83,10 +83,3 @@ async def counts_by_report(
     """report id -> (comments, unread by the caller), for reports the caller has loaded through
     their scope (one statement)."""
     return await repository.counts_by_report(session, report_ids, principal.user_id)
-
-
-async def unread_by_customer(
-    session: AsyncSession, user_id: int, customer_ids: list[int]
-) -> dict[int, int]:
-    """customer id -> comments on its reports unread by the user (one statement per page)."""
-    return await repository.unread_by_customer(session, user_id, customer_ids)

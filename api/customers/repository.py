@@ -5,16 +5,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, delete, exists, insert, not_, text, update
+from sqlalchemy import Select, delete, exists, func, insert, not_, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col, or_, select
 
 from api.applications.models import ApplicationStatus
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.catalog.models import in_domain
+from api.comments.models import Comment, CommentReceipt
 from api.customers.models import (
     HELD_STATUSES,
     Customer,
@@ -28,6 +29,8 @@ from api.extensions.models import Extension
 from api.kit.errors import NotFound
 from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
+from api.reports.models import Report
+from api.users.models import User
 
 SORTABLE = {
     "name": col(Customer.name),
@@ -54,13 +57,25 @@ class CustomerFilters:
     sort: str | None = None
 
 
-def with_people(statement: Select[Customer]) -> Select[Customer]:
+# What the API shows of a person (UserBrief). A read request loads only that, not whole accounts
+# with their password hashes; a write loads whole rows, as it may go on to read the same person
+# (role, email) from the session, where a half-loaded row cannot lazy-load under asyncio.
+_BRIEF_PERSON: tuple[Any, ...] = (User.id, User.display_name)
+
+
+def with_people(statement: Select[Customer], *, brief: bool = False) -> Select[Customer]:
+    # The one-each relations joined into the customer's own statement (no extra round trip,
+    # no re-read of the caller's own user and agent rows); the FAEs, many each, in one more.
     # populate_existing: a customer changed in this transaction is re-read with its people.
+    contact = joinedload(Customer.contact)  # type: ignore[arg-type]
+    faes = selectinload(Customer.faes)  # type: ignore[arg-type]
+    if brief:
+        contact, faes = contact.load_only(*_BRIEF_PERSON), faes.load_only(*_BRIEF_PERSON)
     return statement.execution_options(populate_existing=True).options(
-        selectinload(Customer.contact),  # type: ignore[arg-type]
-        selectinload(Customer.product_domain),  # type: ignore[arg-type]
-        selectinload(Customer.agent),  # type: ignore[arg-type]
-        selectinload(Customer.faes),  # type: ignore[arg-type]
+        contact,
+        joinedload(Customer.product_domain),  # type: ignore[arg-type]
+        joinedload(Customer.agent),  # type: ignore[arg-type]
+        faes,
     )
 
 
@@ -98,22 +113,55 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
 async def list_customers(
     session: AsyncSession, principal: Principal, page: PageParams, filters: CustomerFilters
 ) -> tuple[list[Customer], int]:
-    statement = _filtered(with_people(readable_statement(principal, Customer)), filters)
+    statement = _filtered(with_people(readable_statement(principal, Customer), brief=True), filters)
     statement = statement.order_by(
         *order_by(filters.sort, SORTABLE, "-updated_at"), col(Customer.id)
     )
     return await paginate(session, statement, page)
 
 
-async def get_visible(session: AsyncSession, principal: Principal, customer_id: int) -> Customer:
-    """The customer if the caller may see it; 404 otherwise (no existence leak)."""
-    statement = with_people(readable_statement(principal, Customer)).where(
+async def get_visible(
+    session: AsyncSession, principal: Principal, customer_id: int, *, brief: bool = False
+) -> Customer:
+    """The customer if the caller may see it; 404 otherwise (no existence leak). `brief`: its
+    people as the API shows them, for a request that only reads (see with_people)."""
+    statement = with_people(readable_statement(principal, Customer), brief=brief).where(
         col(Customer.id) == customer_id
     )
     customer = await session.scalar(statement)
     if customer is None:
         raise NotFound("customer")
     return customer
+
+
+async def page_flags(
+    session: AsyncSession, user_id: int, customer_ids: list[int]
+) -> dict[int, tuple[int, bool]]:
+    """customer id -> (comments on its reports the user has not read, an extension awaiting the
+    vendor): one statement for a page or one customer, none for an empty page."""
+    if not customer_ids:
+        return {}
+    customer_id = col(Customer.id)
+    unread = (
+        select(func.count())
+        .select_from(Report)
+        .join(Comment, col(Comment.report_id) == col(Report.id))
+        .join(CommentReceipt, col(CommentReceipt.comment_id) == col(Comment.id))
+        .where(
+            col(Report.customer_id) == customer_id,
+            col(CommentReceipt.user_id) == user_id,
+            col(CommentReceipt.read_at).is_(None),
+        )
+        .scalar_subquery()
+    )
+    extending = exists().where(
+        col(Extension.customer_id) == customer_id,
+        col(Extension.status) == ApplicationStatus.PENDING,
+    )
+    rows = await session.execute(
+        select(customer_id, unread, extending).where(customer_id.in_(customer_ids))
+    )
+    return {id_: (int(count), bool(open_)) for id_, count, open_ in rows.all()}
 
 
 async def get_in_pool_or_pending(session: AsyncSession, customer_id: int) -> Customer | None:

@@ -78,7 +78,7 @@ async def read_customer(
     customer_id: RowId, session: Session, principal: CurrentPrincipal
 ) -> CustomerPublic:
     """One customer the caller may see."""
-    customer = await repository.get_visible(session, principal, customer_id)
+    customer = await repository.get_visible(session, principal, customer_id, brief=True)
     return await views.public(session, principal, customer)
 
 

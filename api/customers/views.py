@@ -3,12 +3,11 @@
 from datetime import datetime
 
 from api.authz.principal import Principal
-from api.comments.service import unread_by_customer
 from api.customers.models import Customer
+from api.customers.repository import page_flags
 from api.customers.schemas import CustomerPublic
 from api.customers.service import to_public
 from api.db import AsyncSession
-from api.extensions.service import customers_with_open_extension
 from api.identity.groups import group_of
 from api.identity.models import LinkKind
 from api.identity.schemas import AliasPublic, CustomerGroupPublic, GroupMember
@@ -28,12 +27,8 @@ async def public_page(
     """A fixed number of statements, however many customers (rules passed in are not re-read)."""
     ids = [c.id or 0 for c in customers]
     rules, at = rules or await current_rules(session), at or now()
-    unread = await unread_by_customer(session, principal.user_id, ids)
-    extending = await customers_with_open_extension(session, ids)
-    return [
-        to_public(c, rules, at, unread.get(c.id or 0, 0), (c.id or 0) in extending)
-        for c in customers
-    ]
+    flags = await page_flags(session, principal.user_id, ids)
+    return [to_public(c, rules, at, *flags.get(c.id or 0, (0, False))) for c in customers]
 
 
 async def public(session: AsyncSession, principal: Principal, customer: Customer) -> CustomerPublic:

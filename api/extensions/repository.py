@@ -2,9 +2,8 @@ from sqlalchemy import Select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
-from sqlmodel import col, select
+from sqlmodel import col
 
-from api.applications.models import ApplicationStatus
 from api.applications.repository import filtered
 from api.applications.schemas import ApplicationFilters
 from api.authz.policy import readable_statement
@@ -44,19 +43,6 @@ async def get_visible(session: AsyncSession, principal: Principal, extension_id:
     if extension is None:
         raise NotFound("extension")
     return extension
-
-
-async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
-    """Which of these customers have an extension awaiting the vendor (one statement)."""
-    if not customer_ids:
-        return set()
-    rows = await session.scalars(
-        select(col(Extension.customer_id)).where(
-            col(Extension.customer_id).in_(customer_ids),
-            col(Extension.status) == ApplicationStatus.PENDING,
-        )
-    )
-    return set(rows)
 
 
 async def insert_open(session: AsyncSession, extension: Extension) -> bool:

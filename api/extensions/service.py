@@ -96,11 +96,6 @@ async def reject(
     return await repository.get_visible(session, principal, extension_id)
 
 
-async def customers_with_open_extension(session: AsyncSession, customer_ids: list[int]) -> set[int]:
-    """Which of these customers have an extension awaiting the vendor's decision."""
-    return await repository.customers_with_open_extension(session, customer_ids)
-
-
 async def list_visible(
     session: AsyncSession, principal: Principal, page: PageParams, filters: ApplicationFilters
 ) -> tuple[list[Extension], int]:
