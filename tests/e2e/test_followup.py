@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.steps import customer_row, sign_in, sign_out
+from tests.e2e.steps import customer_row, open_menu, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -85,6 +85,7 @@ def test_sales_writes_report_vendor_comments_sales_reads_green_name(page: Page) 
     sign_out(page)
 
     sign_in(page, "vendor")
+    open_menu(page, "主页")  # the vendor starts on the desk
     open_followup(page, CUSTOMER)
     newest = page.get_by_test_id("report-item").first
     newest.click()

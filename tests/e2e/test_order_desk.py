@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 BATCH = "E2E-DESK-2611"
 ORDERS = [
     # customer searched by, its full name, project, order number, quantity, batch
-    ("美达", "佛山市美达小家电有限公司", "IH电饭煲", "E2E-DESK-01", "1200", f"{BATCH}A"),
+    ("锐进", "东莞市锐进电器有限公司", "变频空调外机", "E2E-DESK-01", "1200", f"{BATCH}A"),
     ("宏图", "深圳市宏图智能科技有限公司", "智能遥控器", "E2E-DESK-02", "800", f"{BATCH}B"),
 ]
 
