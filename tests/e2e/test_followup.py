@@ -27,6 +27,9 @@ def open_followup(page: Page, name: str) -> None:
 
 def read_all_reports(page: Page) -> None:
     """Open every report with unread comments (opening one marks its comments read)."""
+    # The list must be there before it is counted: an empty count of a list still loading
+    # would leave the unread ones unread.
+    expect(page.get_by_test_id("report-item").first).to_be_visible()
     unread = page.get_by_test_id("report-item").and_(page.locator("[data-unread='true']"))
     for _ in range(10):
         if unread.count() == 0:
