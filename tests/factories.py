@@ -66,6 +66,8 @@ class Factory:
         agent: Agent | None = None,
         *,
         username: str | None = None,
+        display_name: str | None = None,
+        email: str | None = None,
         is_active: bool = True,
         must_change_password: bool = False,
     ) -> Actor:
@@ -73,8 +75,8 @@ class Factory:
         name = username or f"{role.value}{n}"
         user = User(
             username=name,
-            display_name=f"用户{n}",
-            email=f"{name}@example.com",
+            display_name=display_name or f"用户{n}",
+            email=email or f"{name}@example.com",
             role=role,
             agent_id=agent.id if agent else None,
             password_hash=_password_hash(),

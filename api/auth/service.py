@@ -6,13 +6,14 @@ from api.agents.models import Agent
 from api.audit.service import record
 from api.auth import repository, throttle
 from api.auth.credentials import set_own_password, usable_link
+from api.auth.password_policy import check_new_password
 from api.auth.schemas import SetPasswordLinkInfo
 from api.auth.tokens import IssuedSession, find_refresh_token, is_replayed, start_session
 from api.authz.principal import Principal
 from api.db import AsyncSession
 from api.kit.clock import now
 from api.kit.errors import AppError, Unauthorized
-from api.security import burn_password_check, check_password_rules, verify_password
+from api.security import burn_password_check, verify_password
 from api.users.models import User
 from api.users.service import find_by_login_name
 
@@ -96,7 +97,7 @@ async def change_password(
     if not await verify_password(current, user.password_hash):
         raise AppError("current_password_wrong", 400)
     await throttle.succeeded(session, counted)
-    check_password_rules(new, user.username)
+    check_new_password(new, user)
     if await verify_password(new, user.password_hash):
         raise AppError("password_reused", 422)
     await set_own_password(session, user, new)
@@ -114,7 +115,7 @@ async def link_info(session: AsyncSession, token: str) -> SetPasswordLinkInfo:
 async def set_password_with_link(session: AsyncSession, token: str, new: str) -> IssuedSession:
     """Choose a password through a one-time link, which is then used up; signs the user in."""
     link, user = await usable_link(session, token, for_update=True)
-    check_password_rules(new, user.username)
+    check_new_password(new, user)
     link.used_at = now()
     session.add(link)
     await set_own_password(session, user, new)

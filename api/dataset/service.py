@@ -14,7 +14,8 @@ from api.customers.models import Customer
 from api.dataset import repository
 from api.dataset.plan import Context, Dataset, build, table_name
 from api.db import AsyncSession
-from api.demo.seed import DEMO_PASSWORD, seed_demo
+from api.demo.password import DEMO_PASSWORD
+from api.demo.seed import seed_demo
 from api.identity.models import CustomerAlias
 from api.kit.clock import now
 from api.orders.models import Order, OrderLine

@@ -9,10 +9,9 @@ from api.demo.catalog import seed_domain_tree
 from api.demo.customers import seed_customers
 from api.demo.followups import seed_followups
 from api.demo.orders import seed_orders
+from api.demo.password import DEMO_PASSWORD
 from api.security import hash_password
 from api.users.models import User
-
-DEMO_PASSWORD = "demo-Password-1"  # public by design: demo mode only, refused in production
 
 # key, name, contact, phone, email, address
 DEMO_AGENTS = [

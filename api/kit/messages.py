@@ -38,9 +38,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这个密码太常见，很容易被猜到，请换一个。",
         "This password is too common and easy to guess. Please choose another.",
     ),
-    "password_is_login": (
-        "密码不能与登录名相同。",
-        "The password must not be the same as the login name.",
+    "password_repeated": (
+        "密码不能是同一个词的重复（加上数字也不行），请换一个。",
+        "The password must not be one word repeated, with or without digits. "
+        "Please choose another.",
+    ),
+    "password_contains_name": (
+        "密码不能是登录名、姓名或邮箱名再加几个字符，请换一个。",
+        "The password must not be your login name, name or email name with a few characters "
+        "added. Please choose another.",
+    ),
+    "password_demo": (
+        "这是公开的演示密码，不能使用，请换一个。",
+        "This is the public demo password and cannot be used. Please choose another.",
     ),
     "password_reused": (
         "新密码不能与当前密码相同。",
@@ -73,6 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "email_taken": ("邮箱“{email}”已被使用。", "The email “{email}” is already in use."),
     "agent_name_taken": ("代理商“{name}”已存在。", "The agent “{name}” already exists."),
     "cannot_deactivate_self": ("不能停用自己的账户。", "You cannot deactivate your own account."),
+    "cannot_reset_own_password": (
+        "不能在人员管理中重置自己的密码，请在“我的资料”中使用“修改密码”。",
+        "You cannot reset your own password here. Use Change password (修改密码) in My profile.",
+    ),
     "validation_error": ("输入有误：{fields}", "Invalid input: {fields}"),
     "body_unreadable": (
         "请求内容无法解析（不是有效的 UTF-8 编码的 JSON），未被处理。",

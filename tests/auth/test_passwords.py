@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 
+from api.auth.password_policy import common_passwords
 from api.authz.roles import Role
+from api.config import get_settings
+from api.demo.password import DEMO_PASSWORD
 from api.kit.clock import now
-from api.security import common_passwords
 from tests.factories import PASSWORD
 
 GOOD_NEW = "a long and private passphrase"
@@ -80,7 +82,10 @@ def test_common_password_list_has_at_least_10000_entries_including_123456() -> N
         ("qwertyuiopasdfgh", "password_common"),
         ("1qaz2wsx3edc", "password_common"),
         ("password2024!", "password_common"),
-        ("abcabcabcabc", "password_common"),
+        ("abcabcabcabc", "password_repeated"),
+        ("passwordpassword123", "password_repeated"),
+        ("aaaaaaaaaaa1", "password_repeated"),
+        ("love-love-love-2024", "password_repeated"),
         ("channeldesk2026", "password_common"),
         ("a.sales", "password_too_short"),
         ("x" * 257, "password_too_long"),
@@ -97,14 +102,87 @@ async def test_weak_passwords_are_refused_with_the_rule_broken(
     assert response.status_code == 422 and response.json()["code"] == code
 
 
-async def test_password_equal_to_login_name_is_refused(client, factory, world) -> None:
-    long_name = await factory.user(Role.SALES, world.agent_a, username="zhang.wei.sales")
+@pytest.mark.parametrize(
+    "new_password",
+    [
+        "Zhang.Wei.Sales",  # the login name, another case
+        "zhangweisales2024",  # the login name without separators, plus four digits
+        "zhang.wei.sales!!",
+        "Wei.Zhang.Work99",  # the email's local part
+        "Zhang Wei Senior",  # the display name
+    ],
+)
+async def test_a_password_of_the_own_names_plus_a_few_characters_is_refused(
+    client, factory, world, new_password: str
+) -> None:
+    user = await factory.user(
+        Role.SALES,
+        world.agent_a,
+        username="zhang.wei.sales",
+        display_name="Zhang Wei Sen",
+        email="wei.zhang.work@example.com",
+    )
     response = await client.post(
         "/api/v1/auth/change-password",
-        json={"current_password": PASSWORD, "new_password": "Zhang.Wei.Sales"},
-        headers=long_name.headers,
+        json={"current_password": PASSWORD, "new_password": new_password},
+        headers={**user.headers, "Accept-Language": "en"},
     )
-    assert response.json()["code"] == "password_is_login"
+    assert response.status_code == 422 and response.json()["code"] == "password_contains_name"
+    assert "login name, name or email name" in response.json()["detail"]
+
+
+async def test_a_sentence_that_mentions_the_login_name_is_accepted(client, factory, world) -> None:
+    user = await factory.user(Role.SALES, world.agent_a, username="zhang.wei.sales")
+    response = await client.post(
+        "/api/v1/auth/change-password",
+        json={"current_password": PASSWORD, "new_password": "zhang.wei.sales rides to work"},
+        headers=user.headers,
+    )
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("new_password", [DEMO_PASSWORD, "DEMO-password-2026!"])
+async def test_the_public_demo_password_is_refused_outside_demo_mode(
+    client, world, new_password: str
+) -> None:
+    assert not get_settings().demo_mode
+    response = await client.post(
+        "/api/v1/auth/change-password",
+        json={"current_password": PASSWORD, "new_password": new_password},
+        headers=world.a_sales.headers,
+    )
+    assert response.status_code == 422 and response.json()["code"] == "password_demo"
+    assert "演示密码" in response.json()["detail"]
+
+
+async def test_the_demo_password_is_allowed_in_demo_mode(
+    client, world, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "demo_mode", True)
+    response = await client.post(
+        "/api/v1/auth/change-password",
+        json={"current_password": PASSWORD, "new_password": DEMO_PASSWORD},
+        headers=world.a_sales.headers,
+    )
+    assert response.status_code == 200, response.text
+
+
+async def test_a_set_password_link_applies_the_same_password_rules(client, world) -> None:
+    created = await _create_sales(client, world)
+    token = created["credentials"]["set_password_url"].split("token=")[1]
+    for weak, code in (
+        ("New.Sales.26", "password_contains_name"),
+        ("secretsecret42", "password_repeated"),
+        (DEMO_PASSWORD, "password_demo"),
+    ):
+        refused = await client.post(
+            "/api/v1/auth/set-password", json={"token": token, "new_password": weak}
+        )
+        assert refused.status_code == 422 and refused.json()["code"] == code
+    done = await client.post(
+        "/api/v1/auth/set-password", json={"token": token, "new_password": GOOD_NEW}
+    )
+    assert done.status_code == 200  # the refusals did not use the link up
 
 
 async def test_no_composition_rules_and_no_truncation_for_long_chinese_passphrases(

@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 
 from api.dataset.plan import SYLLABLES
-from api.demo.seed import DEMO_PASSWORD
+from api.demo.password import DEMO_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 API = "/api/v1"

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from api.customers.models import HELD_STATUSES, Customer, CustomerStatus
 from api.dataset.plan import DEMO_SHARES, Dataset, build, scaled
 from api.dataset.service import NotEmpty, context, generate
-from api.demo.seed import DEMO_PASSWORD
+from api.demo.password import DEMO_PASSWORD
 from api.models import metadata
 from api.orders.models import OrderLine
 

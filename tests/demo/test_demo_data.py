@@ -2,7 +2,8 @@
 
 import pytest
 
-from api.demo.seed import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from api.demo.password import DEMO_PASSWORD
+from api.demo.seed import DEMO_USERS, seed_demo
 
 
 async def _signed_in(client, username: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
