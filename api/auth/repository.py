@@ -30,13 +30,15 @@ async def revoke_if_valid(session: AsyncSession, token: RefreshToken) -> bool:
     return bool(cast(Any, revoked).rowcount == 1)
 
 
-async def revoke_family(session: AsyncSession, family: str) -> None:
-    """Revoke every refresh token of the family still valid."""
-    await session.execute(
+async def revoke_family(session: AsyncSession, family: str) -> bool:
+    """Revoke every refresh token of the family still valid; False when none was (a
+    simultaneous revocation came first)."""
+    revoked = await session.execute(
         update(RefreshToken)
         .where(col(RefreshToken.family) == family, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=now())
     )
+    return bool(cast(Any, revoked).rowcount > 0)
 
 
 async def revoke_user_refresh_tokens(session: AsyncSession, user_id: int) -> None:

@@ -15,7 +15,7 @@ from api.kit.clock import now
 from api.kit.errors import AppError, Unauthorized
 from api.security import burn_password_check, verify_password
 from api.users.models import User
-from api.users.service import find_by_login_name
+from api.users.service import end_access_tokens, find_by_login_name
 
 
 async def _refuse_after_commit(session: AsyncSession, error: AppError) -> NoReturn:
@@ -74,11 +74,15 @@ async def refresh(session: AsyncSession, token: str | None) -> IssuedSession:
 
 
 async def logout(session: AsyncSession, token: str | None) -> None:
-    """End the session of this refresh token (idempotent)."""
+    """End the session of this refresh token (idempotent), and at once every access token of
+    its user: the one in this browser must not outlive the sign-out. Other sessions keep their
+    refresh tokens and get a new access token on their next call."""
     stored = await find_refresh_token(session, token) if token else None
     if stored is None or stored.revoked_at is not None:
         return
-    await repository.revoke_family(session, stored.family)
+    if not await repository.revoke_family(session, stored.family):
+        return  # a simultaneous sign-out of this session ended it
+    await end_access_tokens(session, stored.user_id)
     user = await session.get(User, stored.user_id)
     if user is not None:
         await record(session, user, "auth.logout", user)

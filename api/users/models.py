@@ -33,7 +33,8 @@ class User(SQLModel, table=True):
     # A one-time password given by an administrator works until then, like its set-password link.
     temporary_password_expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     password_hash: str = Field(max_length=255)
-    # Bumped on password change and deactivation: every access token issued before is void.
+    # Bumped on sign-out, password change or reset, and deactivation: every access token issued
+    # before is void (checked on every request, api/authz/principal.py).
     token_version: int = 0
     created_at: datetime = Field(default_factory=now, sa_type=UTCDateTime)
     last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

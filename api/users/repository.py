@@ -1,6 +1,6 @@
 """User queries; every one starts from the caller's readable scope."""
 
-from sqlalchemy import Select
+from sqlalchemy import Select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col, or_, select
@@ -82,3 +82,13 @@ async def email_taken(session: AsyncSession, email: str, except_id: int | None =
     if except_id is not None:
         statement = statement.where(col(User.id) != except_id)
     return await session.scalar(statement) is not None
+
+
+async def end_access_tokens(session: AsyncSession, user_id: int) -> None:
+    """Void every access token the user holds: one atomic increment of the version each token
+    carries, so simultaneous sign-outs never lose one."""
+    await session.execute(
+        update(User)
+        .where(col(User.id) == user_id)
+        .values(token_version=col(User.token_version) + 1)
+    )

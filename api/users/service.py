@@ -25,6 +25,11 @@ async def find_by_login_name(session: AsyncSession, login_name: str) -> User | N
     return await repository.by_login_name(session, login_name)
 
 
+async def end_access_tokens(session: AsyncSession, user_id: int) -> None:
+    """Sign-out: the user's access tokens are refused from the next request on (401)."""
+    await repository.end_access_tokens(session, user_id)
+
+
 async def _check_placement(session: AsyncSession, role: Role, agent_id: int | None) -> None:
     """Vendor staff belong to no agent; agent staff to an existing, active agent."""
     if role is Role.VENDOR:
@@ -143,8 +148,13 @@ async def set_active(
 
 
 async def reset_password(session: AsyncSession, principal: Principal, user_id: int) -> Credentials:
-    """New one-time credentials for a managed account; the old password stops working."""
-    user = await _managed(session, principal, user_id)
+    """New one-time credentials for a managed account; the old password stops working. Raises
+    403 cannot_reset_own_password for the caller's own account: that is a change of password,
+    which asks for the current one."""
+    user = await repository.get_visible(session, principal, user_id)
+    if user.id == principal.user_id:
+        raise AppError("cannot_reset_own_password", 403)
+    authorize(can_manage_user(principal, user.role, user.agent_id))
     credentials = await issue_credentials(session, user)
     _email_link(session, user, credentials)
     await record(session, principal, "user.reset_password", user)

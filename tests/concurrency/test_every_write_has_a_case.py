@@ -26,8 +26,10 @@ EXEMPT: dict[str, str] = {
     "PUT /announcements/{announcement_id}": _OWN_FIELDS,
     "POST /api-tokens": _NEW_ROW,
     "POST /api-tokens/{token_id}/revoke": _FIXED_VALUE,
-    # revokes the family with one UPDATE ... WHERE revoked_at IS NULL: idempotent
-    "POST /auth/logout": _FIXED_VALUE,
+    "POST /auth/logout": (
+        "revokes the family with one UPDATE ... WHERE revoked_at IS NULL; only the sign-out "
+        "whose UPDATE revoked it ends the access tokens, by an atomic increment"
+    ),
     "PATCH /customers/{customer_id}": _OWN_FIELDS,
     "POST /customers/{customer_id}/aliases": _NEW_ROW,
     "DELETE /customers/{customer_id}/aliases/{alias_id}": "a DELETE by key: the second finds none",

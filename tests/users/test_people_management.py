@@ -167,6 +167,19 @@ async def test_nobody_deactivates_themselves(client, world) -> None:
     assert response.status_code == 422 and response.json()["code"] == "cannot_deactivate_self"
 
 
+@pytest.mark.parametrize("who", ["vendor", "a_admin"])
+async def test_nobody_resets_their_own_password_through_people_management(
+    client, world, who: str
+) -> None:
+    actor = getattr(world, who)
+    response = await client.post(f"/api/v1/users/{actor.id}/reset-password", headers=actor.headers)
+    assert response.status_code == 403
+    assert response.json()["code"] == "cannot_reset_own_password"
+    assert "修改密码" in response.json()["detail"]
+    # nothing was reset: the session goes on
+    assert (await client.get("/api/v1/me", headers=actor.headers)).status_code == 200
+
+
 async def test_everyone_edits_their_own_profile(client, world) -> None:
     response = await client.patch(
         "/api/v1/me",
