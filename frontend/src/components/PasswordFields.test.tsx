@@ -5,9 +5,30 @@ import { Button, Form } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { authPasswordRulesQueryKey } from '../client/@tanstack/react-query.gen';
 import { NewPasswordFields } from './PasswordFields';
-import { isLoginName, passwordLength } from '../lib/passwordRules';
+import { isNameLike, passwordLength } from '../lib/passwordRules';
+import { showFieldErrors } from '../lib/serverErrors';
+import { ApiError } from '../api';
 
 /** The server's rules as GET /auth/password-rules would answer them (already in the cache). */
+function withRules(minLength: number): QueryClient {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(authPasswordRulesQueryKey(), { min_length: minLength, max_length: 256 });
+  return queryClient;
+}
+
+/** A form whose submission the server refuses with `code` and `detail`. */
+function Refused({ code, detail }: { code: string; detail: string }) {
+  const [form] = Form.useForm();
+  return (
+    <QueryClientProvider client={withRules(12)}>
+      <Form form={form} layout="vertical" onFinish={() => showFieldErrors(form, new ApiError(422, code, detail))}>
+        <NewPasswordFields />
+        <Button htmlType="submit">submit</Button>
+      </Form>
+    </QueryClientProvider>
+  );
+}
+
 function Harness({
   onFinish,
   username,
@@ -17,10 +38,8 @@ function Harness({
   username?: string;
   minLength?: number;
 }) {
-  const queryClient = new QueryClient();
-  queryClient.setQueryData(authPasswordRulesQueryKey(), { min_length: minLength, max_length: 256 });
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={withRules(minLength)}>
       <Form layout="vertical" onFinish={onFinish}>
         <NewPasswordFields username={username} />
         <Button htmlType="submit">submit</Button>
@@ -57,13 +76,13 @@ describe('new password + confirmation', () => {
     expect(onFinish).not.toHaveBeenCalled();
   });
 
-  it('refuses the login name as password', async () => {
+  it('refuses the login name plus a few characters as password', async () => {
     const onFinish = vi.fn();
     render(<Harness onFinish={onFinish} username="zhang.wei.sales" />);
-    await fill('新密码', 'Zhang.Wei.Sales');
-    await fill('确认新密码', 'Zhang.Wei.Sales');
+    await fill('新密码', 'Zhang.Wei.Sales.26');
+    await fill('确认新密码', 'Zhang.Wei.Sales.26');
     await userEvent.click(screen.getByRole('button', { name: 'submit' }));
-    expect(await screen.findByText('密码不能与登录名相同')).toBeInTheDocument();
+    expect(await screen.findByText('密码不能是登录名再加几个字符')).toBeInTheDocument();
     expect(onFinish).not.toHaveBeenCalled();
   });
 
@@ -94,7 +113,22 @@ describe('new password + confirmation', () => {
     const rules = screen.getByTestId('password-rules');
     expect(rules).toHaveTextContent('至少 12 个字符');
     expect(rules).toHaveTextContent('不能是常见密码');
-    expect(rules).toHaveTextContent('不能与登录名相同');
+    expect(rules).toHaveTextContent('重复的词');
+    expect(rules).toHaveTextContent('不能是登录名、姓名或邮箱名再加几个字符');
+  });
+});
+
+describe('the server refusing a new password', () => {
+  it.each([
+    ['password_repeated', '密码不能是同一个词的重复（加上数字也不行），请换一个。'],
+    ['password_contains_name', '密码不能是登录名、姓名或邮箱名再加几个字符，请换一个。'],
+    ['password_demo', '这是公开的演示密码，不能使用，请换一个。'],
+  ])('shows %s under the new password', async (code, detail) => {
+    render(<Refused code={code} detail={detail} />);
+    await fill('新密码', 'a long enough passphrase');
+    await fill('确认新密码', 'a long enough passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'submit' }));
+    expect(await screen.findByText(detail)).toBeInTheDocument();
   });
 });
 
@@ -103,8 +137,11 @@ describe('password rule helpers', () => {
     expect(passwordLength('密码密码密码密码密码密码')).toBe(12);
   });
 
-  it('compares the login name without case or surrounding spaces', () => {
-    expect(isLoginName(' A.Admin ', 'a.admin')).toBe(true);
-    expect(isLoginName('a.admin2', 'a.admin')).toBe(false);
+  it('finds the login name without case or separators, with fewer than six other characters', () => {
+    expect(isNameLike(' A.Admin ', 'a.admin')).toBe(true);
+    expect(isNameLike('aadmin2026!', 'a.admin')).toBe(true);
+    expect(isNameLike('A-ADMIN-12345', 'a.admin')).toBe(false); // seven others
+    expect(isNameLike('my a.admin account', 'a.admin')).toBe(false);
+    expect(isNameLike('anything at all', undefined)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { CheckCircleFilled, InfoCircleOutlined } from '@ant-design/icons';
 import { Form, Input, Space, Typography } from 'antd';
 import { useT } from '../locales/i18n';
 import { usePasswordLengths } from '../hooks/usePasswordLengths';
-import { confirmPasswordRules, isLoginName, newPasswordRules, passwordLength } from '../lib/passwordRules';
+import { confirmPasswordRules, isNameLike, newPasswordRules, passwordLength } from '../lib/passwordRules';
 
 function Hint({ ok, text }: { ok: boolean | null; text: string }) {
   return (
@@ -28,7 +28,7 @@ export function PasswordRules({ value, username, min }: { value?: string; userna
         <Hint ok={null} text={t('password.ruleNoComposition')} />
         <Hint ok={null} text={t('password.ruleCommon')} />
         {username !== undefined ? (
-          <Hint ok={typed ? !isLoginName(typed, username) : null} text={t('password.ruleNotLogin')} />
+          <Hint ok={typed ? !isNameLike(typed, username) : null} text={t('password.ruleNotName')} />
         ) : null}
       </Space>
     </Typography.Text>

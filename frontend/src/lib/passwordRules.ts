@@ -1,6 +1,7 @@
-// The password rules the server checks (SPEC §4, NIST SP 800-63B): a minimum length (a server
-// setting, GET /auth/password-rules), no composition rules, not a common password, not the login
-// name. Checked here for quick feedback; the server has the last word (and the common list).
+// The password rules the server checks (SPEC §4, NIST SP 800-63B; api/auth/password_policy.py):
+// a minimum length (a server setting, GET /auth/password-rules), no composition rules, not a
+// common password or a repeated word, not one's own names with a few characters added. Length and
+// the login name are checked here for quick feedback; the server has the last word.
 import type { Rule } from 'antd/es/form';
 import type { Translate } from '../locales/i18n';
 
@@ -17,8 +18,18 @@ export function passwordLength(value: string): number {
   return [...value].length;
 }
 
-export function isLoginName(value: string, username?: string): boolean {
-  return !!username && value.trim().toLowerCase() === username.trim().toLowerCase();
+/** Characters besides a name that still leave it guessable (the server's margin). */
+const NAME_MARGIN = 6;
+
+/** Letters and digits only, lower case: "Zhang.Wei" and "zhangwei" are the same name. */
+function letters(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The login name (ignoring case and separators) plus fewer than six other characters. */
+export function isNameLike(value: string, username?: string): boolean {
+  const name = letters(username ?? '');
+  return !!name && letters(value).includes(name) && passwordLength(value) - passwordLength(name) < NAME_MARGIN;
 }
 
 export function newPasswordRules(
@@ -33,7 +44,7 @@ export function newPasswordRules(
         if (!value) return;
         if (passwordLength(value) < lengths.min) throw new Error(t('password.tooShort', { min: lengths.min }));
         if (passwordLength(value) > lengths.max) throw new Error(t('password.tooLong', { max: lengths.max }));
-        if (isLoginName(value, username)) throw new Error(t('password.isLogin'));
+        if (isNameLike(value, username)) throw new Error(t('password.nameLike'));
       },
     },
   ];
