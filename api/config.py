@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # Conflict checks a person may run per hour: typing a name checks a few prefixes; hundreds
     # an hour is harvesting other agents' customers (SPEC §3).
     registration_checks_per_hour: int = Field(default=60, ge=1)
+    question_reminder_days: int = Field(
+        default=3, ge=1, description="days a question waits before the vendor's staff are mailed"
+    )
     # Checked before a body is parsed (413): JSON and form bodies, and the routes that carry a file.
     body_max_bytes: int = Field(default=1024 * 1024, ge=1024)
     upload_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)

@@ -287,9 +287,10 @@ def can_read_scorecard(principal: Principal) -> bool:
     return principal.is_vendor
 
 
-def can_comment(principal: Principal) -> bool:
-    """点评 is the manufacturer's voice."""
-    return principal.is_vendor
+def can_comment(principal: Principal, on_question: bool) -> bool:
+    """点评 is the manufacturer's voice; the agent's side only replies in the thread of an
+    entry's question (需原厂解答的问题), on a report it can read."""
+    return principal.is_vendor or on_question
 
 
 def authorize(allowed: bool) -> None:

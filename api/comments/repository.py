@@ -9,9 +9,11 @@ from sqlmodel import col, func, select
 
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
+from api.authz.roles import Role
 from api.comments.models import Comment, CommentReceipt
 from api.customers.models import Customer
 from api.reports.models import Report
+from api.users.models import User
 
 
 # SQLModel types a relationship attribute as the related model, not as the attribute that
@@ -99,3 +101,14 @@ async def unread_by_report(
         .order_by(col(Comment.report_id).desc())
     )
     return [(r[0], r[1], r[2], int(r[3])) for r in rows.all()]
+
+
+async def vendor_authors(session: AsyncSession, entry_id: int) -> set[int]:
+    """The vendor staff who commented on the entry: they answered its question."""
+    rows = await session.scalars(
+        select(col(Comment.author_id))
+        .join(User, col(User.id) == col(Comment.author_id))
+        .where(col(Comment.entry_id) == entry_id, col(User.role) == Role.VENDOR)
+        .distinct()
+    )
+    return set(rows.all())

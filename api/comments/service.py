@@ -1,4 +1,6 @@
-"""点评 (SPEC §7): the vendor comments; the author and the contact have it unread until opened."""
+"""点评 (SPEC §7): the vendor comments; the author and the contact have it unread until opened.
+In the thread of an entry's question the agent's side replies, unread for the vendor staff who
+answered there."""
 
 from api.audit.service import record
 from api.authz.policy import authorize, can_comment
@@ -17,30 +19,35 @@ from api.reports.models import Report
 async def add(
     session: AsyncSession, principal: Principal, report_id: int, body: str, entry_id: int | None
 ) -> Comment:
-    """Comment on a report or one of its entries (vendor). Raises 403, 404; 422 foreign entry."""
+    """Comment on a report or one of its entries (vendor), or reply in the thread of an entry's
+    question (the agent's side). Raises 403, 404; 422 foreign entry."""
     report = await reports.get_visible(session, principal, report_id)
-    authorize(can_comment(principal))
-    if entry_id is not None and entry_id not in {e.id for e in report.entries}:
+    entry = next((e for e in report.entries if e.id == entry_id), None)
+    if entry_id is not None and entry is None:
         raise AppError("entry_not_of_report", 422)
+    asks = entry is not None and bool(entry.open_questions.strip())
+    authorize(can_comment(principal, on_question=asks))
     comment = Comment(
         report_id=report_id, entry_id=entry_id, author_id=principal.user_id, body=body
     )
     session.add(comment)
     await session.flush()
     customer = await session.get(Customer, report.customer_id)
-    readers = {
-        user_id
-        for user_id in (report.author_id, customer.contact_user_id if customer else None)
-        if user_id and user_id != principal.user_id
-    }
+    agent_side = {report.author_id, customer.contact_user_id if customer else None}
+    answerers = (
+        set() if principal.is_vendor else await repository.vendor_authors(session, entry_id or 0)
+    )
+    readers = {u for u in agent_side | answerers if u and u != principal.user_id}
     session.add_all(CommentReceipt(comment_id=comment.id or 0, user_id=u) for u in readers)
     await notify_users(
         session,
         readers,
-        "new_comment",
+        "new_comment" if principal.is_vendor else "question_reply",
         customer=customer.name if customer else "",
         date=report.report_date.isoformat(),
         comment=body,
+        author=principal.display_name,
+        question=entry.open_questions if entry else "",
     )
     await record(session, principal, "comment.create", comment, agent_id=report.agent_id)
     return comment

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from api.agents.models import Agent
 from api.authz.policy import readable_statement
-from api.authz.principal import Principal
+from api.authz.principal import SYSTEM, Principal
 from api.authz.roles import Role
 from api.comments.models import Comment
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
@@ -21,6 +21,20 @@ from api.kit.pagination import PageParams, paginate
 from api.projects.stages import ProjectStage
 from api.reports.models import Report, ReportEntry
 from api.users.models import User
+
+
+@dataclass
+class QuestionRow:
+    entry: ReportEntry
+    answered_at: datetime | None
+    replied_at: datetime | None
+    answered: bool
+    report: Report
+
+    @property
+    def waiting_since(self) -> datetime:
+        """Since when the agent's side waits: the question, or its newest reply."""
+        return self.replied_at or self.report.created_at
 
 
 @dataclass
@@ -156,37 +170,66 @@ async def names(
     return customers, agents
 
 
-def _answered_at() -> Any:
-    """The first vendor comment on the entry, or on its report as a whole."""
+def _last_comment(*, by_vendor: bool, of: Any) -> Any:
+    """`of` (max) over the entry's thread by the vendor (on the entry, or on its report as a
+    whole) or by the agent's side (replies on the entry). Comment ids order a thread even
+    within one instant."""
+    author_is_vendor = col(User.role) == Role.VENDOR
+    on_entry = col(Comment.entry_id) == col(ReportEntry.id)
+    on_report = and_(
+        col(Comment.report_id) == col(ReportEntry.report_id), col(Comment.entry_id).is_(None)
+    )
+    where = (
+        [author_is_vendor, or_(on_entry, on_report)] if by_vendor else [~author_is_vendor, on_entry]
+    )
     return (
-        select(func.min(col(Comment.created_at)))
+        select(func.max(of))
         .join(User, col(User.id) == col(Comment.author_id))
-        .where(
-            col(User.role) == Role.VENDOR,
-            col(Comment.report_id) == col(ReportEntry.report_id),
-            or_(col(Comment.entry_id) == col(ReportEntry.id), col(Comment.entry_id).is_(None)),
-        )
+        .where(*where)
         .scalar_subquery()
     )
 
 
-def _questions_statement(principal: Principal, answered: bool | None) -> Any:
+def _questions_statement(
+    principal: Principal, answered: bool | None, waiting_before: datetime | None = None
+) -> Any:
+    """Entries with a question and the thread's state: answered while the vendor's newest
+    comment is newer than the agent's newest reply. `waiting_before`: unanswered since before
+    then (asked, or last replied to, by the agent's side)."""
     visible = readable_statement(principal, Report).subquery()
-    answered_at = _answered_at()
+    vendor_last = _last_comment(by_vendor=True, of=col(Comment.id))
+    agent_last = _last_comment(by_vendor=False, of=col(Comment.id))
+    replied_at = _last_comment(by_vendor=False, of=col(Comment.created_at))
+    is_answered = and_(vendor_last.is_not(None), vendor_last > func.coalesce(agent_last, 0))
     statement = (
-        select(ReportEntry, answered_at.label("answered_at"))
+        select(
+            ReportEntry,
+            _last_comment(by_vendor=True, of=col(Comment.created_at)).label("answered_at"),
+            replied_at.label("replied_at"),
+            is_answered.label("answered"),
+        )
         .join(visible, visible.c.id == col(ReportEntry.report_id))
         .where(func.trim(col(ReportEntry.open_questions)) != "")
     )
     if answered is not None:
-        statement = statement.where(answered_at.is_not(None) if answered else answered_at.is_(None))
+        statement = statement.where(is_answered if answered else ~is_answered)
+    if waiting_before is not None:
+        asked_at = (
+            select(col(Report.created_at))
+            .where(col(Report.id) == col(ReportEntry.report_id))
+            .correlate_except(Report)
+            .scalar_subquery()
+        )
+        waiting_since = func.coalesce(replied_at, asked_at)
+        statement = statement.where(~is_answered, waiting_since < waiting_before)
     return statement
 
 
 async def questions(
     session: AsyncSession, principal: Principal, answered: bool | None, page: PageParams
-) -> tuple[list[tuple[ReportEntry, Report, datetime | None]], int]:
-    """Entries with a question, oldest first, with their report and first vendor answer."""
+) -> tuple[list[QuestionRow], int]:
+    """Entries with a question, oldest first, with their report, the vendor's newest answer and
+    the agent's newest reply."""
     statement = (
         _questions_statement(principal, answered)
         .join(Report, col(Report.id) == col(ReportEntry.report_id))
@@ -199,7 +242,23 @@ async def questions(
     )
     total = await _count(session, _questions_statement(principal, answered))
     rows = await session.execute(statement.limit(page.limit).offset(page.offset))
-    return [(entry, report, at) for entry, at, report in rows.all()], total
+    return [QuestionRow(*row) for row in rows.all()], total
+
+
+async def questions_waiting_since(session: AsyncSession, before: datetime) -> list[QuestionRow]:
+    """Every unanswered question (all agents: the reminder job) asked, or last replied to,
+    before `before`."""
+    statement = (
+        _questions_statement(SYSTEM, answered=None, waiting_before=before)
+        .join(Report, col(Report.id) == col(ReportEntry.report_id))
+        .add_columns(Report)
+        .options(
+            selectinload(ReportEntry.project),  # type: ignore[arg-type]
+            selectinload(ReportEntry.written_by),  # type: ignore[arg-type]
+        )
+        .order_by(col(ReportEntry.id))
+    )
+    return [QuestionRow(*row) for row in (await session.execute(statement)).all()]
 
 
 async def count_open_questions(session: AsyncSession, principal: Principal) -> int:

@@ -90,8 +90,12 @@ class Question(BaseModel):
     project: ProjectBrief
     question: str
     asked_at: datetime
-    age_days: int
-    answered_at: datetime | None = Field(description="The first vendor comment on it")
+    age_days: int = Field(
+        description="Days the agent's side has waited: since the question, or its newest reply"
+    )
+    answered: bool = Field(description="The vendor's newest comment is newer than every reply")
+    answered_at: datetime | None = Field(description="The vendor's newest comment on it")
+    replied_at: datetime | None = Field(description="The agent's side's newest reply in the thread")
 
 
 class ReviewDue(BaseModel):

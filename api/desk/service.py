@@ -144,31 +144,41 @@ async def questions(
     session: AsyncSession, principal: Principal, answered: bool | None, page: PageParams
 ) -> tuple[list[Question], int]:
     rows, total = await repository.questions(session, principal, answered, page)
+    return await _questions(session, rows), total
+
+
+async def questions_waiting_since(session: AsyncSession, before: datetime) -> list[Question]:
+    """Every question of every agent still waiting for the vendor since before `before`."""
+    return await _questions(session, await repository.questions_waiting_since(session, before))
+
+
+async def _questions(session: AsyncSession, rows: list[repository.QuestionRow]) -> list[Question]:
     customers, agents = await repository.names(
-        session, {r.customer_id for _, r, _ in rows}, {r.agent_id for _, r, _ in rows}
+        session, {r.report.customer_id for r in rows}, {r.report.agent_id for r in rows}
     )
     at = now()
-    items = [
+    return [
         Question.model_validate(
             {
-                "entry_id": entry.id,
-                "report_id": report.id,
+                "entry_id": row.entry.id,
+                "report_id": row.report.id,
                 "customer": CustomerRef(
-                    id=report.customer_id, name=customers.get(report.customer_id, "")
+                    id=row.report.customer_id, name=customers.get(row.report.customer_id, "")
                 ),
-                "agent": agents[report.agent_id],
-                "author": entry.written_by,
-                "project": entry.project,
-                "question": entry.open_questions,
-                "asked_at": report.created_at,
-                "age_days": _age_days(report.created_at, at),
-                "answered_at": answered_at,
+                "agent": agents[row.report.agent_id],
+                "author": row.entry.written_by,
+                "project": row.entry.project,
+                "question": row.entry.open_questions,
+                "asked_at": row.report.created_at,
+                "age_days": _age_days(row.waiting_since, at),
+                "answered_at": row.answered_at,
+                "replied_at": row.replied_at,
+                "answered": row.answered,
             },
             from_attributes=True,
         )
-        for entry, report, answered_at in rows
+        for row in rows
     ]
-    return items, total
 
 
 async def reviews_due(session: AsyncSession, principal: Principal) -> list[ReviewDue]:

@@ -1,15 +1,19 @@
 """The daily reminders (SPEC §11): "your customer's protection ends in N days" to the contact
 salesperson and the agent's master account, "follow-up overdue" to the contact salesperson, and
-"a mass-production review is due" to the vendor's staff (issue 12 §2).
+"a mass-production review is due" and "a question has waited N days" to the vendor's staff
+(issue 12 §2).
 Each is given once per episode (a `Reminder` row): once per protection end (an extension moves
 the end and warns again), once per overdue spell (a new report ends it). Safe to run on several
 servers at once: one database lock per run, and the episode key is the table's primary key."""
 
 from datetime import UTC, datetime, timedelta
 
+from api.config import get_settings
 from api.customers.models import Customer
 from api.customers.protection import days_left, followup_since, is_followup_overdue
 from api.db import AsyncSession, take_job_lock
+from api.desk import service as desk
+from api.desk.schemas import Question
 from api.kit.clock import CHINA, now
 from api.notifications import repository
 from api.notifications.models import Reminder
@@ -23,6 +27,7 @@ REMINDER_LOCK_KEY = 0x4344_7265_6D69_6E64
 PROTECTION_ENDING = "protection_ending"
 FOLLOWUP_OVERDUE = "followup_overdue"
 REVIEW_DUE = "review_due"
+QUESTION_UNANSWERED = "question_unanswered"
 
 
 def _episode(moment: datetime) -> str:
@@ -141,6 +146,42 @@ async def warn_review_due(session: AsyncSession, rules: Rules, at: datetime) -> 
     return len(due)
 
 
+async def warn_questions_unanswered(session: AsyncSession, at: datetime) -> int:
+    """Tell the vendor's staff of every entry's question the agent's side has waited on for
+    `question_reminder_days`, once per wait (a reply after an answer starts a new one)."""
+    days = get_settings().question_reminder_days
+    waiting = await desk.questions_waiting_since(session, at - timedelta(days=days))
+    given = await repository.reminders_given(
+        session, QUESTION_UNANSWERED, [q.customer.id for q in waiting]
+    )
+    due = [q for q in waiting if (q.customer.id, _question_episode(q)) not in given]
+    staff = await repository.vendor_staff(session) if due else []
+    for question in due:
+        session.add(
+            Reminder(
+                customer_id=question.customer.id,
+                kind=QUESTION_UNANSWERED,
+                episode=_question_episode(question),
+            )
+        )
+        for user in staff:
+            notify(
+                session,
+                user,
+                QUESTION_UNANSWERED,
+                customer=question.customer.name,
+                agent=question.agent.name,
+                project=question.project.name,
+                question=question.question,
+                days=question.age_days,
+            )
+    return len(due)
+
+
+def _question_episode(question: Question) -> str:
+    return f"entry {question.entry_id} {_episode(question.replied_at or question.asked_at)}"
+
+
 async def queue_reminders(session: AsyncSession, at: datetime | None = None) -> int:
     """Write today's reminders to the outbox; returns how many episodes were new."""
     at = at or now()
@@ -151,4 +192,5 @@ async def queue_reminders(session: AsyncSession, at: datetime | None = None) -> 
         await warn_protection_ending(session, rules, at)
         + await warn_followup_overdue(session, rules, at)
         + await warn_review_due(session, rules, at)
+        + await warn_questions_unanswered(session, at)
     )

@@ -126,6 +126,31 @@ TEMPLATES: dict[str, Template] = {
             "the desk.\n",
         ),
     ),
+    "question_reply": Template(
+        (
+            "渠道通：“{customer}”的问题有新回复",
+            "ChannelDesk: a new reply on a question about “{customer}”",
+        ),
+        (
+            "{name}，您好：\n\n{author} 在“{customer}” {date} 的跟进报告中"
+            "回复了问题“{question}”：\n\n{comment}\n",
+            "Hello {name},\n\n{author} replied on the question “{question}” in the {date} "
+            "report on “{customer}”:\n\n{comment}\n",
+        ),
+    ),
+    "question_unanswered": Template(
+        (
+            "渠道通：“{customer}”的问题已等待 {days} 天",
+            "ChannelDesk: a question about “{customer}” has waited {days} days",
+        ),
+        (
+            "{name}，您好：\n\n{agent} 就客户“{customer}”的项目“{project}”提出的问题已等待原厂解答 "
+            "{days} 天：\n\n{question}\n\n请在工作台的“待解答问题”中回复。\n",
+            "Hello {name},\n\n{agent} asked about the project “{project}” of “{customer}” "
+            "{days} days ago and is waiting for the manufacturer's answer:\n\n{question}\n\n"
+            "Answer it under Open questions on the desk.\n",
+        ),
+    ),
 }
 
 

@@ -42,6 +42,8 @@ EmailKind = Literal[
     "customer_released",
     "customer_taken",
     "review_due",
+    "question_reply",
+    "question_unanswered",
 ]
 
 

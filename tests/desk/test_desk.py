@@ -220,3 +220,78 @@ async def test_mass_production_reviews_due_and_overdue_most_overdue_first(
     assert kept.status_code == 200, kept.text
     listed = (await client.get("/api/v1/reviews/due", headers=world.vendor.headers)).json()
     assert [r["customer"]["id"] for r in listed] == [due.id]
+
+
+async def _comment(client, actor, report_id: int, body: str, entry_id: int | None):  # type: ignore[no-untyped-def]
+    return await client.post(
+        f"/api/v1/reports/{report_id}/comments",
+        json={"body": body, "entry_id": entry_id},
+        headers=actor.headers,
+    )
+
+
+async def _open_ids(client, actor) -> list[int]:  # type: ignore[no-untyped-def]
+    response = await client.get("/api/v1/questions?status=open", headers=actor.headers)
+    return [q["entry_id"] for q in response.json()["items"]]
+
+
+async def test_the_agent_replies_in_a_question_thread_and_the_question_is_open_again(
+    client, world, a_customer, domain, clock
+) -> None:
+    report = await _report(
+        client, world.a_sales, a_customer.id, [_entry(domain, question="能否提供样片？")]
+    )
+    entry_id = report["entries"][0]["id"]
+    assert (
+        await _comment(client, world.vendor, report["id"], "下周寄出", entry_id)
+    ).status_code == 201
+    assert await _open_ids(client, world.vendor) == []
+
+    clock.move_to(now() + timedelta(days=2), tick=False)
+    reply = await _comment(client, world.a_sales, report["id"], "需要两盒，寄到苏州工厂", entry_id)
+    assert reply.status_code == 201, reply.text
+    assert await _open_ids(client, world.vendor) == [entry_id]
+    (thread,) = (await client.get("/api/v1/questions", headers=world.vendor.headers)).json()[
+        "items"
+    ]
+    assert thread["answered"] is False and thread["replied_at"] is not None
+    assert thread["age_days"] == 0  # the wait starts again at the reply
+
+    # The vendor answers the reply (within the same instant: ids order the thread).
+    assert (await _comment(client, world.vendor, report["id"], "好的", entry_id)).status_code == 201
+    assert await _open_ids(client, world.vendor) == []
+
+
+async def test_the_agent_side_comments_only_in_the_thread_of_a_question(
+    client, world, a_customer, domain
+) -> None:
+    report = await _report(
+        client,
+        world.a_sales,
+        a_customer.id,
+        [_entry(domain, question="能否提供样片？"), _entry(domain, name="空调主控")],
+    )
+    asked, silent = (e["id"] for e in report["entries"])
+    on_report = await _comment(client, world.a_sales, report["id"], "补充一点", None)
+    on_silent_entry = await _comment(client, world.a_sales, report["id"], "补充一点", silent)
+    assert on_report.status_code == on_silent_entry.status_code == 403
+    foreign = await _comment(client, world.b_sales, report["id"], "我也想知道", asked)
+    assert foreign.status_code == 404  # another agent's report does not exist for them
+
+
+async def test_a_reply_is_unread_for_the_vendor_who_answered_and_mailed_to_them(
+    client, world, a_customer, domain, session
+) -> None:
+    from tests.notifications.mail import outbox
+
+    report = await _report(
+        client, world.a_sales, a_customer.id, [_entry(domain, question="能否提供样片？")]
+    )
+    entry_id = report["entries"][0]["id"]
+    await _comment(client, world.vendor, report["id"], "下周寄出", entry_id)
+    await _comment(client, world.a_sales, report["id"], "寄到苏州工厂", entry_id)
+    unread = await client.get("/api/v1/me/unread-comments", headers=world.vendor.headers)
+    assert unread.json()["total"] == 1
+    replies = [m for m in await outbox(session) if m.kind == "question_reply"]
+    assert [m.to_email for m in replies] == [world.vendor.user.email]
+    assert "寄到苏州工厂" in replies[0].body and "能否提供样片？" in replies[0].body

@@ -1,6 +1,7 @@
 """The manufacturer's desk (工作台, issue 12 §2): signing in, the vendor lands on the desk and
 finds a pending registration, a new report and its open question without opening a customer,
-and answers the question there."""
+and answers the question there; the salesperson replies in the thread and the question waits
+again."""
 
 import re
 import uuid
@@ -9,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.steps import DEMO_PASSWORD, submit_login
+from tests.e2e.steps import DEMO_PASSWORD, sign_in, sign_out, submit_login
 
 pytestmark = pytest.mark.e2e
 
@@ -19,6 +20,7 @@ NEW_COMPANY = f"苏州市工作台{RUN}电子有限公司"
 QUESTION = f"能否提供样片与开发板？（{RUN}）"
 PROJECT = f"工作台测试项目{RUN}"
 ANSWER = "下周寄出样片两盒、开发板一块。"
+REPLY = "开发板请寄到苏州工厂，谢谢。"
 
 
 def _headers(base_url: str, username: str) -> dict[str, str]:
@@ -101,3 +103,19 @@ def test_vendor_finds_a_registration_a_report_and_a_question_on_the_desk_and_ans
     page.get_by_test_id("question-status").get_by_text("已解答").click()
     answered = page.get_by_test_id("desk-questions").get_by_role("row").filter(has_text=QUESTION)
     expect(answered).to_contain_text(PROJECT)
+
+    # The salesperson replies in the question's thread; the vendor sees it waiting again.
+    followup = answered.get_by_role("link").get_attribute("href") or ""
+    sign_out(page)
+    sign_in(page, "a.sales")
+    page.goto(followup)
+    pane = page.get_by_test_id("comments-pane")
+    expect(pane.get_by_test_id("comment-body").filter(has_text=ANSWER)).to_be_visible()
+    pane.get_by_test_id("comment-input").fill(REPLY)
+    pane.get_by_test_id("comment-submit").click()
+    expect(pane.get_by_test_id("comment-body").filter(has_text=REPLY)).to_be_visible()
+    sign_out(page)
+    sign_in(page, "vendor")
+    page.get_by_test_id("nav-desk-open_questions").click()
+    reopened = page.get_by_test_id("desk-questions").get_by_role("row").filter(has_text=QUESTION)
+    expect(reopened.get_by_test_id("question-replied")).to_be_visible()

@@ -2830,7 +2830,7 @@ export type ProfileUpdate = {
      *
      * Emails not wanted
      */
-    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken' | 'review_due'> | null;
+    email_opt_out?: Array<'registration_decided' | 'extension_decided' | 'new_comment' | 'protection_ending' | 'followup_overdue' | 'registration_submitted' | 'extension_submitted' | 'customer_released' | 'customer_taken' | 'review_due' | 'question_reply' | 'question_unanswered'> | null;
     /**
      * Language
      *
@@ -3068,13 +3068,21 @@ export type Province = {
 export type Question = {
     /**
      * Age Days
+     *
+     * Days the agent's side has waited: since the question, or its newest reply
      */
     age_days: number;
     agent: AgentBrief;
     /**
+     * Answered
+     *
+     * The vendor's newest comment is newer than every reply
+     */
+    answered: boolean;
+    /**
      * Answered At
      *
-     * The first vendor comment on it
+     * The vendor's newest comment on it
      */
     answered_at: string | null;
     /**
@@ -3092,6 +3100,12 @@ export type Question = {
      * Question
      */
     question: string;
+    /**
+     * Replied At
+     *
+     * The agent's side's newest reply in the thread
+     */
+    replied_at: string | null;
     /**
      * Report Id
      */

@@ -41,6 +41,7 @@ export const deskEnUS: Record<keyof typeof deskZhCN, string> = {
   'desk.questions.age': 'Waiting',
   'desk.questions.ageDays': '{days} days',
   'desk.questions.answeredAt': 'Answered',
+  'desk.questions.replied': 'Agent replied {time}',
   'desk.questions.answer': 'Answer',
   'desk.questions.answerTitle': 'Answer the question on {customer}',
   'desk.questions.answerText': 'The answer is a comment on the project; the author is told.',

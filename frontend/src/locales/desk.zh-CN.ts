@@ -39,6 +39,7 @@ export const deskZhCN = {
   'desk.questions.age': '已等',
   'desk.questions.ageDays': '{days} 天',
   'desk.questions.answeredAt': '解答时间',
+  'desk.questions.replied': '提交方 {time} 追问',
   'desk.questions.answer': '解答',
   'desk.questions.answerTitle': '解答 {customer} 的问题',
   'desk.questions.answerText': '解答作为点评写在该项目上，提交人会收到通知。',

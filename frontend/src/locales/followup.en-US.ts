@@ -93,6 +93,9 @@ export const followupEnUS: Record<keyof typeof followupZhCN, string> = {
   'followup.comment.body': 'Comment',
   'followup.comment.required': 'Write the comment',
   'followup.comment.submit': 'Post comment',
+  'followup.reply.target': 'Question replied to',
+  'followup.reply.body': 'Reply',
+  'followup.reply.submit': 'Post reply',
 
   'followup.revision.none': 'This report has not been edited',
   'followup.revision.line': 'Version {version} · {name} · {time}',

@@ -92,6 +92,9 @@ export const followupZhCN = {
   'followup.comment.body': '点评内容',
   'followup.comment.required': '请填写点评内容',
   'followup.comment.submit': '发表点评',
+  'followup.reply.target': '回复的问题',
+  'followup.reply.body': '回复内容',
+  'followup.reply.submit': '回复',
 
   'followup.revision.none': '这份报告没有被修改过',
   'followup.revision.line': '第 {version} 版 · {name} · {time}',

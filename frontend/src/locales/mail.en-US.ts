@@ -20,6 +20,8 @@ export const mailEnUS: Record<keyof typeof mailZhCN, string> = {
   'mail.kind.customer_released': 'My customer released to the pool',
   'mail.kind.customer_taken': 'A former customer taken by another agent',
   'mail.kind.review_due': 'Mass-production review due',
+  'mail.kind.question_reply': 'New reply on a question',
+  'mail.kind.question_unanswered': 'Question waiting for an answer',
   'mail.kind.set_password_link': 'Set-password link',
   'mail.outbox.subtitle': 'Emails the system wrote and how sending went; with no mail server set up they wait here.',
   'mail.outbox.created': 'Written',

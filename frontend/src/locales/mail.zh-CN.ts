@@ -19,6 +19,8 @@ export const mailZhCN = {
   'mail.kind.customer_released': '我的客户释放到资源池',
   'mail.kind.customer_taken': '原客户被其他代理商获得',
   'mail.kind.review_due': '量产客户复核到期',
+  'mail.kind.question_reply': '问题有新回复',
+  'mail.kind.question_unanswered': '待解答问题超时',
   'mail.kind.set_password_link': '设置密码链接',
   'mail.outbox.subtitle': '系统写入的邮件及其发送状态；未配置邮件服务器时邮件在此等待。',
   'mail.outbox.created': '写入时间',

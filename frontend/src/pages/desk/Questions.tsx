@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -51,7 +51,16 @@ export function Questions({ onOpenCustomer, canAnswer }: { onOpenCustomer: (id: 
     {
       title: t('desk.questions.question'),
       dataIndex: 'question',
-      render: (v: string) => <div style={{ minWidth: 200, maxWidth: 400, whiteSpace: 'pre-wrap' }}>{v}</div>,
+      render: (v: string, q) => (
+        <div style={{ minWidth: 200, maxWidth: 400, whiteSpace: 'pre-wrap' }}>
+          {v}
+          {q.replied_at && !q.answered ? (
+            <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="question-replied">
+              {t('desk.questions.replied', { time: formatTime(q.replied_at) })}
+            </Tag>
+          ) : null}
+        </div>
+      ),
     },
     { title: t('desk.questions.asked'), dataIndex: 'asked_at', render: (v: string) => formatTime(v) },
     status === 'open'

@@ -1,5 +1,6 @@
 // Comments (点评) on the selected report: on the whole report or on one entry. The vendor writes;
-// comments the caller had not read yet are highlighted.
+// the agent's side replies in the thread of an entry's question (需原厂解答的问题). Comments the
+// caller had not read yet are highlighted.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { errorText } from '../../api';
@@ -51,6 +52,11 @@ export function CommentsPane({ report, canComment }: { report: ReportDetail | nu
     },
   });
   if (!report) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.comment.pick')} />;
+  const asking = report.entries.filter((entry) => entry.open_questions.trim() !== '');
+  const replies = !canComment && asking.length > 0;
+  const targets = canComment
+    ? [{ value: 0, label: t('followup.comment.onReport') }, ...report.entries.map((entry) => ({ value: entry.id, label: entry.project.name }))]
+    : asking.map((entry) => ({ value: entry.id, label: `${entry.project.name}：${entry.open_questions}` }));
   const projectOf = new Map(report.entries.map((entry) => [entry.id, entry.project.name]));
   const about = (comment: CommentPublic) =>
     comment.entry_id === null ? t('followup.comment.onReport') : (projectOf.get(comment.entry_id) ?? t('followup.comment.onEntry'));
@@ -62,12 +68,13 @@ export function CommentsPane({ report, canComment }: { report: ReportDetail | nu
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.comment.none')} /> }}
         renderItem={(comment) => <CommentItem key={comment.id} comment={comment} about={about(comment)} />}
       />
-      {canComment ? (
+      {canComment || replies ? (
         <Form<Values>
+          key={report.id}
           form={form}
           layout="vertical"
           size="small"
-          initialValues={{ target: 0, body: '' }}
+          initialValues={{ target: targets[0]?.value ?? 0, body: '' }}
           onFinish={(values) =>
             post.mutate({
               path: { report_id: report.id },
@@ -75,25 +82,19 @@ export function CommentsPane({ report, canComment }: { report: ReportDetail | nu
             })
           }
         >
-          <Form.Item name="target" label={t('followup.comment.target')}>
-            <Select
-              data-testid="comment-target"
-              options={[
-                { value: 0, label: t('followup.comment.onReport') },
-                ...report.entries.map((entry) => ({ value: entry.id, label: entry.project.name })),
-              ]}
-            />
+          <Form.Item name="target" label={t(replies ? 'followup.reply.target' : 'followup.comment.target')}>
+            <Select data-testid="comment-target" options={targets} />
           </Form.Item>
           <Form.Item
             name="body"
-            label={t('followup.comment.body')}
+            label={t(replies ? 'followup.reply.body' : 'followup.comment.body')}
             rules={[{ required: true, whitespace: true, message: t('followup.comment.required') }]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="comment-input" />
           </Form.Item>
           {post.isError ? <Alert type="error" showIcon title={errorText(post.error)} style={{ marginBottom: 8 }} /> : null}
           <Button type="primary" htmlType="submit" loading={post.isPending} data-testid="comment-submit">
-            {t('followup.comment.submit')}
+            {t(replies ? 'followup.reply.submit' : 'followup.comment.submit')}
           </Button>
         </Form>
       ) : null}

@@ -16,6 +16,8 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, MessageKey> = {
   customer_released: 'mail.kind.customer_released',
   customer_taken: 'mail.kind.customer_taken',
   review_due: 'mail.kind.review_due',
+  question_reply: 'mail.kind.question_reply',
+  question_unanswered: 'mail.kind.question_unanswered',
 };
 
 export const EMAIL_KINDS = Object.keys(EMAIL_KIND_LABELS) as EmailKind[];
