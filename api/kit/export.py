@@ -3,13 +3,14 @@ spreadsheet we hand out is written here, so user text can never become a formula
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import Response
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,11 +24,27 @@ def is_formula_like(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
 
 
+# Characters a sheet title may not hold (Excel's rule, enforced by openpyxl).
+SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
+
+
+def xlsx_text(value: Any) -> Any:
+    """A value an .xlsx file can hold: the format has no place for C0 control characters, which
+    requests refuse (kit.schemas) but older rows or uploads may carry; each is shown as U+FFFD
+    rather than failing the whole export."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def sheet_title(title: str) -> str:
+    return SHEET_TITLE_FORBIDDEN.sub("_", xlsx_text(title))[:31] or "Sheet"
+
+
 def append_text_safe(sheet: Worksheet, values: Sequence[Any]) -> None:
     """Append a row whose text cells stay text: openpyxl makes any string starting with '=' a
     formula, so such a cell is typed as a string, and quotePrefix keeps it text in Excel even
     after the user edits it."""
-    sheet.append([_text_cell(sheet, v) if is_formula_like(v) else v for v in values])
+    cells = [xlsx_text(v) for v in values]
+    sheet.append([_text_cell(sheet, v) if is_formula_like(v) else v for v in cells])
 
 
 def _text_cell(sheet: Worksheet, value: str) -> Cell:
@@ -46,7 +63,7 @@ def xlsx_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = title[:31]
+    sheet.title = sheet_title(title)
     append_text_safe(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -1,8 +1,10 @@
 """The contract holds from outside (issue 11 §6): Schemathesis generates requests for every
 operation of the committed OpenAPI document against the real server (this pass's database, demo
 data), signed in as the vendor and as an agent's salesperson, and finds no server error, no
-undocumented status code and no answer off its documented schema. Fixed seed and a bounded count
-of examples per operation, so a run is repeatable and short."""
+undocumented status code and no answer off its documented schema: each operation alone
+(examples, fuzzing) and chained through the links Schemathesis infers from the document
+(stateful: ids a response returns fed to the operations that take them). Fixed seed and a
+bounded count of examples per operation, so a run is repeatable and short."""
 
 import os
 import subprocess
@@ -56,7 +58,7 @@ def test_no_operation_answers_a_server_error_or_off_its_schema(
                 f"--url={url}",
                 f"--header=Authorization: Bearer {token}",
                 f"--checks={CHECKS}",
-                "--phases=examples,fuzzing",
+                "--phases=examples,fuzzing,stateful",
                 f"--max-examples={EXAMPLES_PER_OPERATION}",
                 f"--seed={SEED}",
                 # Signing out or changing the password would end the run's own session.

@@ -157,3 +157,12 @@ async def test_a_planted_formula_is_text_in_every_export(
     assert response.status_code == 200, response.text
     cells = _xlsx_cells(response.content) if kind == "xlsx" else _csv_cells(response.content)
     assert expected <= set(cells), f"the planted texts did not reach the export: {expected}"
+
+
+def test_a_control_character_from_an_older_row_is_shown_not_a_failed_export() -> None:
+    from api.kit.export import xlsx_bytes
+
+    body = xlsx_bytes("batch-A/B:C?", ["名称"], [["宏图\x1f智能"]])
+    sheet = load_workbook(io.BytesIO(body)).active
+    assert sheet is not None and sheet.title == "batch-A_B_C_"
+    assert sheet["A2"].value == "宏图\ufffd智能"
