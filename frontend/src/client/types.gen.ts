@@ -4257,6 +4257,10 @@ export type AgentsListAgentsData = {
          */
         sort?: string | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -4599,6 +4603,10 @@ export type AnnouncementsListAnnouncementsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -5140,6 +5148,10 @@ export type AuditListAuditData = {
     path?: never;
     query?: {
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -5226,88 +5238,6 @@ export type AuditListAuditResponses = {
 };
 
 export type AuditListAuditResponse = AuditListAuditResponses[keyof AuditListAuditResponses];
-
-export type AuditExportAuditData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Format
-         */
-        format?: 'xlsx' | 'csv';
-        /**
-         * Object Type
-         */
-        object_type?: string | null;
-        /**
-         * Object Id
-         */
-        object_id?: string | null;
-        /**
-         * Actor Id
-         */
-        actor_id?: number | null;
-        /**
-         * Agent Id
-         *
-         * Rows on the agent's objects or by its people
-         */
-        agent_id?: number | null;
-        /**
-         * Action
-         */
-        action?: string | null;
-        /**
-         * Date From
-         *
-         * First day, China time
-         */
-        date_from?: string | null;
-        /**
-         * Date To
-         *
-         * Last day (inclusive), China time
-         */
-        date_to?: string | null;
-    };
-    url: '/api/v1/audit/export';
-};
-
-export type AuditExportAuditErrors = {
-    /**
-     * Bad Request
-     */
-    400: ErrorOut;
-    /**
-     * Unauthorized
-     */
-    401: ErrorOut;
-    /**
-     * Forbidden
-     */
-    403: ErrorOut;
-    /**
-     * Request Entity Too Large
-     */
-    413: ErrorOut;
-    /**
-     * Unprocessable Entity
-     */
-    422: ErrorOut;
-    /**
-     * Service Unavailable
-     */
-    503: ErrorOut;
-};
-
-export type AuditExportAuditError = AuditExportAuditErrors[keyof AuditExportAuditErrors];
-
-export type AuditExportAuditResponses = {
-    /**
-     * Successful Response
-     */
-    200: unknown;
-};
 
 export type AuditAuditFacetsData = {
     body?: never;
@@ -5751,6 +5681,10 @@ export type CustomersListCustomersData = {
          * name, protection_until, created_at, updated_at, annual_mcu_usage_wan
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -6403,6 +6337,10 @@ export type OrdersListOrdersData = {
          */
         date_to?: string | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -6522,7 +6460,12 @@ export type ProjectsListProjectsData = {
          */
         customer_id: number;
     };
-    query?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
     url: '/api/v1/customers/{customer_id}/projects';
 };
 
@@ -6641,6 +6584,10 @@ export type ReportsListReportsData = {
          * Date To
          */
         date_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -6881,6 +6828,10 @@ export type DeskListNewReportsData = {
          */
         stage_changed?: boolean | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -6999,6 +6950,10 @@ export type ExtensionsListExtensionsData = {
          * Created To
          */
         created_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -7192,7 +7147,7 @@ export type ForecastForecastData = {
         /**
          * Format
          */
-        format?: string;
+        format?: 'json' | 'xlsx' | 'csv';
     };
     url: '/api/v1/forecast';
 };
@@ -7326,6 +7281,10 @@ export type ImportsListImportsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -7607,6 +7566,10 @@ export type ImportsListImportRowsData = {
          */
         status?: Array<RowStatus> | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -7831,6 +7794,10 @@ export type CatalogPageMcuModelsData = {
          * Status
          */
         status?: McuStatus | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -8476,6 +8443,10 @@ export type NotificationsListOutboxData = {
          */
         status?: OutboxStatus | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -8555,6 +8526,10 @@ export type PoolListPoolData = {
          * name, released_at, annual_mcu_usage_wan
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -9183,6 +9158,10 @@ export type DeskListQuestionsData = {
          */
         status?: QuestionStatus | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -9303,6 +9282,10 @@ export type RegistrationsListRegistrationsData = {
          * Created To
          */
         created_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -10027,7 +10010,12 @@ export type ReportsListRevisionsResponse = ReportsListRevisionsResponses[keyof R
 export type DeskListReviewsDueData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
     url: '/api/v1/reviews/due';
 };
 
@@ -10317,6 +10305,10 @@ export type UsersListUsersData = {
          * e.g. username, -created_at
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
