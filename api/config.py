@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     import_max_shared_strings: int = Field(default=250_000, ge=1)
     import_max_unpacked_mb: int = Field(default=100, ge=1)
     import_max_compression_ratio: int = Field(default=100, ge=10)
+    # A list's .xlsx or CSV holds at most this many rows; a longer one ends with a row that says
+    # it was cut (narrow the filters for the rest).
+    export_max_rows: int = Field(default=100_000, ge=1)
     cors_origins: list[str] = []
     demo_mode: bool = False
     public_base_url: str = "http://127.0.0.1:8000"

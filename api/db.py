@@ -1,6 +1,7 @@
 """Async engine and the per-request session: one transaction per request."""
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Annotated, Any, cast
 
@@ -101,6 +102,25 @@ def get_sessionmaker() -> async_sessionmaker[AsyncSession]:
 def _reading(engine: AsyncEngine) -> AsyncEngine:
     """The same engine and pool, marked for read-only transactions (PostgreSQL ignores it)."""
     return engine.execution_options(**{READ_ONLY: True})
+
+
+@lru_cache
+def _snapshot(engine: AsyncEngine) -> AsyncEngine:
+    """Read-only transactions that see one snapshot from their first statement to their end:
+    REPEATABLE READ on PostgreSQL; a WAL reader on SQLite already does."""
+    if engine.dialect.name != "postgresql":
+        return _reading(engine)
+    return engine.execution_options(
+        **{READ_ONLY: True}, isolation_level="REPEATABLE READ", postgresql_readonly=True
+    )
+
+
+@asynccontextmanager
+async def snapshot_session() -> AsyncIterator[AsyncSession]:
+    """A read-only session of its own, for work that outlives its request's session (a list
+    export streamed after the route returned): every chunk it reads sees the same data."""
+    async with get_sessionmaker()(bind=_snapshot(get_engine())) as session:
+        yield session
 
 
 def _needs(dependant: Dependant, marker: object) -> bool:

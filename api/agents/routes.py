@@ -1,15 +1,17 @@
 from typing import Annotated
 
-from fastapi import Depends, Query, status
+from fastapi import Depends, Query, Request, Response, status
 from pydantic import BaseModel
 
-from api.agents import repository, service
+from api.agents import exports, repository, service
 from api.agents.schemas import AgentCreate, AgentPublic, AgentUpdate
 from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.users.schemas import UserPublic
@@ -25,8 +27,9 @@ class AgentCreated(BaseModel):
     credentials: Credentials
 
 
-@router.get("/agents")
+@router.get("/agents", response_model=Page[AgentPublic], responses=DOWNLOADS)
 async def list_agents(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -35,12 +38,18 @@ async def list_agents(
     sort: Annotated[
         str | None, Query(max_length=30, description="name or created_at, '-' for descending")
     ] = None,
-) -> Page[AgentPublic]:
-    """Agents the caller may see (the vendor: all; agent staff: their own)."""
-    agents, total = await repository.list_agents(
-        session, principal, page, search=search, is_active=is_active, sort=sort
-    )
-    return Page(items=[AgentPublic.model_validate(a) for a in agents], total=total)
+    format: ExportFormat = "json",
+) -> Page[AgentPublic] | Response:
+    """Agents the caller may see (the vendor: all; agent staff: their own); JSON (paged),
+    .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[AgentPublic]:
+        agents, total = await repository.list_agents(
+            db, principal, page, search=search, is_active=is_active, sort=sort
+        )
+        return Page(items=[AgentPublic.model_validate(a) for a in agents], total=total)
+
+    return await answer_page(request, session, page, format, exports.AGENTS, fetch)
 
 
 @router.post("/agents", status_code=status.HTTP_201_CREATED, responses=ERRORS)

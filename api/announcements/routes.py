@@ -1,9 +1,9 @@
 from typing import Annotated
 
-from fastapi import Depends, status
+from fastapi import Depends, Request, status
 from fastapi.responses import Response
 
-from api.announcements import repository, service
+from api.announcements import exports, repository, service
 from api.announcements.schemas import (
     AnnouncementIn,
     AnnouncementPublic,
@@ -15,7 +15,8 @@ from api.announcements.schemas import (
 from api.announcements.views import RECEIPT_COLUMNS, public, publics, receipt_rows, receipts
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.export import XLSX_TYPE, ExportFormat, download
@@ -25,15 +26,22 @@ from api.kit.pagination import Page, PageParams, page_params
 router = protected_router("announcements")
 
 
-@router.get("/announcements")
+@router.get("/announcements", response_model=Page[AnnouncementPublic], responses=DOWNLOADS)
 async def list_announcements(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
-) -> Page[AnnouncementPublic]:
-    """Announcements the caller may see with their read state, newest first."""
-    rows, total = await repository.list_announcements(session, principal, page)
-    return Page(items=await publics(session, principal, rows), total=total)
+    format: ExportFormat = "json",
+) -> Page[AnnouncementPublic] | Response:
+    """Announcements the caller may see with their read state, newest first; JSON (paged),
+    .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[AnnouncementPublic]:
+        rows, total = await repository.list_announcements(db, principal, page)
+        return Page(items=await publics(db, principal, rows), total=total)
+
+    return await answer_page(request, session, page, format, exports.ANNOUNCEMENTS, fetch)
 
 
 @router.get("/me/unread-announcements")

@@ -61,14 +61,6 @@ async def list_entries(
     return await paginate(session, filtered_statement(principal, filters), page)
 
 
-async def export_entries(
-    session: AsyncSession, principal: Principal, filters: AuditFilters, limit: int
-) -> list[AuditLog]:
-    """The newest `limit` matching rows (an export is capped, not paged)."""
-    rows = await session.scalars(filtered_statement(principal, filters).limit(limit))
-    return list(rows.all())
-
-
 async def facets(session: AsyncSession, principal: Principal) -> tuple[list[str], list[str]]:
     """The object types and actions that occur in the rows `principal` may read."""
     allowed = readable(principal, AuditLog)

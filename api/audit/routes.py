@@ -1,23 +1,20 @@
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import Depends, Query
-from fastapi.responses import Response
+from fastapi import Depends, Query, Request, Response
 
-from api.audit import repository, service
+from api.audit import exports, repository, service
 from api.audit.schemas import AuditEntry, AuditFacets
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
-from api.kit.clock import today
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.days import Day
 from api.kit.errors import AppError, error_responses
-from api.kit.export import XLSX_TYPE, download
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
 router = protected_router("audit")
-
-EXPORT_LIMIT = 10_000  # newest rows in one download; narrow the filters for older ones
 
 
 def audit_filters(
@@ -47,16 +44,27 @@ def audit_filters(
 Filters = Annotated[repository.AuditFilters, Depends(audit_filters)]
 
 
-@router.get("/audit", responses=error_responses(422))
+@router.get(
+    "/audit",
+    response_model=Page[AuditEntry],
+    responses={**error_responses(422), **DOWNLOADS},
+)
 async def list_audit(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     filters: Filters,
-) -> Page[AuditEntry]:
-    """The audit trail, newest first, filtered (vendor only; others see an empty list)."""
-    rows, total = await repository.list_entries(session, principal, page, filters)
-    return Page(items=await service.described(session, rows), total=total)
+    format: ExportFormat = "json",
+) -> Page[AuditEntry] | Response:
+    """The audit trail, newest first, filtered (vendor only; others see an empty list); JSON
+    (paged), .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[AuditEntry]:
+        rows, total = await repository.list_entries(db, principal, page, filters)
+        return Page(items=await service.described(db, rows), total=total)
+
+    return await answer_page(request, session, page, format, exports.AUDIT, fetch)
 
 
 @router.get("/audit/facets")
@@ -64,20 +72,3 @@ async def audit_facets(session: Session, principal: CurrentPrincipal) -> AuditFa
     """The object types and actions recorded so far, for the filters (vendor only)."""
     object_types, actions = await repository.facets(session, principal)
     return AuditFacets(object_types=object_types, actions=actions)
-
-
-@router.get(
-    "/audit/export",
-    response_class=Response,
-    responses={**error_responses(422), 200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}},
-)
-async def export_audit(
-    session: Session,
-    principal: CurrentPrincipal,
-    filters: Filters,
-    format: Literal["xlsx", "csv"] = "xlsx",
-) -> Response:
-    """The filtered trail as .xlsx or CSV, newest first, at most 10,000 rows (vendor only)."""
-    rows = await repository.export_entries(session, principal, filters, EXPORT_LIMIT)
-    headers, table = service.export_table(rows)
-    return download(format, f"audit-{today().isoformat()}", headers, table)

@@ -1,7 +1,6 @@
 """Audit rows, written in the same transaction as the change they describe."""
 
 import enum
-import json
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -12,7 +11,6 @@ from api.audit.models import AuditLog
 from api.audit.schemas import AuditEntry
 from api.authz.principal import Principal
 from api.db import AsyncSession
-from api.kit.clock import CHINA
 from api.kit.logging import request_id_var
 from api.users.models import User
 
@@ -76,60 +74,6 @@ async def record(
     )
     session.add(entry)
     return entry
-
-
-EXPORT_HEADERS = [
-    "id",
-    "at",
-    "actor_id",
-    "actor_username",
-    "action",
-    "object_type",
-    "object_id",
-    "agent_id",
-    "changed_fields",
-    "before",
-    "after",
-    "reason",
-    "request_id",
-]
-CELL_LIMIT = 32_000  # a spreadsheet cell holds at most 32,767 characters
-
-
-def changed_fields(entry: AuditLog) -> list[str]:
-    """Fields added, removed or changed between the before and after snapshots."""
-    if entry.before is None or entry.after is None:
-        return []
-    before, after = entry.before, entry.after
-    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-
-
-def _json_cell(value: dict[str, Any] | None) -> str:
-    text = "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT] + "…"
-
-
-def export_table(entries: list[AuditLog]) -> tuple[list[str], list[list[Any]]]:
-    """The trail as one table: times in China Standard Time, snapshots as JSON."""
-    rows = [
-        [
-            e.id,
-            e.at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
-            e.actor_id,
-            e.actor_username,
-            e.action,
-            e.object_type,
-            e.object_id,
-            e.agent_id,
-            ", ".join(changed_fields(e)),
-            _json_cell(e.before),
-            _json_cell(e.after),
-            e.reason,
-            e.request_id,
-        ]
-        for e in entries
-    ]
-    return EXPORT_HEADERS, rows
 
 
 def _id_fields(entry: AuditLog) -> list[tuple[str, int]]:

@@ -1,10 +1,10 @@
 from typing import Annotated
 
-from fastapi import Depends, Query, Request, status
+from fastapi import Depends, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.catalog import domains, mcu, repository
+from api.catalog import domains, exports, mcu, repository
 from api.catalog.models import McuStatus
 from api.catalog.regions import Province, provinces
 from api.catalog.schemas import (
@@ -23,8 +23,10 @@ from api.catalog.schemas import (
     ProductDomainPublic,
     ProductDomainUpdate,
 )
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.messages import language, translate
 from api.kit.pagination import Page, PageParams, page_params
@@ -124,18 +126,25 @@ async def list_mcu_models(session: Session) -> list[McuModelPublic]:
     return [McuModelPublic.model_validate(m) for m in rows]
 
 
-@router.get("/mcu-models/page")
+@router.get("/mcu-models/page", response_model=Page[McuModelPublic], responses=DOWNLOADS)
 async def page_mcu_models(
+    request: Request,
     session: Session,
     page: Annotated[PageParams, Depends(page_params)],
     q: Annotated[
         str | None, Query(max_length=40, description="Part number, series or core")
     ] = None,
     mcu_status: Annotated[McuStatus | None, Query(alias="status")] = None,
-) -> Page[McuModelPublic]:
-    """One page of our MCU models, searched and filtered by status."""
-    rows, total = await repository.page_mcu_models(session, page, q, mcu_status)
-    return Page(items=[McuModelPublic.model_validate(m) for m in rows], total=total)
+    format: ExportFormat = "json",
+) -> Page[McuModelPublic] | Response:
+    """One page of our MCU models, searched and filtered by status; or all of them as .xlsx
+    or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[McuModelPublic]:
+        rows, total = await repository.page_mcu_models(db, page, q, mcu_status)
+        return Page(items=[McuModelPublic.model_validate(m) for m in rows], total=total)
+
+    return await answer_page(request, session, page, format, exports.MCU_MODELS, fetch)
 
 
 @router.post("/mcu-models", status_code=status.HTTP_201_CREATED, responses=ERRORS)

@@ -1,11 +1,11 @@
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Query, status
+from fastapi import Depends, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.customers import repository, service, views
+from api.customers import exports, repository, service, views
 from api.customers.models import CustomerStatus
 from api.customers.protection import near_expiry_cutoff
 from api.customers.repository import CustomerFilters
@@ -17,10 +17,12 @@ from api.customers.schemas import (
     ReasonIn,
     ReviewIn,
 )
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.identity.schemas import AliasIn, AliasPublic, BlockedOut, GroupLinkIn, RenameIn
 from api.kit.clock import now
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.rules.service import current_rules
@@ -31,8 +33,9 @@ router = protected_router("customers")
 ERRORS = error_responses(403, 404, 409, 422)
 
 
-@router.get("/customers")
+@router.get("/customers", response_model=Page[CustomerPublic], responses=DOWNLOADS)
 async def list_customers(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -52,8 +55,10 @@ async def list_customers(
             description="name, protection_until, created_at, updated_at, annual_mcu_usage_wan",
         ),
     ] = None,
-) -> Page[CustomerPublic]:
-    """The caller's customers (scoped by role), filtered, sorted and paged."""
+    format: ExportFormat = "json",
+) -> Page[CustomerPublic] | Response:
+    """The caller's customers (scoped by role), filtered, sorted and paged; or all of them as
+    .xlsx or CSV."""
     rules, at = await current_rules(session), now()
     filters = CustomerFilters(
         search=search,
@@ -69,8 +74,12 @@ async def list_customers(
         else None,
         sort=sort,
     )
-    rows, total = await repository.list_customers(session, principal, page, filters)
-    return Page(items=await views.public_page(session, principal, rows, rules, at), total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[CustomerPublic]:
+        rows, total = await repository.list_customers(db, principal, page, filters)
+        return Page(items=await views.public_page(db, principal, rows, rules, at), total=total)
+
+    return await answer_page(request, session, page, format, exports.CUSTOMERS, fetch)
 
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))

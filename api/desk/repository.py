@@ -240,7 +240,7 @@ async def questions(
         )
         .order_by(col(Report.created_at), col(ReportEntry.id))
     )
-    total = await _count(session, _questions_statement(principal, answered))
+    total = await _count(session, _questions_statement(principal, answered)) if page.counted else 0
     rows = await session.execute(statement.limit(page.limit).offset(page.offset))
     return [QuestionRow(*row) for row in rows.all()], total
 

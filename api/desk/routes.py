@@ -1,13 +1,15 @@
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request, Response
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
-from api.desk import service
+from api.db import AsyncSession, Session
+from api.desk import exports, service
 from api.desk.repository import ReportFilters
 from api.desk.schemas import Desk, DeskSeenOut, NewReport, Question, QuestionStatus, ReviewDue
+from api.exporting import DOWNLOADS, answer_list, answer_page
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 from api.projects.stages import ProjectStage
@@ -28,8 +30,9 @@ async def mark_desk_seen(session: Session, principal: CurrentPrincipal) -> DeskS
     return DeskSeenOut(seen_at=marker.seen_at)
 
 
-@router.get("/desk/reports")
+@router.get("/desk/reports", response_model=Page[NewReport], responses=DOWNLOADS)
 async def list_new_reports(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -37,29 +40,44 @@ async def list_new_reports(
     product_domain_id: RowId | None = None,
     stage: ProjectStage | None = None,
     stage_changed: bool | None = None,
-) -> Page[NewReport]:
+    format: ExportFormat = "json",
+) -> Page[NewReport] | Response:
     """Reports written since the caller last marked the desk seen, newest first; the entry
-    filters keep reports with at least one such entry."""
+    filters keep reports with at least one such entry. JSON (paged), .xlsx or CSV."""
     filters = ReportFilters(agent_id, product_domain_id, stage, stage_changed)
-    items, total = await service.new_reports(session, principal, filters, page)
-    return Page(items=items, total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[NewReport]:
+        items, total = await service.new_reports(db, principal, filters, page)
+        return Page(items=items, total=total)
+
+    return await answer_page(request, session, page, format, exports.NEW_REPORTS, fetch)
 
 
-@router.get("/questions")
+@router.get("/questions", response_model=Page[Question], responses=DOWNLOADS)
 async def list_questions(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     status: QuestionStatus | None = None,
-) -> Page[Question]:
-    """Entries' questions for the manufacturer, oldest first: open until a vendor comments."""
+    format: ExportFormat = "json",
+) -> Page[Question] | Response:
+    """Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+    JSON (paged), .xlsx or CSV."""
     answered = None if status is None else status is QuestionStatus.ANSWERED
-    items, total = await service.questions(session, principal, answered, page)
-    return Page(items=items, total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[Question]:
+        items, total = await service.questions(db, principal, answered, page)
+        return Page(items=items, total=total)
+
+    return await answer_page(request, session, page, format, exports.QUESTIONS, fetch)
 
 
-@router.get("/reviews/due")
-async def list_reviews_due(session: Session, principal: CurrentPrincipal) -> list[ReviewDue]:
+@router.get("/reviews/due", response_model=list[ReviewDue], responses=DOWNLOADS)
+async def list_reviews_due(
+    request: Request, session: Session, principal: CurrentPrincipal, format: ExportFormat = "json"
+) -> list[ReviewDue] | Response:
     """量产 customers whose periodic review is due or overdue, the most overdue first; keep or
-    release with POST /customers/{id}/review."""
-    return await service.reviews_due(session, principal)
+    release with POST /customers/{id}/review. JSON, .xlsx or CSV."""
+    due = await service.reviews_due(session, principal)
+    return await answer_list(request, session, format, exports.REVIEWS_DUE, due)

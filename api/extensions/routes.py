@@ -1,17 +1,19 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, status
+from fastapi import Depends, Request, Response, status
 
 from api.applications.models import ApplicationStatus
 from api.applications.schemas import ApplicationFilters, RejectionIn
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
-from api.extensions import repository, service
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
+from api.extensions import exports, repository, service
 from api.extensions.schemas import ExtensionApproval, ExtensionCreate, ExtensionPublic
 from api.extensions.views import with_evidence
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
@@ -32,8 +34,9 @@ async def request_extension(
     )
 
 
-@router.get("/extensions")
+@router.get("/extensions", response_model=Page[ExtensionPublic], responses=DOWNLOADS)
 async def list_extensions(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -41,11 +44,16 @@ async def list_extensions(
     customer_id: RowId | None = None,
     created_from: datetime | None = None,
     created_to: datetime | None = None,
-) -> Page[ExtensionPublic]:
-    """Extension applications the caller may see, newest first."""
+    format: ExportFormat = "json",
+) -> Page[ExtensionPublic] | Response:
+    """Extension applications the caller may see, newest first; JSON (paged), .xlsx or CSV."""
     filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
-    rows, total = await repository.list_extensions(session, principal, page, filters, customer_id)
-    return Page(items=await with_evidence(session, rows), total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[ExtensionPublic]:
+        rows, total = await repository.list_extensions(db, principal, page, filters, customer_id)
+        return Page(items=await with_evidence(db, rows), total=total)
+
+    return await answer_page(request, session, page, format, exports.EXTENSIONS, fetch)
 
 
 @router.post("/extensions/{extension_id}/approve", responses=error_responses(403, 404, 409, 422))

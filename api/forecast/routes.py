@@ -1,16 +1,16 @@
 from typing import Annotated
 
-from fastapi import Depends, Query
-from fastapi.responses import Response
+from fastapi import Depends, Query, Request, Response
 
 from api.authz.principal import Principal, scoped_principal
 from api.authz.routers import integration_router
 from api.db import Session
-from api.forecast import service, snapshots
+from api.exporting import DOWNLOADS, export_items
+from api.forecast import exports, service, snapshots
 from api.forecast.schemas import Forecast, ForecastAccuracy
 from api.kit.clock import month_key, now, today
 from api.kit.errors import error_responses
-from api.kit.export import download
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.rules.service import current_rules
 from api.tokens.scopes import TokenScope
@@ -19,20 +19,20 @@ forecast_principal = scoped_principal(TokenScope.FORECAST_READ)
 router = integration_router("forecast", forecast_principal)
 ForecastPrincipal = Annotated[Principal, Depends(forecast_principal)]
 
-CSV_COLUMNS = ["month", "mcu_model", "agent", "product_domain", "stage", "quantity"]
 
-
-@router.get("/forecast", response_model=Forecast, responses={200: {"content": {"text/csv": {}}}})
+@router.get("/forecast", response_model=Forecast, responses=DOWNLOADS)
 async def forecast(
+    request: Request,
     session: Session,
     principal: ForecastPrincipal,
     months: Annotated[int, Query(ge=1, le=24)] = 12,
     mcu_model_id: RowId | None = None,
     agent_id: RowId | None = None,
     product_domain_id: RowId | None = None,
-    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    format: ExportFormat = "json",
 ) -> Forecast | Response:
-    """Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV."""
+    """Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
+    (headers in the caller's language: Accept-Language)."""
     start = month_key(today())
     rows = await service.compute(
         session,
@@ -44,11 +44,8 @@ async def forecast(
         agent_id=agent_id,
         product_domain_id=product_domain_id,
     )
-    if format == "csv":
-        table = [
-            [r.month, r.mcu_model, r.agent, r.product_domain, r.stage, r.quantity] for r in rows
-        ]
-        return download("csv", f"forecast-{start}", CSV_COLUMNS, table)
+    if format != "json":
+        return await export_items(request, session, format, exports.FORECAST, rows)
     months_ahead = service.horizon(start, months)
     return Forecast(
         generated_at=now(),

@@ -6,14 +6,15 @@ from fastapi.responses import Response
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.identity.disclosure import shown_records
-from api.imports import repository, runner, service
+from api.imports import exports, repository, runner, service
 from api.imports.models import RowStatus
 from api.imports.schemas import ImportPublic, ImportRowPublic
 from api.imports.spreadsheet import template_bytes
 from api.kit.errors import error_responses
-from api.kit.export import XLSX_TYPE
+from api.kit.export import XLSX_TYPE, ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
 
@@ -60,15 +61,21 @@ async def upload_import(
     return ImportPublic.model_validate(job)
 
 
-@router.get("/imports")
+@router.get("/imports", response_model=Page[ImportPublic], responses=DOWNLOADS)
 async def list_imports(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
-) -> Page[ImportPublic]:
-    """The imports the caller may see, newest first."""
-    rows, total = await repository.list_imports(session, principal, page)
-    return Page(items=[ImportPublic.model_validate(r) for r in rows], total=total)
+    format: ExportFormat = "json",
+) -> Page[ImportPublic] | Response:
+    """The imports the caller may see, newest first; JSON (paged), .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[ImportPublic]:
+        rows, total = await repository.list_imports(db, principal, page)
+        return Page(items=[ImportPublic.model_validate(r) for r in rows], total=total)
+
+    return await answer_page(request, session, page, format, exports.IMPORTS, fetch)
 
 
 @router.get("/imports/{import_id}", responses=error_responses(404))
@@ -79,24 +86,35 @@ async def read_import(
     return ImportPublic.model_validate(await repository.get_visible(session, principal, import_id))
 
 
-@router.get("/imports/{import_id}/rows", responses=error_responses(404))
+@router.get(
+    "/imports/{import_id}/rows",
+    response_model=Page[ImportRowPublic],
+    responses={**error_responses(404), **DOWNLOADS},
+)
 async def list_import_rows(
     import_id: RowId,
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     status: Annotated[list[RowStatus] | None, Query()] = None,
-) -> Page[ImportRowPublic]:
-    """The import's rows by row number: what each will do or did, and why."""
+    format: ExportFormat = "json",
+) -> Page[ImportRowPublic] | Response:
+    """The import's rows by row number: what each will do or did, and why; JSON (paged),
+    .xlsx or CSV."""
     await repository.get_visible(session, principal, import_id)
-    rows, total = await repository.list_rows(session, import_id, status, page)
-    items = [
-        ImportRowPublic.model_validate(r).model_copy(
-            update={"candidates": shown_records(principal, r.candidates)}
-        )
-        for r in rows
-    ]
-    return Page(items=items, total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[ImportRowPublic]:
+        rows, total = await repository.list_rows(db, import_id, status, page)
+        items = [
+            ImportRowPublic.model_validate(r).model_copy(
+                update={"candidates": shown_records(principal, r.candidates)}
+            )
+            for r in rows
+        ]
+        return Page(items=items, total=total)
+
+    return await answer_page(request, session, page, format, exports.IMPORT_ROWS, fetch)
 
 
 @router.post(

@@ -22,6 +22,11 @@ def today() -> date:
     return now().astimezone(CHINA).date()
 
 
+def china_minute(moment: datetime) -> str:
+    """A moment as the users read it: 'YYYY-MM-DD HH:MM' in China Standard Time."""
+    return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
 def add_months(moment: DayT, months: int) -> DayT:
     """The same day `months` calendar months later (clamped to the month's last day)."""
     return moment + relativedelta(months=months)

@@ -254,6 +254,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "订单号“{number}”已存在。",
         "The order number “{number}” is already used.",
     ),
+    "export_cut": (
+        "已截断：仅导出前 {rows} 行，请缩小筛选范围后导出其余部分。",
+        "Cut at {rows} rows: narrow the filters to export the rest.",
+    ),
     "date_range_invalid": (
         "开始日期不能晚于结束日期。",
         "The start date must not be after the end date.",

@@ -21,6 +21,9 @@ class Page(BaseModel, Generic[T]):
 class PageParams(BaseModel):
     limit: int
     offset: int
+    # False when the caller has no use for the total (an export reading its list in chunks):
+    # the list is not counted again for every chunk, and its Page says total 0.
+    counted: bool = True
 
 
 def page_params(
@@ -41,9 +44,11 @@ def order_by(sort: str | None, columns: dict[str, Any], default: str) -> list[Co
 async def paginate(
     session: AsyncSession, statement: Select[Any], page: PageParams
 ) -> tuple[list[Any], int]:
-    """Run one page of `statement` and count all its rows."""
-    total = await session.scalar(
-        select(func.count()).select_from(statement.order_by(None).subquery())
+    """Run one page of `statement` and count all its rows (unless the page is not counted)."""
+    total = (
+        await session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+        if page.counted
+        else 0
     )
     rows = (await session.scalars(statement.limit(page.limit).offset(page.offset))).all()
     return list(rows), int(total or 0)

@@ -1,75 +1,48 @@
-"""The order desk's tables as downloads: one row per order line, and the batch trace; headers
-in the caller's language (Chinese by default), names instead of ids."""
+"""The order desk's tables as files: a row per order line (so quantities add up in a
+spreadsheet), and the batch trace; names instead of ids."""
 
-from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
-from api.kit.clock import CHINA
-from api.orders.models import Order
-from api.orders.schemas import BatchCustomer
-
-# (Chinese, English) per column, in the file's order.
-ORDER_COLUMNS = (
-    ("销售日期", "Contract date"),
-    ("订单号", "Order number"),
-    ("客户", "Customer"),
-    ("项目", "Project"),
-    ("MCU型号", "MCU model"),
-    ("产品领域", "Product domain"),
-    ("数量", "Quantity"),
-    ("单价", "Unit price"),
-    ("币种", "Currency"),
-    ("批次号", "Batch numbers"),
-    ("备注", "Remarks"),
-    ("录入人", "Entered by"),
-    ("录入时间", "Entered at"),
-)
-BATCH_COLUMNS = (
-    ("客户", "Customer"),
-    ("批次号", "Batch numbers"),
-    ("订单号", "Order numbers"),
-    ("数量", "Quantity"),
-    ("首次销售日期", "First contract date"),
-    ("最近销售日期", "Last contract date"),
-)
+from api.exporting import Column, Expanded, Sheet
+from api.orders.schemas import BatchCustomer, LinePublic, OrderPublic
 
 
-def headers(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
-    return [en if lang == "en" else zh for zh, en in columns]
+@dataclass(frozen=True)
+class OrderLine:
+    order: OrderPublic
+    line: LinePublic
 
 
-def order_rows(orders: Sequence[Order]) -> list[list[Any]]:
-    """One row per line, so quantities add up in a spreadsheet; times in China time."""
-    return [
+ORDERS: Expanded[OrderPublic, OrderLine] = Expanded(
+    Sheet(
+        "orders",
         [
-            order.contract_date.isoformat(),
-            order.order_number,
-            order.customer.name,
-            line.project.name,
-            line.mcu_model.part_number,
-            line.product_domain.name,
-            line.quantity,
-            line.unit_price,
-            line.currency or "",
-            ", ".join(line.batches),
-            order.remarks,
-            order.created_by.display_name,
-            order.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"),
-        ]
-        for order in orders
-        for line in order.lines
-    ]
+            Column("销售日期", "Contract date", lambda r: r.order.contract_date),
+            Column("订单号", "Order number", lambda r: r.order.order_number),
+            Column("客户", "Customer", lambda r: r.order.customer.name),
+            Column("项目", "Project", lambda r: r.line.project.name),
+            Column("MCU型号", "MCU model", lambda r: r.line.mcu_model.part_number),
+            Column("产品领域", "Product domain", lambda r: r.line.product_domain.name),
+            Column("数量", "Quantity", lambda r: r.line.quantity),
+            Column("单价", "Unit price", lambda r: r.line.unit_price),
+            Column("币种", "Currency", lambda r: r.line.currency),
+            Column("批次号", "Batch numbers", lambda r: r.line.batches),
+            Column("备注", "Remarks", lambda r: r.order.remarks),
+            Column("录入人", "Entered by", lambda r: r.order.created_by.display_name),
+            Column("录入时间", "Entered at", lambda r: r.order.created_at),
+        ],
+    ),
+    lambda order: [OrderLine(order, line) for line in order.lines],
+)
 
-
-def batch_rows(customers: Sequence[BatchCustomer]) -> list[list[Any]]:
-    return [
-        [
-            c.customer.name,
-            ", ".join(c.batches),
-            ", ".join(c.order_numbers),
-            c.quantity,
-            c.first_date.isoformat(),
-            c.last_date.isoformat(),
-        ]
-        for c in customers
-    ]
+BATCH: Sheet[BatchCustomer] = Sheet(
+    "batch",
+    [
+        Column("客户", "Customer", lambda c: c.customer.name),
+        Column("批次号", "Batch numbers", lambda c: c.batches),
+        Column("订单号", "Order numbers", lambda c: c.order_numbers),
+        Column("数量", "Quantity", lambda c: c.quantity),
+        Column("首次销售日期", "First contract date", lambda c: c.first_date),
+        Column("最近销售日期", "Last contract date", lambda c: c.last_date),
+    ],
+)

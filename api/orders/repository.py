@@ -133,14 +133,6 @@ async def search_orders(
     return await paginate(session, _across_customers(session, principal, filters), page)
 
 
-async def export_orders(
-    session: AsyncSession, principal: Principal, filters: OrderFilters, limit: int
-) -> list[Order]:
-    """The first `limit` orders of the filtered list, in its order, for a download."""
-    statement = _across_customers(session, principal, filters).limit(limit)
-    return list((await session.scalars(statement)).all())
-
-
 @dataclass
 class BatchDelivery:
     """One order line that carried a traced batch, with its customer."""

@@ -1,16 +1,15 @@
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
-from api.kit.clock import today
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_list, answer_page
 from api.kit.days import Day
 from api.kit.errors import AppError, error_responses
-from api.kit.export import XLSX_TYPE, ExportFormat, download
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
-from api.kit.messages import language
 from api.kit.pagination import Page, PageParams, page_params
 from api.orders import exports, repository, service
 from api.orders.repository import OrderFilters
@@ -18,8 +17,7 @@ from api.orders.schemas import BatchCustomer, DeleteIn, OrderIn, OrderPublic
 
 router = protected_router("orders")
 ERRORS = error_responses(403, 404, 409, 422)
-DOWNLOADS: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}}
-EXPORT_LIMIT = 10_000  # orders (or traced lines) in one download; narrow the filters for more
+TRACE_LIMIT = 10_000  # order lines a batch trace reads; a longer batch prefix finds fewer
 Number = Annotated[str | None, Query(min_length=1, max_length=50)]
 
 
@@ -63,14 +61,14 @@ async def search_orders(
     filters: Annotated[OrderFilters, Depends(order_filters)],
     format: ExportFormat = "json",
 ) -> Page[OrderPublic] | Response:
-    """The caller's orders across every customer they may see, newest contract first; JSON (paged)
-    or the whole filtered list (at most 10,000 orders) as .xlsx or CSV, a row per line."""
-    if format != "json":
-        rows = await repository.export_orders(session, principal, filters, EXPORT_LIMIT)
-        columns = exports.headers(exports.ORDER_COLUMNS, language(request))
-        return download(format, f"orders-{today().isoformat()}", columns, exports.order_rows(rows))
-    found, total = await repository.search_orders(session, principal, page, filters)
-    return Page(items=[OrderPublic.model_validate(o) for o in found], total=total)
+    """The caller's orders across every customer they may see, newest contract first; JSON
+    (paged) or the whole filtered list as .xlsx or CSV, a row per line."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[OrderPublic]:
+        found, total = await repository.search_orders(db, principal, page, filters)
+        return Page(items=[OrderPublic.model_validate(o) for o in found], total=total)
+
+    return await answer_page(request, session, page, format, exports.ORDERS, fetch)
 
 
 @router.get(
@@ -91,27 +89,35 @@ async def batch_customers(
     with their orders and units; JSON, .xlsx or CSV."""
     if not batch.strip():
         raise AppError("validation_error", 422, fields="batch")
-    found = await service.batch_customers(session, principal, batch, EXPORT_LIMIT)
-    if format == "json":
-        return found
-    columns = exports.headers(exports.BATCH_COLUMNS, language(request))
-    return download(format, f"batch-{batch.strip()}", columns, exports.batch_rows(found))
+    found = await service.batch_customers(session, principal, batch, TRACE_LIMIT)
+    return await answer_list(request, session, format, exports.BATCH, found)
 
 
-@router.get("/customers/{customer_id}/orders")
+@router.get(
+    "/customers/{customer_id}/orders",
+    response_model=Page[OrderPublic],
+    responses=DOWNLOADS,
+)
 async def list_orders(
     customer_id: RowId,
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     date_from: Day | None = None,
     date_to: Day | None = None,
-) -> Page[OrderPublic]:
-    """A customer's sales records, newest contract first, with their lines."""
-    rows, total = await repository.list_orders(
-        session, principal, customer_id, page, date_from, date_to
-    )
-    return Page(items=[OrderPublic.model_validate(o) for o in rows], total=total)
+    format: ExportFormat = "json",
+) -> Page[OrderPublic] | Response:
+    """A customer's sales records, newest contract first, with their lines; JSON (paged), or
+    .xlsx or CSV with a row per line."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[OrderPublic]:
+        rows, total = await repository.list_orders(
+            db, principal, customer_id, page, date_from, date_to
+        )
+        return Page(items=[OrderPublic.model_validate(o) for o in rows], total=total)
+
+    return await answer_page(request, session, page, format, exports.ORDERS, fetch)
 
 
 @router.post(

@@ -1,14 +1,16 @@
 from typing import Annotated
 
-from fastapi import Depends, Query, status
+from fastapi import Depends, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
-from api.pool import repository
+from api.pool import exports, repository
 from api.pool.schemas import PoolCustomer
 from api.registrations import service as registrations
 from api.registrations import views as registration_views
@@ -18,8 +20,9 @@ from api.rules.service import current_rules
 router = protected_router("pool")
 
 
-@router.get("/pool")
+@router.get("/pool", response_model=Page[PoolCustomer], responses=DOWNLOADS)
 async def list_pool(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -30,19 +33,24 @@ async def list_pool(
     sort: Annotated[
         str | None, Query(max_length=30, description="name, released_at, annual_mcu_usage_wan")
     ] = None,
-) -> Page[PoolCustomer]:
-    """Open customers in the resource pool, public fields only."""
-    rows, total = await repository.list_pool(
-        session,
-        principal,
-        page,
-        search=search,
-        province=province,
-        city=city,
-        product_domain_id=product_domain_id,
-        sort=sort,
-    )
-    return Page(items=[PoolCustomer.model_validate(c) for c in rows], total=total)
+    format: ExportFormat = "json",
+) -> Page[PoolCustomer] | Response:
+    """Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[PoolCustomer]:
+        rows, total = await repository.list_pool(
+            db,
+            principal,
+            page,
+            search=search,
+            province=province,
+            city=city,
+            product_domain_id=product_domain_id,
+            sort=sort,
+        )
+        return Page(items=[PoolCustomer.model_validate(c) for c in rows], total=total)
+
+    return await answer_page(request, session, page, format, exports.POOL, fetch)
 
 
 @router.post(

@@ -1,23 +1,35 @@
+from fastapi import Request, Response
+
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
+from api.exporting import DOWNLOADS, answer_list
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
-from api.projects import repository
+from api.projects import exports, repository
 from api.projects.schemas import ProjectHistoryEntry, ProjectPublic, ProjectWithHistory
 
 router = protected_router("projects")
 
 
-@router.get("/customers/{customer_id}/projects")
+@router.get(
+    "/customers/{customer_id}/projects", response_model=list[ProjectPublic], responses=DOWNLOADS
+)
 async def list_projects(
-    customer_id: RowId, session: Session, principal: CurrentPrincipal
-) -> list[ProjectPublic]:
-    """A customer's projects with their current state (pane 3 of the follow-up screen)."""
-    return [
+    customer_id: RowId,
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    format: ExportFormat = "json",
+) -> list[ProjectPublic] | Response:
+    """A customer's projects with their current state (pane 3 of the follow-up screen); JSON,
+    .xlsx or CSV."""
+    projects = [
         ProjectPublic.model_validate(p)
         for p in await repository.list_for_customer(session, principal, customer_id)
     ]
+    return await answer_list(request, session, format, exports.PROJECTS, projects)
 
 
 @router.get("/projects/{project_id}", responses=error_responses(404))

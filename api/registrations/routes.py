@@ -1,20 +1,22 @@
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Query, status
+from fastapi import Depends, Query, Request, Response, status
 
 from api.applications.models import ApplicationStatus
 from api.applications.schemas import ApplicationFilters, DecisionIn, RejectionIn
 from api.authz.policy import authorize
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.db import Session, WriteSession
+from api.db import AsyncSession, Session, WriteSession
+from api.exporting import DOWNLOADS, answer_page
 from api.identity.schemas import BlockedOut
 from api.kit.clock import now
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
-from api.registrations import repository, service, views
+from api.registrations import exports, repository, service, views
 from api.registrations.models import RegistrationKind
 from api.registrations.probing import probing_users
 from api.registrations.schemas import (
@@ -51,8 +53,9 @@ async def apply(
     return views.public(principal, registration, warnings)
 
 
-@router.get("/registrations")
+@router.get("/registrations", response_model=Page[RegistrationPublic], responses=DOWNLOADS)
 async def list_registrations(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -60,11 +63,17 @@ async def list_registrations(
     kind: RegistrationKind | None = None,
     created_from: datetime | None = None,
     created_to: datetime | None = None,
-) -> Page[RegistrationPublic]:
-    """Registration applications the caller may see, newest first (申请处理)."""
+    format: ExportFormat = "json",
+) -> Page[RegistrationPublic] | Response:
+    """Registration applications the caller may see, newest first (申请处理); JSON (paged),
+    .xlsx or CSV."""
     filters = ApplicationFilters(status=status, created_from=created_from, created_to=created_to)
-    rows, total = await repository.list_registrations(session, principal, page, filters, kind)
-    return Page(items=[views.public(principal, r) for r in rows], total=total)
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[RegistrationPublic]:
+        rows, total = await repository.list_registrations(db, principal, page, filters, kind)
+        return Page(items=[views.public(principal, r) for r in rows], total=total)
+
+    return await answer_page(request, session, page, format, exports.REGISTRATIONS, fetch)
 
 
 @router.get("/registrations/probing", responses=error_responses(403))

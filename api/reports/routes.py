@@ -1,16 +1,18 @@
 from typing import Annotated
 
-from fastapi import Depends, status
+from fastapi import Depends, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.comments import service as comments
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.days import Day
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
-from api.reports import repository, service, views
+from api.reports import exports, repository, service, views
 from api.reports.schemas import (
     CommentIn,
     CommentPublic,
@@ -26,20 +28,31 @@ router = protected_router("reports")
 ERRORS = error_responses(403, 404, 409, 422)
 
 
-@router.get("/customers/{customer_id}/reports", responses=error_responses(404))
+@router.get(
+    "/customers/{customer_id}/reports",
+    response_model=Page[ReportSummary],
+    responses={**error_responses(404), **DOWNLOADS},
+)
 async def list_reports(
     customer_id: RowId,
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
     date_from: Day | None = None,
     date_to: Day | None = None,
-) -> Page[ReportSummary]:
-    """A customer's follow-up reports, newest first, filtered by report date."""
-    rows, total = await repository.list_reports(
-        session, principal, customer_id, page, date_from, date_to
-    )
-    return Page(items=await views.summaries(session, principal, rows), total=total)
+    format: ExportFormat = "json",
+) -> Page[ReportSummary] | Response:
+    """A customer's follow-up reports, newest first, filtered by report date; JSON (paged),
+    .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[ReportSummary]:
+        rows, total = await repository.list_reports(
+            db, principal, customer_id, page, date_from, date_to
+        )
+        return Page(items=await views.summaries(db, principal, rows), total=total)
+
+    return await answer_page(request, session, page, format, exports.REPORTS, fetch)
 
 
 @router.post(

@@ -1,16 +1,18 @@
 from typing import Annotated
 
-from fastapi import Depends, Query, status
+from fastapi import Depends, Query, Request, Response, status
 
 from api.auth.schemas import Credentials
 from api.authz.principal import CurrentPrincipal, PendingPrincipal
 from api.authz.roles import Role
 from api.authz.routers import pending_router, protected_router
-from api.db import Session
+from api.db import AsyncSession, Session
+from api.exporting import DOWNLOADS, answer_page
 from api.kit.errors import error_responses
+from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
-from api.users import repository, service
+from api.users import exports, repository, service
 from api.users.schemas import ProfileUpdate, UserCreate, UserCreated, UserPublic, UserUpdate
 
 router = protected_router("users")
@@ -36,8 +38,9 @@ async def update_me(
     return await read_me(session, principal)
 
 
-@router.get("/users")
+@router.get("/users", response_model=Page[UserPublic], responses=DOWNLOADS)
 async def list_users(
+    request: Request,
     session: Session,
     principal: CurrentPrincipal,
     page: Annotated[PageParams, Depends(page_params)],
@@ -48,19 +51,24 @@ async def list_users(
     sort: Annotated[
         str | None, Query(max_length=30, description="e.g. username, -created_at")
     ] = None,
-) -> Page[UserPublic]:
-    """People the caller may see, searchable and paged."""
-    users, total = await repository.list_users(
-        session,
-        principal,
-        page,
-        search=search,
-        role=role,
-        agent_id=agent_id,
-        is_active=is_active,
-        sort=sort,
-    )
-    return Page(items=[UserPublic.model_validate(u) for u in users], total=total)
+    format: ExportFormat = "json",
+) -> Page[UserPublic] | Response:
+    """People the caller may see, searchable and paged; or all of them as .xlsx or CSV."""
+
+    async def fetch(db: AsyncSession, page: PageParams) -> Page[UserPublic]:
+        users, total = await repository.list_users(
+            db,
+            principal,
+            page,
+            search=search,
+            role=role,
+            agent_id=agent_id,
+            is_active=is_active,
+            sort=sort,
+        )
+        return Page(items=[UserPublic.model_validate(u) for u in users], total=total)
+
+    return await answer_page(request, session, page, format, exports.USERS, fetch)
 
 
 @router.post("/users", status_code=status.HTTP_201_CREATED, responses=ERRORS)

@@ -131,9 +131,7 @@ async def test_only_the_vendor_reads_the_audit_trail(client, world, session) -> 
         assert listed.json() == {"items": [], "total": 0}
         facets = await client.get("/api/v1/audit/facets", headers=actor.headers)
         assert facets.json() == {"object_types": [], "actions": []}
-        exported = await client.get(
-            "/api/v1/audit/export", params={"format": "csv"}, headers=actor.headers
-        )
+        exported = await client.get(VENDOR_ONLY, params={"format": "csv"}, headers=actor.headers)
         assert list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))[1:] == []
     assert (await client.get(VENDOR_ONLY, headers=world.vendor.headers)).json()["total"] == 1
 
@@ -148,7 +146,7 @@ async def test_vendor_exports_the_filtered_trail_as_xlsx_and_csv(client, world, 
     )
     params = {"agent_id": world.agent_a.id}
     xlsx = await client.get(
-        "/api/v1/audit/export", params={**params, "format": "xlsx"}, headers=world.vendor.headers
+        "/api/v1/audit", params={**params, "format": "xlsx"}, headers=world.vendor.headers
     )
     assert xlsx.status_code == 200
     assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
@@ -159,18 +157,19 @@ async def test_vendor_exports_the_filtered_trail_as_xlsx_and_csv(client, world, 
     header = table[0]
     assert len(table) == 2
     row = dict(zip(header, table[1], strict=True))
-    assert row["object_id"] == "1" and row["actor_username"] == world.a_sales.user.username
-    assert row["at"] == f"{at.date()} 11:00:00"  # China time
-    assert row["changed_fields"] == "name, tags"
-    assert '"新"' in row["after"]
+    assert row["用户名"] == world.a_sales.user.username
+    assert row["操作人"] == world.a_sales.user.display_name
+    assert row["时间"] == f"{at.date()} 11:00:00"  # China time
+    assert row["变更字段"] == "name, tags"
+    assert '"新"' in row["变更后"]
     text = (
         await client.get(
-            "/api/v1/audit/export", params={**params, "format": "csv"}, headers=world.vendor.headers
+            "/api/v1/audit", params={**params, "format": "csv"}, headers=world.vendor.headers
         )
     ).content
     assert text.startswith("\ufeff".encode())
     lines = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
-    assert [(r["object_id"], r["action"]) for r in lines] == [("1", "customer.update")]
+    assert [(r["用户名"], r["操作"]) for r in lines] == [("a.sales", "customer.update")]
 
 
 async def test_each_entry_names_the_person_the_object_and_every_id_it_refers_to(

@@ -1,8 +1,9 @@
-"""Steps every browser test takes: signing in and out, the menu, the home customer table."""
+"""Steps every browser test takes: signing in and out, the menu, the home customer table, a
+list's export."""
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Download, Locator, Page, expect
 
 DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
 
@@ -40,3 +41,11 @@ def pick_option(page: Page, text: str | re.Pattern[str]) -> None:
     """Click an option of the open drop-down list (antd also renders hidden ones for readers)."""
     name = re.compile(f"^{re.escape(text)}$") if isinstance(text, str) else text
     page.locator(".ant-select-item-option").filter(has_text=name).click()
+
+
+def export_list(page: Page, menu: str, kind: str) -> Download:
+    """Open a list's 导出 menu (test id `menu`) and download its Excel or CSV ('xlsx', 'csv')."""
+    page.get_by_test_id(menu).click()
+    with page.expect_download() as download:
+        page.get_by_test_id(f"{menu}-{kind}").click()
+    return download.value

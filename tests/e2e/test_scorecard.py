@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from playwright.sync_api import Page, expect
 
-from tests.e2e.steps import open_menu, sign_in
+from tests.e2e.steps import export_list, open_menu, sign_in
 
 
 def test_vendor_reads_the_scorecard_per_agent_and_salesperson_and_exports_it(
@@ -31,9 +31,7 @@ def test_vendor_reads_the_scorecard_per_agent_and_salesperson_and_exports_it(
     page.get_by_test_id("scorecard-period").get_by_text("近 3 个月").click()
     expect(page.get_by_test_id("scorecard-range")).not_to_have_text(six_months)
 
-    with page.expect_download() as download_info:
-        page.get_by_test_id("scorecard-xlsx").click()
-    download = download_info.value
+    download = export_list(page, "scorecard-export", "xlsx")
     assert download.suggested_filename.endswith(".xlsx")
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)

@@ -5,6 +5,8 @@ import csv
 import io
 from datetime import datetime, time
 
+from openpyxl import load_workbook
+
 from api.db import get_sessionmaker
 from api.forecast.snapshots import take_snapshot
 from api.kit.clock import CHINA, month_key, now, shift_month, today
@@ -72,7 +74,27 @@ async def test_forecast_filters_and_csv(client, world, book) -> None:
     assert {r["mcu_model"] for r in only_fan["rows"]} == {"CD32G431CBT6"}
     response = await _forecast(client, world.vendor, months=2, format="csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert sum(float(r["quantity"]) for r in rows) == 2 * (COOKER_MONTHLY + FAN_MONTHLY)
+    assert sum(float(r["预期数量"]) for r in rows) == 2 * (COOKER_MONTHLY + FAN_MONTHLY)
+    assert {r["阶段"] for r in rows} == {"量产", "小批"}  # labels, not codes
+
+
+async def test_forecast_exports_xlsx_with_headers_in_the_callers_language(
+    client, world, book
+) -> None:
+    response = await client.get(
+        "/api/v1/forecast",
+        params={"months": 1, "format": "xlsx"},
+        headers={**world.vendor.headers, "Accept-Language": "en"},
+    )
+    assert response.status_code == 200, response.text
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    assert header == ("Month", "MCU model", "Agent", "Product domain", "Stage", "Expected units")
+    assert sorted((r[1], r[4], r[5]) for r in rows) == [
+        ("CD32F030C8T6", "Mass production", COOKER_MONTHLY),
+        ("CD32G431CBT6", "Small batch", FAN_MONTHLY),
+    ]
 
 
 async def test_agents_see_only_their_own_forecast(client, world, book) -> None:

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from api.kit.clock import today
 from api.kit.export import FORMULA_TRIGGERS, XLSX_TYPE
 from tests.factories import Actor, World
+from tests.kit.lists import Listed, fill_lists
 from tests.orders.conftest import Book, book, order
 
 __all__ = ["book"]
@@ -49,6 +50,7 @@ class Planted:
     world: World
     book: Book
     announcement_id: int
+    listed: Listed
 
 
 # A scenario names the caller, the URL and the query of one export, and the planted texts that
@@ -61,7 +63,7 @@ SCENARIOS: dict[str, Scenario] = {
         {"group_by": "agent", "date_from": (today() - timedelta(days=30)).isoformat()},
         {HYPERLINK},
     ),
-    "/api/v1/audit/export": lambda p: (p.world.vendor, "/api/v1/audit/export", {}, {AT_SUM}),
+    "/api/v1/audit": lambda p: (p.world.vendor, "/api/v1/audit", {}, {AT_SUM}),
     "/api/v1/forecast": lambda p: (p.world.vendor, "/api/v1/forecast", {}, {HYPERLINK}),
     "/api/v1/announcements/{announcement_id}/receipts": lambda p: (
         p.world.vendor,
@@ -78,12 +80,61 @@ SCENARIOS: dict[str, Scenario] = {
         {},
         {BATCH},
     ),
+    # The lists (issue 12 §4): the agent's name and the people's names are in most of them.
+    "/api/v1/customers": lambda p: (p.world.vendor, "/api/v1/customers", {}, {HYPERLINK, PLUS}),
+    "/api/v1/pool": lambda p: (p.world.a_sales, "/api/v1/pool", {}, set()),
+    "/api/v1/registrations": lambda p: (
+        p.world.vendor,
+        "/api/v1/registrations",
+        {},
+        {HYPERLINK, PLUS},
+    ),
+    "/api/v1/extensions": lambda p: (p.world.vendor, "/api/v1/extensions", {}, {HYPERLINK, PLUS}),
+    "/api/v1/customers/{customer_id}/reports": lambda p: (
+        p.world.a_sales,
+        f"/api/v1/customers/{p.book.customer_id}/reports",
+        {},
+        {PLUS},
+    ),
+    "/api/v1/customers/{customer_id}/projects": lambda p: (
+        p.world.a_sales,
+        f"/api/v1/customers/{p.book.customer_id}/projects",
+        {},
+        set(),
+    ),
+    "/api/v1/customers/{customer_id}/orders": lambda p: (
+        p.world.a_assistant,
+        f"/api/v1/customers/{p.book.customer_id}/orders",
+        {},
+        {HYPERLINK, BATCH},
+    ),
+    "/api/v1/desk/reports": lambda p: (
+        p.world.vendor,
+        "/api/v1/desk/reports",
+        {},
+        {HYPERLINK, PLUS},
+    ),
+    "/api/v1/questions": lambda p: (p.world.vendor, "/api/v1/questions", {}, {HYPERLINK, PLUS}),
+    "/api/v1/reviews/due": lambda p: (p.world.vendor, "/api/v1/reviews/due", {}, {HYPERLINK}),
+    "/api/v1/agents": lambda p: (p.world.vendor, "/api/v1/agents", {}, {HYPERLINK}),
+    "/api/v1/users": lambda p: (p.world.vendor, "/api/v1/users", {}, {HYPERLINK, PLUS, MINUS}),
+    "/api/v1/announcements": lambda p: (p.world.vendor, "/api/v1/announcements", {}, {HYPERLINK}),
+    "/api/v1/mcu-models/page": lambda p: (p.world.a_sales, "/api/v1/mcu-models/page", {}, set()),
+    "/api/v1/imports": lambda p: (p.world.vendor, "/api/v1/imports", {}, {HYPERLINK}),
+    "/api/v1/imports/{import_id}/rows": lambda p: (
+        p.world.vendor,
+        f"/api/v1/imports/{p.listed.import_id}/rows",
+        {},
+        {PLUS},
+    ),
+    "/api/v1/outbox": lambda p: (p.world.vendor, "/api/v1/outbox", {}, set()),
 }
 
 
 @pytest.fixture
-async def planted(client, world, book, session) -> Planted:  # type: ignore[no-untyped-def]
-    """Formulas in an agent's name, in display names and in a reason, all of which exports show."""
+async def planted(client, world, factory, book, session) -> Planted:  # type: ignore[no-untyped-def]
+    """Formulas in an agent's name, in display names and in a reason, all of which exports show;
+    then a row in every list (tests/kit/lists.py)."""
     world.agent_a.name = HYPERLINK
     world.a_sales.user.display_name = PLUS
     world.a_admin.user.display_name = MINUS
@@ -110,7 +161,8 @@ async def planted(client, world, book, session) -> Planted:  # type: ignore[no-u
         headers=world.vendor.headers,
     )
     assert announcement.status_code == 201, announcement.text
-    return Planted(world, book, announcement.json()["id"])
+    listed = await fill_lists(client, world, factory, book, session)
+    return Planted(world, book, announcement.json()["id"], listed)
 
 
 def test_every_export_route_has_a_hostile_text_scenario() -> None:

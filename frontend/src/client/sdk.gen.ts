@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementErrors, AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsErrors, AnnouncementsAnnouncementReceiptsResponses, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementErrors, AnnouncementsCreateAnnouncementResponses, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementErrors, AnnouncementsGetAnnouncementResponses, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsErrors, AnnouncementsListAnnouncementsResponses, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsErrors, AnnouncementsUnreadAnnouncementsResponses, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementErrors, AnnouncementsUpdateAnnouncementResponses, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementErrors, AnnouncementsWithdrawAnnouncementResponses, AuditAuditFacetsData, AuditAuditFacetsErrors, AuditAuditFacetsResponses, AuditExportAuditData, AuditExportAuditErrors, AuditExportAuditResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesErrors, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogCreateMcuModelData, CatalogCreateMcuModelErrors, CatalogCreateMcuModelResponses, CatalogCreateProductDomainData, CatalogCreateProductDomainErrors, CatalogCreateProductDomainResponses, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainErrors, CatalogDeactivateProductDomainResponses, CatalogDeleteMcuModelData, CatalogDeleteMcuModelErrors, CatalogDeleteMcuModelResponses, CatalogImportMcuModelsData, CatalogImportMcuModelsErrors, CatalogImportMcuModelsResponses, CatalogListMcuModelsData, CatalogListMcuModelsErrors, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsErrors, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsErrors, CatalogListRegionsResponses, CatalogMergeProductDomainData, CatalogMergeProductDomainErrors, CatalogMergeProductDomainResponses, CatalogMoveProductDomainData, CatalogMoveProductDomainErrors, CatalogMoveProductDomainResponses, CatalogPageMcuModelsData, CatalogPageMcuModelsErrors, CatalogPageMcuModelsResponses, CatalogProductDomainReferencesData, CatalogProductDomainReferencesErrors, CatalogProductDomainReferencesResponses, CatalogReactivateProductDomainData, CatalogReactivateProductDomainErrors, CatalogReactivateProductDomainResponses, CatalogUpdateMcuModelData, CatalogUpdateMcuModelErrors, CatalogUpdateMcuModelResponses, CatalogUpdateProductDomainData, CatalogUpdateProductDomainErrors, CatalogUpdateProductDomainResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsErrors, CommentsUnreadCommentsResponses, CustomersAddAliasData, CustomersAddAliasErrors, CustomersAddAliasResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersLeaveGroupData, CustomersLeaveGroupErrors, CustomersLeaveGroupResponses, CustomersLinkToGroupData, CustomersLinkToGroupErrors, CustomersLinkToGroupResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersRemoveAliasData, CustomersRemoveAliasErrors, CustomersRemoveAliasResponses, CustomersRenameCustomerData, CustomersRenameCustomerErrors, CustomersRenameCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, DeskListNewReportsData, DeskListNewReportsErrors, DeskListNewReportsResponses, DeskListQuestionsData, DeskListQuestionsErrors, DeskListQuestionsResponses, DeskListReviewsDueData, DeskListReviewsDueErrors, DeskListReviewsDueResponses, DeskMarkDeskSeenData, DeskMarkDeskSeenErrors, DeskMarkDeskSeenResponses, DeskReadDeskData, DeskReadDeskErrors, DeskReadDeskResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, HealthVersionData, HealthVersionErrors, HealthVersionResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateErrors, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeErrors, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersBatchCustomersData, OrdersBatchCustomersErrors, OrdersBatchCustomersResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersSearchOrdersData, OrdersSearchOrdersErrors, OrdersSearchOrdersResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesErrors, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, ScorecardGetScorecardData, ScorecardGetScorecardErrors, ScorecardGetScorecardResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentErrors, AgentsCreateAgentResponses, AgentsDeactivateAgentData, AgentsDeactivateAgentErrors, AgentsDeactivateAgentResponses, AgentsListAgentsData, AgentsListAgentsErrors, AgentsListAgentsResponses, AgentsReactivateAgentData, AgentsReactivateAgentErrors, AgentsReactivateAgentResponses, AgentsReadAgentData, AgentsReadAgentErrors, AgentsReadAgentResponses, AgentsUpdateAgentData, AgentsUpdateAgentErrors, AgentsUpdateAgentResponses, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementErrors, AnnouncementsAcknowledgeAnnouncementResponses, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsErrors, AnnouncementsAnnouncementReceiptsResponses, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementErrors, AnnouncementsCreateAnnouncementResponses, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementErrors, AnnouncementsGetAnnouncementResponses, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsErrors, AnnouncementsListAnnouncementsResponses, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsErrors, AnnouncementsUnreadAnnouncementsResponses, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementErrors, AnnouncementsUpdateAnnouncementResponses, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementErrors, AnnouncementsWithdrawAnnouncementResponses, AuditAuditFacetsData, AuditAuditFacetsErrors, AuditAuditFacetsResponses, AuditListAuditData, AuditListAuditErrors, AuditListAuditResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthPasswordRulesData, AuthPasswordRulesErrors, AuthPasswordRulesResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSetPasswordData, AuthSetPasswordErrors, AuthSetPasswordLinkData, AuthSetPasswordLinkErrors, AuthSetPasswordLinkResponses, AuthSetPasswordResponses, CatalogCreateMcuModelData, CatalogCreateMcuModelErrors, CatalogCreateMcuModelResponses, CatalogCreateProductDomainData, CatalogCreateProductDomainErrors, CatalogCreateProductDomainResponses, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainErrors, CatalogDeactivateProductDomainResponses, CatalogDeleteMcuModelData, CatalogDeleteMcuModelErrors, CatalogDeleteMcuModelResponses, CatalogImportMcuModelsData, CatalogImportMcuModelsErrors, CatalogImportMcuModelsResponses, CatalogListMcuModelsData, CatalogListMcuModelsErrors, CatalogListMcuModelsResponses, CatalogListProductDomainsData, CatalogListProductDomainsErrors, CatalogListProductDomainsResponses, CatalogListRegionsData, CatalogListRegionsErrors, CatalogListRegionsResponses, CatalogMergeProductDomainData, CatalogMergeProductDomainErrors, CatalogMergeProductDomainResponses, CatalogMoveProductDomainData, CatalogMoveProductDomainErrors, CatalogMoveProductDomainResponses, CatalogPageMcuModelsData, CatalogPageMcuModelsErrors, CatalogPageMcuModelsResponses, CatalogProductDomainReferencesData, CatalogProductDomainReferencesErrors, CatalogProductDomainReferencesResponses, CatalogReactivateProductDomainData, CatalogReactivateProductDomainErrors, CatalogReactivateProductDomainResponses, CatalogUpdateMcuModelData, CatalogUpdateMcuModelErrors, CatalogUpdateMcuModelResponses, CatalogUpdateProductDomainData, CatalogUpdateProductDomainErrors, CatalogUpdateProductDomainResponses, CommentsUnreadCommentsData, CommentsUnreadCommentsErrors, CommentsUnreadCommentsResponses, CustomersAddAliasData, CustomersAddAliasErrors, CustomersAddAliasResponses, CustomersAssignContactData, CustomersAssignContactErrors, CustomersAssignContactResponses, CustomersAssignFaesData, CustomersAssignFaesErrors, CustomersAssignFaesResponses, CustomersLeaveGroupData, CustomersLeaveGroupErrors, CustomersLeaveGroupResponses, CustomersLinkToGroupData, CustomersLinkToGroupErrors, CustomersLinkToGroupResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersReadCustomerData, CustomersReadCustomerErrors, CustomersReadCustomerResponses, CustomersReleaseCustomerData, CustomersReleaseCustomerErrors, CustomersReleaseCustomerResponses, CustomersRemoveAliasData, CustomersRemoveAliasErrors, CustomersRemoveAliasResponses, CustomersRenameCustomerData, CustomersRenameCustomerErrors, CustomersRenameCustomerResponses, CustomersReviewCustomerData, CustomersReviewCustomerErrors, CustomersReviewCustomerResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, DeskListNewReportsData, DeskListNewReportsErrors, DeskListNewReportsResponses, DeskListQuestionsData, DeskListQuestionsErrors, DeskListQuestionsResponses, DeskListReviewsDueData, DeskListReviewsDueErrors, DeskListReviewsDueResponses, DeskMarkDeskSeenData, DeskMarkDeskSeenErrors, DeskMarkDeskSeenResponses, DeskReadDeskData, DeskReadDeskErrors, DeskReadDeskResponses, ExtensionsApproveExtensionData, ExtensionsApproveExtensionErrors, ExtensionsApproveExtensionResponses, ExtensionsListExtensionsData, ExtensionsListExtensionsErrors, ExtensionsListExtensionsResponses, ExtensionsRejectExtensionData, ExtensionsRejectExtensionErrors, ExtensionsRejectExtensionResponses, ExtensionsRequestExtensionData, ExtensionsRequestExtensionErrors, ExtensionsRequestExtensionResponses, ForecastForecastAccuracyData, ForecastForecastAccuracyErrors, ForecastForecastAccuracyResponses, ForecastForecastData, ForecastForecastErrors, ForecastForecastResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, HealthVersionData, HealthVersionErrors, HealthVersionResponses, ImportsCommitImportData, ImportsCommitImportErrors, ImportsCommitImportResponses, ImportsDownloadTemplateData, ImportsDownloadTemplateErrors, ImportsDownloadTemplateResponses, ImportsListImportRowsData, ImportsListImportRowsErrors, ImportsListImportRowsResponses, ImportsListImportsData, ImportsListImportsErrors, ImportsListImportsResponses, ImportsReadImportData, ImportsReadImportErrors, ImportsReadImportResponses, ImportsUploadImportData, ImportsUploadImportErrors, ImportsUploadImportResponses, MeReadMeData, MeReadMeErrors, MeReadMeResponses, MeUpdateMeData, MeUpdateMeErrors, MeUpdateMeResponses, NotificationsListOutboxData, NotificationsListOutboxErrors, NotificationsListOutboxResponses, OrdersBatchCustomersData, OrdersBatchCustomersErrors, OrdersBatchCustomersResponses, OrdersCreateOrderData, OrdersCreateOrderErrors, OrdersCreateOrderResponses, OrdersDeleteOrderData, OrdersDeleteOrderErrors, OrdersDeleteOrderResponses, OrdersListOrdersData, OrdersListOrdersErrors, OrdersListOrdersResponses, OrdersReadOrderData, OrdersReadOrderErrors, OrdersReadOrderResponses, OrdersSearchOrdersData, OrdersSearchOrdersErrors, OrdersSearchOrdersResponses, OrdersUpdateOrderData, OrdersUpdateOrderErrors, OrdersUpdateOrderResponses, PoolApplyFromPoolData, PoolApplyFromPoolErrors, PoolApplyFromPoolResponses, PoolListPoolData, PoolListPoolErrors, PoolListPoolResponses, ProjectsListProjectsData, ProjectsListProjectsErrors, ProjectsListProjectsResponses, ProjectsReadProjectData, ProjectsReadProjectErrors, ProjectsReadProjectResponses, RegistrationsApplyData, RegistrationsApplyErrors, RegistrationsApplyResponses, RegistrationsApproveData, RegistrationsApproveErrors, RegistrationsApproveResponses, RegistrationsCheckNameData, RegistrationsCheckNameErrors, RegistrationsCheckNameResponses, RegistrationsListProbingData, RegistrationsListProbingErrors, RegistrationsListProbingResponses, RegistrationsListRegistrationsData, RegistrationsListRegistrationsErrors, RegistrationsListRegistrationsResponses, RegistrationsReadRegistrationData, RegistrationsReadRegistrationErrors, RegistrationsReadRegistrationResponses, RegistrationsRejectData, RegistrationsRejectErrors, RegistrationsRejectResponses, RegistrationsWithdrawData, RegistrationsWithdrawErrors, RegistrationsWithdrawResponses, ReportsCommentData, ReportsCommentErrors, ReportsCommentResponses, ReportsEditReportData, ReportsEditReportErrors, ReportsEditReportResponses, ReportsListReportsData, ReportsListReportsErrors, ReportsListReportsResponses, ReportsListRevisionsData, ReportsListRevisionsErrors, ReportsListRevisionsResponses, ReportsMarkReadData, ReportsMarkReadErrors, ReportsMarkReadResponses, ReportsReadReportData, ReportsReadReportErrors, ReportsReadReportResponses, ReportsSubmitReportData, ReportsSubmitReportErrors, ReportsSubmitReportResponses, RulesReadRulesData, RulesReadRulesErrors, RulesReadRulesResponses, RulesUpdateRulesData, RulesUpdateRulesErrors, RulesUpdateRulesResponses, ScorecardGetScorecardData, ScorecardGetScorecardErrors, ScorecardGetScorecardResponses, StatsShipmentStatsData, StatsShipmentStatsErrors, StatsShipmentStatsResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersDeactivateUserData, UsersDeactivateUserErrors, UsersDeactivateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersReactivateUserData, UsersReactivateUserErrors, UsersReactivateUserResponses, UsersReadUserData, UsersReadUserErrors, UsersReadUserResponses, UsersResetPasswordData, UsersResetPasswordErrors, UsersResetPasswordResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -21,7 +21,8 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 /**
  * List Agents
  *
- * Agents the caller may see (the vendor: all; agent staff: their own).
+ * Agents the caller may see (the vendor: all; agent staff: their own); JSON (paged),
+ * .xlsx or CSV.
  */
 export const agentsListAgents = <ThrowOnError extends boolean = false>(options?: Options<AgentsListAgentsData, ThrowOnError>) => (options?.client ?? client).get<AgentsListAgentsResponses, AgentsListAgentsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -95,7 +96,8 @@ export const agentsReactivateAgent = <ThrowOnError extends boolean = false>(opti
 /**
  * List Announcements
  *
- * Announcements the caller may see with their read state, newest first.
+ * Announcements the caller may see with their read state, newest first; JSON (paged),
+ * .xlsx or CSV.
  */
 export const announcementsListAnnouncements = <ThrowOnError extends boolean = false>(options?: Options<AnnouncementsListAnnouncementsData, ThrowOnError>) => (options?.client ?? client).get<AnnouncementsListAnnouncementsResponses, AnnouncementsListAnnouncementsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -221,22 +223,12 @@ export const tokensRevokeToken = <ThrowOnError extends boolean = false>(options:
 /**
  * List Audit
  *
- * The audit trail, newest first, filtered (vendor only; others see an empty list).
+ * The audit trail, newest first, filtered (vendor only; others see an empty list); JSON
+ * (paged), .xlsx or CSV.
  */
 export const auditListAudit = <ThrowOnError extends boolean = false>(options?: Options<AuditListAuditData, ThrowOnError>) => (options?.client ?? client).get<AuditListAuditResponses, AuditListAuditErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/audit',
-    ...options
-});
-
-/**
- * Export Audit
- *
- * The filtered trail as .xlsx or CSV, newest first, at most 10,000 rows (vendor only).
- */
-export const auditExportAudit = <ThrowOnError extends boolean = false>(options?: Options<AuditExportAuditData, ThrowOnError>) => (options?.client ?? client).get<AuditExportAuditResponses, AuditExportAuditErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/audit/export',
     ...options
 });
 
@@ -337,7 +329,8 @@ export const ordersBatchCustomers = <ThrowOnError extends boolean = false>(optio
 /**
  * List Customers
  *
- * The caller's customers (scoped by role), filtered, sorted and paged.
+ * The caller's customers (scoped by role), filtered, sorted and paged; or all of them as
+ * .xlsx or CSV.
  */
 export const customersListCustomers = <ThrowOnError extends boolean = false>(options?: Options<CustomersListCustomersData, ThrowOnError>) => (options?.client ?? client).get<CustomersListCustomersResponses, CustomersListCustomersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -486,7 +479,8 @@ export const customersRenameCustomer = <ThrowOnError extends boolean = false>(op
 /**
  * List Orders
  *
- * A customer's sales records, newest contract first, with their lines.
+ * A customer's sales records, newest contract first, with their lines; JSON (paged), or
+ * .xlsx or CSV with a row per line.
  */
 export const ordersListOrders = <ThrowOnError extends boolean = false>(options: Options<OrdersListOrdersData, ThrowOnError>) => (options.client ?? client).get<OrdersListOrdersResponses, OrdersListOrdersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -512,7 +506,8 @@ export const ordersCreateOrder = <ThrowOnError extends boolean = false>(options:
 /**
  * List Projects
  *
- * A customer's projects with their current state (pane 3 of the follow-up screen).
+ * A customer's projects with their current state (pane 3 of the follow-up screen); JSON,
+ * .xlsx or CSV.
  */
 export const projectsListProjects = <ThrowOnError extends boolean = false>(options: Options<ProjectsListProjectsData, ThrowOnError>) => (options.client ?? client).get<ProjectsListProjectsResponses, ProjectsListProjectsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -538,7 +533,8 @@ export const customersReleaseCustomer = <ThrowOnError extends boolean = false>(o
 /**
  * List Reports
  *
- * A customer's follow-up reports, newest first, filtered by report date.
+ * A customer's follow-up reports, newest first, filtered by report date; JSON (paged),
+ * .xlsx or CSV.
  */
 export const reportsListReports = <ThrowOnError extends boolean = false>(options: Options<ReportsListReportsData, ThrowOnError>) => (options.client ?? client).get<ReportsListReportsResponses, ReportsListReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -591,7 +587,7 @@ export const deskReadDesk = <ThrowOnError extends boolean = false>(options?: Opt
  * List New Reports
  *
  * Reports written since the caller last marked the desk seen, newest first; the entry
- * filters keep reports with at least one such entry.
+ * filters keep reports with at least one such entry. JSON (paged), .xlsx or CSV.
  */
 export const deskListNewReports = <ThrowOnError extends boolean = false>(options?: Options<DeskListNewReportsData, ThrowOnError>) => (options?.client ?? client).get<DeskListNewReportsResponses, DeskListNewReportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -613,7 +609,7 @@ export const deskMarkDeskSeen = <ThrowOnError extends boolean = false>(options?:
 /**
  * List Extensions
  *
- * Extension applications the caller may see, newest first.
+ * Extension applications the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const extensionsListExtensions = <ThrowOnError extends boolean = false>(options?: Options<ExtensionsListExtensionsData, ThrowOnError>) => (options?.client ?? client).get<ExtensionsListExtensionsResponses, ExtensionsListExtensionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -654,7 +650,8 @@ export const extensionsRejectExtension = <ThrowOnError extends boolean = false>(
 /**
  * Forecast
  *
- * Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV.
+ * Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
+ * (headers in the caller's language: Accept-Language).
  */
 export const forecastForecast = <ThrowOnError extends boolean = false>(options?: Options<ForecastForecastData, ThrowOnError>) => (options?.client ?? client).get<ForecastForecastResponses, ForecastForecastErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -683,7 +680,7 @@ export const healthHealth = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * List Imports
  *
- * The imports the caller may see, newest first.
+ * The imports the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const importsListImports = <ThrowOnError extends boolean = false>(options?: Options<ImportsListImportsData, ThrowOnError>) => (options?.client ?? client).get<ImportsListImportsResponses, ImportsListImportsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -743,7 +740,8 @@ export const importsCommitImport = <ThrowOnError extends boolean = false>(option
 /**
  * List Import Rows
  *
- * The import's rows by row number: what each will do or did, and why.
+ * The import's rows by row number: what each will do or did, and why; JSON (paged),
+ * .xlsx or CSV.
  */
 export const importsListImportRows = <ThrowOnError extends boolean = false>(options: Options<ImportsListImportRowsData, ThrowOnError>) => (options.client ?? client).get<ImportsListImportRowsResponses, ImportsListImportRowsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -795,7 +793,8 @@ export const catalogImportMcuModels = <ThrowOnError extends boolean = false>(opt
 /**
  * Page Mcu Models
  *
- * One page of our MCU models, searched and filtered by status.
+ * One page of our MCU models, searched and filtered by status; or all of them as .xlsx
+ * or CSV.
  */
 export const catalogPageMcuModels = <ThrowOnError extends boolean = false>(options?: Options<CatalogPageMcuModelsData, ThrowOnError>) => (options?.client ?? client).get<CatalogPageMcuModelsResponses, CatalogPageMcuModelsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -880,8 +879,8 @@ export const commentsUnreadComments = <ThrowOnError extends boolean = false>(opt
 /**
  * Search Orders
  *
- * The caller's orders across every customer they may see, newest contract first; JSON (paged)
- * or the whole filtered list (at most 10,000 orders) as .xlsx or CSV, a row per line.
+ * The caller's orders across every customer they may see, newest contract first; JSON
+ * (paged) or the whole filtered list as .xlsx or CSV, a row per line.
  */
 export const ordersSearchOrders = <ThrowOnError extends boolean = false>(options?: Options<OrdersSearchOrdersData, ThrowOnError>) => (options?.client ?? client).get<OrdersSearchOrdersResponses, OrdersSearchOrdersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -933,7 +932,8 @@ export const ordersDeleteOrder = <ThrowOnError extends boolean = false>(options:
 /**
  * List Outbox
  *
- * Queued and sent emails, newest first (vendor; with SMTP off they wait here).
+ * Queued and sent emails, newest first (vendor; with SMTP off they wait here); JSON
+ * (paged), .xlsx or CSV.
  */
 export const notificationsListOutbox = <ThrowOnError extends boolean = false>(options?: Options<NotificationsListOutboxData, ThrowOnError>) => (options?.client ?? client).get<NotificationsListOutboxResponses, NotificationsListOutboxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -944,7 +944,7 @@ export const notificationsListOutbox = <ThrowOnError extends boolean = false>(op
 /**
  * List Pool
  *
- * Open customers in the resource pool, public fields only.
+ * Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV.
  */
 export const poolListPool = <ThrowOnError extends boolean = false>(options?: Options<PoolListPoolData, ThrowOnError>) => (options?.client ?? client).get<PoolListPoolResponses, PoolListPoolErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1086,6 +1086,7 @@ export const projectsReadProject = <ThrowOnError extends boolean = false>(option
  * List Questions
  *
  * Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+ * JSON (paged), .xlsx or CSV.
  */
 export const deskListQuestions = <ThrowOnError extends boolean = false>(options?: Options<DeskListQuestionsData, ThrowOnError>) => (options?.client ?? client).get<DeskListQuestionsResponses, DeskListQuestionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1107,7 +1108,8 @@ export const catalogListRegions = <ThrowOnError extends boolean = false>(options
 /**
  * List Registrations
  *
- * Registration applications the caller may see, newest first (申请处理).
+ * Registration applications the caller may see, newest first (申请处理); JSON (paged),
+ * .xlsx or CSV.
  */
 export const registrationsListRegistrations = <ThrowOnError extends boolean = false>(options?: Options<RegistrationsListRegistrationsData, ThrowOnError>) => (options?.client ?? client).get<RegistrationsListRegistrationsResponses, RegistrationsListRegistrationsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1275,7 +1277,7 @@ export const reportsListRevisions = <ThrowOnError extends boolean = false>(optio
  * List Reviews Due
  *
  * 量产 customers whose periodic review is due or overdue, the most overdue first; keep or
- * release with POST /customers/{id}/review.
+ * release with POST /customers/{id}/review. JSON, .xlsx or CSV.
  */
 export const deskListReviewsDue = <ThrowOnError extends boolean = false>(options?: Options<DeskListReviewsDueData, ThrowOnError>) => (options?.client ?? client).get<DeskListReviewsDueResponses, DeskListReviewsDueErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1335,7 +1337,7 @@ export const statsShipmentStats = <ThrowOnError extends boolean = false>(options
 /**
  * List Users
  *
- * People the caller may see, searchable and paged.
+ * People the caller may see, searchable and paged; or all of them as .xlsx or CSV.
  */
 export const usersListUsers = <ThrowOnError extends boolean = false>(options?: Options<UsersListUsersData, ThrowOnError>) => (options?.client ?? client).get<UsersListUsersResponses, UsersListUsersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

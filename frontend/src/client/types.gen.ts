@@ -4271,6 +4271,10 @@ export type AgentsListAgentsData = {
          */
         sort?: string | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -4613,6 +4617,10 @@ export type AnnouncementsListAnnouncementsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -5154,6 +5162,10 @@ export type AuditListAuditData = {
     path?: never;
     query?: {
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -5240,88 +5252,6 @@ export type AuditListAuditResponses = {
 };
 
 export type AuditListAuditResponse = AuditListAuditResponses[keyof AuditListAuditResponses];
-
-export type AuditExportAuditData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Format
-         */
-        format?: 'xlsx' | 'csv';
-        /**
-         * Object Type
-         */
-        object_type?: string | null;
-        /**
-         * Object Id
-         */
-        object_id?: string | null;
-        /**
-         * Actor Id
-         */
-        actor_id?: number | null;
-        /**
-         * Agent Id
-         *
-         * Rows on the agent's objects or by its people
-         */
-        agent_id?: number | null;
-        /**
-         * Action
-         */
-        action?: string | null;
-        /**
-         * Date From
-         *
-         * First day, China time
-         */
-        date_from?: string | null;
-        /**
-         * Date To
-         *
-         * Last day (inclusive), China time
-         */
-        date_to?: string | null;
-    };
-    url: '/api/v1/audit/export';
-};
-
-export type AuditExportAuditErrors = {
-    /**
-     * Bad Request
-     */
-    400: ErrorOut;
-    /**
-     * Unauthorized
-     */
-    401: ErrorOut;
-    /**
-     * Forbidden
-     */
-    403: ErrorOut;
-    /**
-     * Request Entity Too Large
-     */
-    413: ErrorOut;
-    /**
-     * Unprocessable Entity
-     */
-    422: ErrorOut;
-    /**
-     * Service Unavailable
-     */
-    503: ErrorOut;
-};
-
-export type AuditExportAuditError = AuditExportAuditErrors[keyof AuditExportAuditErrors];
-
-export type AuditExportAuditResponses = {
-    /**
-     * Successful Response
-     */
-    200: unknown;
-};
 
 export type AuditAuditFacetsData = {
     body?: never;
@@ -5765,6 +5695,10 @@ export type CustomersListCustomersData = {
          * name, protection_until, created_at, updated_at, annual_mcu_usage_wan
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -6417,6 +6351,10 @@ export type OrdersListOrdersData = {
          */
         date_to?: string | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -6536,7 +6474,12 @@ export type ProjectsListProjectsData = {
          */
         customer_id: number;
     };
-    query?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
     url: '/api/v1/customers/{customer_id}/projects';
 };
 
@@ -6655,6 +6598,10 @@ export type ReportsListReportsData = {
          * Date To
          */
         date_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -6895,6 +6842,10 @@ export type DeskListNewReportsData = {
          */
         stage_changed?: boolean | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -7013,6 +6964,10 @@ export type ExtensionsListExtensionsData = {
          * Created To
          */
         created_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -7206,7 +7161,7 @@ export type ForecastForecastData = {
         /**
          * Format
          */
-        format?: string;
+        format?: 'json' | 'xlsx' | 'csv';
     };
     url: '/api/v1/forecast';
 };
@@ -7340,6 +7295,10 @@ export type ImportsListImportsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -7621,6 +7580,10 @@ export type ImportsListImportRowsData = {
          */
         status?: Array<RowStatus> | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -7845,6 +7808,10 @@ export type CatalogPageMcuModelsData = {
          * Status
          */
         status?: McuStatus | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -8490,6 +8457,10 @@ export type NotificationsListOutboxData = {
          */
         status?: OutboxStatus | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -8569,6 +8540,10 @@ export type PoolListPoolData = {
          * name, released_at, annual_mcu_usage_wan
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -9197,6 +9172,10 @@ export type DeskListQuestionsData = {
          */
         status?: QuestionStatus | null;
         /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+        /**
          * Limit
          *
          * Rows per page
@@ -9317,6 +9296,10 @@ export type RegistrationsListRegistrationsData = {
          * Created To
          */
         created_to?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *
@@ -10041,7 +10024,12 @@ export type ReportsListRevisionsResponse = ReportsListRevisionsResponses[keyof R
 export type DeskListReviewsDueData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
+    };
     url: '/api/v1/reviews/due';
 };
 
@@ -10331,6 +10319,10 @@ export type UsersListUsersData = {
          * e.g. username, -created_at
          */
         sort?: string | null;
+        /**
+         * Format
+         */
+        format?: 'json' | 'xlsx' | 'csv';
         /**
          * Limit
          *

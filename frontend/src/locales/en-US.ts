@@ -46,6 +46,11 @@ export const enUS: Record<MessageKey, string> = {
   'common.noMatch': 'Nothing matches these filters',
   'common.total': '{total} in total',
 
+  'export.menu': 'Export',
+  'export.xlsx': 'Excel (.xlsx)',
+  'export.csv': 'CSV (.csv)',
+  'export.done': 'Downloaded',
+
   'error.network': 'Cannot reach the server. Check your connection and try again.',
   'error.unknown': 'Something went wrong. Please try again.',
   'error.server': 'Server error. Please try again later.',

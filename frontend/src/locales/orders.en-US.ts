@@ -25,9 +25,6 @@ export const ordersEnUS: Record<keyof typeof ordersZhCN, string> = {
   'orders.list.empty': 'No orders match',
   'orders.list.batches': 'Batches',
   'orders.list.enteredBy': 'Entered by',
-  'orders.export.xlsx': 'Export Excel',
-  'orders.export.csv': 'Export CSV',
-  'orders.export.done': 'Downloaded',
 
   'orders.trace.batch': 'Batch number',
   'orders.trace.placeholder': 'A batch number (whole or start), Enter to search',

@@ -23,9 +23,6 @@ export const ordersZhCN = {
   'orders.list.empty': '没有符合条件的订单',
   'orders.list.batches': '批次号',
   'orders.list.enteredBy': '录入人',
-  'orders.export.xlsx': '导出 Excel',
-  'orders.export.csv': '导出 CSV',
-  'orders.export.done': '已下载',
 
   'orders.trace.batch': '批次号',
   'orders.trace.placeholder': '输入批次号（完整或开头），回车查询',

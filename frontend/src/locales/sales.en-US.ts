@@ -114,7 +114,6 @@ export const salesEnUS: Record<keyof typeof salesZhCN, string> = {
   'sales.forecast.allAgents': 'All agents',
   'sales.forecast.domain': 'Product domain',
   'sales.forecast.allDomains': 'All domains',
-  'sales.forecast.exportCsv': 'Export CSV',
   'sales.forecast.byModel': 'Monthly forecast per model (units)',
   'sales.forecast.byStage': 'Stacked by project stage',
   'sales.forecast.total': 'Total',

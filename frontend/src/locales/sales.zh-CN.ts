@@ -113,7 +113,6 @@ export const salesZhCN = {
   'sales.forecast.allAgents': '全部代理商',
   'sales.forecast.domain': '产品领域',
   'sales.forecast.allDomains': '全部领域',
-  'sales.forecast.exportCsv': '导出 CSV',
   'sales.forecast.byModel': '各型号月度预测（颗）',
   'sales.forecast.byStage': '按项目阶段堆叠',
   'sales.forecast.total': '合计',

@@ -45,6 +45,11 @@ export const zhCN = {
   'common.noMatch': '没有符合条件的记录',
   'common.total': '共 {total} 条',
 
+  'export.menu': '导出',
+  'export.xlsx': 'Excel（.xlsx）',
+  'export.csv': 'CSV（.csv）',
+  'export.done': '已下载',
+
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.unknown': '操作失败，请稍后重试。',
   'error.server': '服务器出错，请稍后重试。',

@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditExportAudit, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogCreateMcuModel, catalogCreateProductDomain, catalogDeactivateProductDomain, catalogDeleteMcuModel, catalogImportMcuModels, catalogListMcuModels, catalogListProductDomains, catalogListRegions, catalogMergeProductDomain, catalogMoveProductDomain, catalogPageMcuModels, catalogProductDomainReferences, catalogReactivateProductDomain, catalogUpdateMcuModel, catalogUpdateProductDomain, commentsUnreadComments, customersAddAlias, customersAssignContact, customersAssignFaes, customersLeaveGroup, customersLinkToGroup, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersRemoveAlias, customersRenameCustomer, customersReviewCustomer, customersUpdateCustomer, deskListNewReports, deskListQuestions, deskListReviewsDue, deskMarkDeskSeen, deskReadDesk, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, healthVersion, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersBatchCustomers, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersSearchOrders, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, scorecardGetScorecard, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
-import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsError, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsError, AuditAuditFacetsResponse, AuditExportAuditData, AuditExportAuditError, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesError, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogCreateMcuModelData, CatalogCreateMcuModelError, CatalogCreateMcuModelResponse, CatalogCreateProductDomainData, CatalogCreateProductDomainError, CatalogCreateProductDomainResponse, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainError, CatalogDeactivateProductDomainResponse, CatalogDeleteMcuModelData, CatalogDeleteMcuModelError, CatalogDeleteMcuModelResponse, CatalogImportMcuModelsData, CatalogImportMcuModelsError, CatalogImportMcuModelsResponse, CatalogListMcuModelsData, CatalogListMcuModelsError, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsError, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsError, CatalogListRegionsResponse, CatalogMergeProductDomainData, CatalogMergeProductDomainError, CatalogMergeProductDomainResponse, CatalogMoveProductDomainData, CatalogMoveProductDomainError, CatalogMoveProductDomainResponse, CatalogPageMcuModelsData, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, CatalogProductDomainReferencesData, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, CatalogReactivateProductDomainData, CatalogReactivateProductDomainError, CatalogReactivateProductDomainResponse, CatalogUpdateMcuModelData, CatalogUpdateMcuModelError, CatalogUpdateMcuModelResponse, CatalogUpdateProductDomainData, CatalogUpdateProductDomainError, CatalogUpdateProductDomainResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsError, CommentsUnreadCommentsResponse, CustomersAddAliasData, CustomersAddAliasError, CustomersAddAliasResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersLeaveGroupData, CustomersLeaveGroupError, CustomersLeaveGroupResponse, CustomersLinkToGroupData, CustomersLinkToGroupError, CustomersLinkToGroupResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersRemoveAliasData, CustomersRemoveAliasError, CustomersRemoveAliasResponse, CustomersRenameCustomerData, CustomersRenameCustomerError, CustomersRenameCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, DeskListNewReportsData, DeskListNewReportsError, DeskListNewReportsResponse, DeskListQuestionsData, DeskListQuestionsError, DeskListQuestionsResponse, DeskListReviewsDueData, DeskListReviewsDueError, DeskListReviewsDueResponse, DeskMarkDeskSeenData, DeskMarkDeskSeenError, DeskMarkDeskSeenResponse, DeskReadDeskData, DeskReadDeskError, DeskReadDeskResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, HealthVersionData, HealthVersionError, HealthVersionResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsDownloadTemplateError, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeError, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersBatchCustomersData, OrdersBatchCustomersError, OrdersBatchCustomersResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersSearchOrdersData, OrdersSearchOrdersError, OrdersSearchOrdersResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesError, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, ScorecardGetScorecardData, ScorecardGetScorecardError, ScorecardGetScorecardResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
+import { agentsCreateAgent, agentsDeactivateAgent, agentsListAgents, agentsReactivateAgent, agentsReadAgent, agentsUpdateAgent, announcementsAcknowledgeAnnouncement, announcementsAnnouncementReceipts, announcementsCreateAnnouncement, announcementsGetAnnouncement, announcementsListAnnouncements, announcementsUnreadAnnouncements, announcementsUpdateAnnouncement, announcementsWithdrawAnnouncement, auditAuditFacets, auditListAudit, authChangePassword, authLogin, authLogout, authPasswordRules, authRefresh, authSetPassword, authSetPasswordLink, catalogCreateMcuModel, catalogCreateProductDomain, catalogDeactivateProductDomain, catalogDeleteMcuModel, catalogImportMcuModels, catalogListMcuModels, catalogListProductDomains, catalogListRegions, catalogMergeProductDomain, catalogMoveProductDomain, catalogPageMcuModels, catalogProductDomainReferences, catalogReactivateProductDomain, catalogUpdateMcuModel, catalogUpdateProductDomain, commentsUnreadComments, customersAddAlias, customersAssignContact, customersAssignFaes, customersLeaveGroup, customersLinkToGroup, customersListCustomers, customersReadCustomer, customersReleaseCustomer, customersRemoveAlias, customersRenameCustomer, customersReviewCustomer, customersUpdateCustomer, deskListNewReports, deskListQuestions, deskListReviewsDue, deskMarkDeskSeen, deskReadDesk, extensionsApproveExtension, extensionsListExtensions, extensionsRejectExtension, extensionsRequestExtension, forecastForecast, forecastForecastAccuracy, healthHealth, healthVersion, importsCommitImport, importsDownloadTemplate, importsListImportRows, importsListImports, importsReadImport, importsUploadImport, meReadMe, meUpdateMe, notificationsListOutbox, type Options, ordersBatchCustomers, ordersCreateOrder, ordersDeleteOrder, ordersListOrders, ordersReadOrder, ordersSearchOrders, ordersUpdateOrder, poolApplyFromPool, poolListPool, projectsListProjects, projectsReadProject, registrationsApply, registrationsApprove, registrationsCheckName, registrationsListProbing, registrationsListRegistrations, registrationsReadRegistration, registrationsReject, registrationsWithdraw, reportsComment, reportsEditReport, reportsListReports, reportsListRevisions, reportsMarkRead, reportsReadReport, reportsSubmitReport, rulesReadRules, rulesUpdateRules, scorecardGetScorecard, statsShipmentStats, tokensCreateToken, tokensListTokens, tokensRevokeToken, usersCreateUser, usersDeactivateUser, usersListUsers, usersReactivateUser, usersReadUser, usersResetPassword, usersUpdateUser } from '../sdk.gen';
+import type { AgentsCreateAgentData, AgentsCreateAgentError, AgentsCreateAgentResponse, AgentsDeactivateAgentData, AgentsDeactivateAgentError, AgentsDeactivateAgentResponse, AgentsListAgentsData, AgentsListAgentsError, AgentsListAgentsResponse, AgentsReactivateAgentData, AgentsReactivateAgentError, AgentsReactivateAgentResponse, AgentsReadAgentData, AgentsReadAgentError, AgentsReadAgentResponse, AgentsUpdateAgentData, AgentsUpdateAgentError, AgentsUpdateAgentResponse, AnnouncementsAcknowledgeAnnouncementData, AnnouncementsAcknowledgeAnnouncementError, AnnouncementsAcknowledgeAnnouncementResponse, AnnouncementsAnnouncementReceiptsData, AnnouncementsAnnouncementReceiptsError, AnnouncementsAnnouncementReceiptsResponse, AnnouncementsCreateAnnouncementData, AnnouncementsCreateAnnouncementError, AnnouncementsCreateAnnouncementResponse, AnnouncementsGetAnnouncementData, AnnouncementsGetAnnouncementError, AnnouncementsGetAnnouncementResponse, AnnouncementsListAnnouncementsData, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, AnnouncementsUnreadAnnouncementsData, AnnouncementsUnreadAnnouncementsError, AnnouncementsUnreadAnnouncementsResponse, AnnouncementsUpdateAnnouncementData, AnnouncementsUpdateAnnouncementError, AnnouncementsUpdateAnnouncementResponse, AnnouncementsWithdrawAnnouncementData, AnnouncementsWithdrawAnnouncementError, AnnouncementsWithdrawAnnouncementResponse, AuditAuditFacetsData, AuditAuditFacetsError, AuditAuditFacetsResponse, AuditListAuditData, AuditListAuditError, AuditListAuditResponse, AuthChangePasswordData, AuthChangePasswordError, AuthChangePasswordResponse, AuthLoginData, AuthLoginError, AuthLoginResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthPasswordRulesData, AuthPasswordRulesError, AuthPasswordRulesResponse, AuthRefreshData, AuthRefreshError, AuthRefreshResponse, AuthSetPasswordData, AuthSetPasswordError, AuthSetPasswordLinkData, AuthSetPasswordLinkError, AuthSetPasswordLinkResponse, AuthSetPasswordResponse, CatalogCreateMcuModelData, CatalogCreateMcuModelError, CatalogCreateMcuModelResponse, CatalogCreateProductDomainData, CatalogCreateProductDomainError, CatalogCreateProductDomainResponse, CatalogDeactivateProductDomainData, CatalogDeactivateProductDomainError, CatalogDeactivateProductDomainResponse, CatalogDeleteMcuModelData, CatalogDeleteMcuModelError, CatalogDeleteMcuModelResponse, CatalogImportMcuModelsData, CatalogImportMcuModelsError, CatalogImportMcuModelsResponse, CatalogListMcuModelsData, CatalogListMcuModelsError, CatalogListMcuModelsResponse, CatalogListProductDomainsData, CatalogListProductDomainsError, CatalogListProductDomainsResponse, CatalogListRegionsData, CatalogListRegionsError, CatalogListRegionsResponse, CatalogMergeProductDomainData, CatalogMergeProductDomainError, CatalogMergeProductDomainResponse, CatalogMoveProductDomainData, CatalogMoveProductDomainError, CatalogMoveProductDomainResponse, CatalogPageMcuModelsData, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, CatalogProductDomainReferencesData, CatalogProductDomainReferencesError, CatalogProductDomainReferencesResponse, CatalogReactivateProductDomainData, CatalogReactivateProductDomainError, CatalogReactivateProductDomainResponse, CatalogUpdateMcuModelData, CatalogUpdateMcuModelError, CatalogUpdateMcuModelResponse, CatalogUpdateProductDomainData, CatalogUpdateProductDomainError, CatalogUpdateProductDomainResponse, CommentsUnreadCommentsData, CommentsUnreadCommentsError, CommentsUnreadCommentsResponse, CustomersAddAliasData, CustomersAddAliasError, CustomersAddAliasResponse, CustomersAssignContactData, CustomersAssignContactError, CustomersAssignContactResponse, CustomersAssignFaesData, CustomersAssignFaesError, CustomersAssignFaesResponse, CustomersLeaveGroupData, CustomersLeaveGroupError, CustomersLeaveGroupResponse, CustomersLinkToGroupData, CustomersLinkToGroupError, CustomersLinkToGroupResponse, CustomersListCustomersData, CustomersListCustomersError, CustomersListCustomersResponse, CustomersReadCustomerData, CustomersReadCustomerError, CustomersReadCustomerResponse, CustomersReleaseCustomerData, CustomersReleaseCustomerError, CustomersReleaseCustomerResponse, CustomersRemoveAliasData, CustomersRemoveAliasError, CustomersRemoveAliasResponse, CustomersRenameCustomerData, CustomersRenameCustomerError, CustomersRenameCustomerResponse, CustomersReviewCustomerData, CustomersReviewCustomerError, CustomersReviewCustomerResponse, CustomersUpdateCustomerData, CustomersUpdateCustomerError, CustomersUpdateCustomerResponse, DeskListNewReportsData, DeskListNewReportsError, DeskListNewReportsResponse, DeskListQuestionsData, DeskListQuestionsError, DeskListQuestionsResponse, DeskListReviewsDueData, DeskListReviewsDueError, DeskListReviewsDueResponse, DeskMarkDeskSeenData, DeskMarkDeskSeenError, DeskMarkDeskSeenResponse, DeskReadDeskData, DeskReadDeskError, DeskReadDeskResponse, ExtensionsApproveExtensionData, ExtensionsApproveExtensionError, ExtensionsApproveExtensionResponse, ExtensionsListExtensionsData, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ExtensionsRejectExtensionData, ExtensionsRejectExtensionError, ExtensionsRejectExtensionResponse, ExtensionsRequestExtensionData, ExtensionsRequestExtensionError, ExtensionsRequestExtensionResponse, ForecastForecastAccuracyData, ForecastForecastAccuracyError, ForecastForecastAccuracyResponse, ForecastForecastData, ForecastForecastError, ForecastForecastResponse, HealthHealthData, HealthHealthError, HealthHealthResponse, HealthVersionData, HealthVersionError, HealthVersionResponse, ImportsCommitImportData, ImportsCommitImportError, ImportsCommitImportResponse, ImportsDownloadTemplateData, ImportsDownloadTemplateError, ImportsListImportRowsData, ImportsListImportRowsError, ImportsListImportRowsResponse, ImportsListImportsData, ImportsListImportsError, ImportsListImportsResponse, ImportsReadImportData, ImportsReadImportError, ImportsReadImportResponse, ImportsUploadImportData, ImportsUploadImportError, ImportsUploadImportResponse, MeReadMeData, MeReadMeError, MeReadMeResponse, MeUpdateMeData, MeUpdateMeError, MeUpdateMeResponse, NotificationsListOutboxData, NotificationsListOutboxError, NotificationsListOutboxResponse, OrdersBatchCustomersData, OrdersBatchCustomersError, OrdersBatchCustomersResponse, OrdersCreateOrderData, OrdersCreateOrderError, OrdersCreateOrderResponse, OrdersDeleteOrderData, OrdersDeleteOrderError, OrdersDeleteOrderResponse, OrdersListOrdersData, OrdersListOrdersError, OrdersListOrdersResponse, OrdersReadOrderData, OrdersReadOrderError, OrdersReadOrderResponse, OrdersSearchOrdersData, OrdersSearchOrdersError, OrdersSearchOrdersResponse, OrdersUpdateOrderData, OrdersUpdateOrderError, OrdersUpdateOrderResponse, PoolApplyFromPoolData, PoolApplyFromPoolError, PoolApplyFromPoolResponse, PoolListPoolData, PoolListPoolError, PoolListPoolResponse, ProjectsListProjectsData, ProjectsListProjectsError, ProjectsListProjectsResponse, ProjectsReadProjectData, ProjectsReadProjectError, ProjectsReadProjectResponse, RegistrationsApplyData, RegistrationsApplyError, RegistrationsApplyResponse, RegistrationsApproveData, RegistrationsApproveError, RegistrationsApproveResponse, RegistrationsCheckNameData, RegistrationsCheckNameError, RegistrationsCheckNameResponse, RegistrationsListProbingData, RegistrationsListProbingError, RegistrationsListProbingResponse, RegistrationsListRegistrationsData, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, RegistrationsReadRegistrationData, RegistrationsReadRegistrationError, RegistrationsReadRegistrationResponse, RegistrationsRejectData, RegistrationsRejectError, RegistrationsRejectResponse, RegistrationsWithdrawData, RegistrationsWithdrawError, RegistrationsWithdrawResponse, ReportsCommentData, ReportsCommentError, ReportsCommentResponse, ReportsEditReportData, ReportsEditReportError, ReportsEditReportResponse, ReportsListReportsData, ReportsListReportsError, ReportsListReportsResponse, ReportsListRevisionsData, ReportsListRevisionsError, ReportsListRevisionsResponse, ReportsMarkReadData, ReportsMarkReadError, ReportsMarkReadResponse, ReportsReadReportData, ReportsReadReportError, ReportsReadReportResponse, ReportsSubmitReportData, ReportsSubmitReportError, ReportsSubmitReportResponse, RulesReadRulesData, RulesReadRulesError, RulesReadRulesResponse, RulesUpdateRulesData, RulesUpdateRulesError, RulesUpdateRulesResponse, ScorecardGetScorecardData, ScorecardGetScorecardError, ScorecardGetScorecardResponse, StatsShipmentStatsData, StatsShipmentStatsError, StatsShipmentStatsResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, UsersCreateUserData, UsersCreateUserError, UsersCreateUserResponse, UsersDeactivateUserData, UsersDeactivateUserError, UsersDeactivateUserResponse, UsersListUsersData, UsersListUsersError, UsersListUsersResponse, UsersReactivateUserData, UsersReactivateUserError, UsersReactivateUserResponse, UsersReadUserData, UsersReadUserError, UsersReadUserResponse, UsersResetPasswordData, UsersResetPasswordError, UsersResetPasswordResponse, UsersUpdateUserData, UsersUpdateUserError, UsersUpdateUserResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -44,7 +44,8 @@ export const agentsListAgentsQueryKey = (options?: Options<AgentsListAgentsData>
 /**
  * List Agents
  *
- * Agents the caller may see (the vendor: all; agent staff: their own).
+ * Agents the caller may see (the vendor: all; agent staff: their own); JSON (paged),
+ * .xlsx or CSV.
  */
 export const agentsListAgentsOptions = (options?: Options<AgentsListAgentsData>) => queryOptions<AgentsListAgentsResponse, AgentsListAgentsError, AgentsListAgentsResponse, ReturnType<typeof agentsListAgentsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -93,7 +94,8 @@ export const agentsListAgentsInfiniteQueryKey = (options?: Options<AgentsListAge
 /**
  * List Agents
  *
- * Agents the caller may see (the vendor: all; agent staff: their own).
+ * Agents the caller may see (the vendor: all; agent staff: their own); JSON (paged),
+ * .xlsx or CSV.
  */
 export const agentsListAgentsInfiniteOptions = (options?: Options<AgentsListAgentsData>) => infiniteQueryOptions<AgentsListAgentsResponse, AgentsListAgentsError, InfiniteData<AgentsListAgentsResponse>, QueryKey<Options<AgentsListAgentsData>>, number | Pick<QueryKey<Options<AgentsListAgentsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -218,7 +220,8 @@ export const announcementsListAnnouncementsQueryKey = (options?: Options<Announc
 /**
  * List Announcements
  *
- * Announcements the caller may see with their read state, newest first.
+ * Announcements the caller may see with their read state, newest first; JSON (paged),
+ * .xlsx or CSV.
  */
 export const announcementsListAnnouncementsOptions = (options?: Options<AnnouncementsListAnnouncementsData>) => queryOptions<AnnouncementsListAnnouncementsResponse, AnnouncementsListAnnouncementsError, AnnouncementsListAnnouncementsResponse, ReturnType<typeof announcementsListAnnouncementsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -238,7 +241,8 @@ export const announcementsListAnnouncementsInfiniteQueryKey = (options?: Options
 /**
  * List Announcements
  *
- * Announcements the caller may see with their read state, newest first.
+ * Announcements the caller may see with their read state, newest first; JSON (paged),
+ * .xlsx or CSV.
  */
 export const announcementsListAnnouncementsInfiniteOptions = (options?: Options<AnnouncementsListAnnouncementsData>) => infiniteQueryOptions<AnnouncementsListAnnouncementsResponse, AnnouncementsListAnnouncementsError, InfiniteData<AnnouncementsListAnnouncementsResponse>, QueryKey<Options<AnnouncementsListAnnouncementsData>>, number | Pick<QueryKey<Options<AnnouncementsListAnnouncementsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -441,7 +445,8 @@ export const auditListAuditQueryKey = (options?: Options<AuditListAuditData>) =>
 /**
  * List Audit
  *
- * The audit trail, newest first, filtered (vendor only; others see an empty list).
+ * The audit trail, newest first, filtered (vendor only; others see an empty list); JSON
+ * (paged), .xlsx or CSV.
  */
 export const auditListAuditOptions = (options?: Options<AuditListAuditData>) => queryOptions<AuditListAuditResponse, AuditListAuditError, AuditListAuditResponse, ReturnType<typeof auditListAuditQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -461,7 +466,8 @@ export const auditListAuditInfiniteQueryKey = (options?: Options<AuditListAuditD
 /**
  * List Audit
  *
- * The audit trail, newest first, filtered (vendor only; others see an empty list).
+ * The audit trail, newest first, filtered (vendor only; others see an empty list); JSON
+ * (paged), .xlsx or CSV.
  */
 export const auditListAuditInfiniteOptions = (options?: Options<AuditListAuditData>) => infiniteQueryOptions<AuditListAuditResponse, AuditListAuditError, InfiniteData<AuditListAuditResponse>, QueryKey<Options<AuditListAuditData>>, number | Pick<QueryKey<Options<AuditListAuditData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -483,26 +489,6 @@ export const auditListAuditInfiniteOptions = (options?: Options<AuditListAuditDa
         return data;
     },
     queryKey: auditListAuditInfiniteQueryKey(options)
-});
-
-export const auditExportAuditQueryKey = (options?: Options<AuditExportAuditData>) => createQueryKey('auditExportAudit', options);
-
-/**
- * Export Audit
- *
- * The filtered trail as .xlsx or CSV, newest first, at most 10,000 rows (vendor only).
- */
-export const auditExportAuditOptions = (options?: Options<AuditExportAuditData>) => queryOptions<unknown, AuditExportAuditError, unknown, ReturnType<typeof auditExportAuditQueryKey>>({
-    queryFn: async ({ queryKey, signal }) => {
-        const { data } = await auditExportAudit({
-            ...options,
-            ...queryKey[0],
-            signal,
-            throwOnError: true
-        });
-        return data;
-    },
-    queryKey: auditExportAuditQueryKey(options)
 });
 
 export const auditAuditFacetsQueryKey = (options?: Options<AuditAuditFacetsData>) => createQueryKey('auditAuditFacets', options);
@@ -686,7 +672,8 @@ export const customersListCustomersQueryKey = (options?: Options<CustomersListCu
 /**
  * List Customers
  *
- * The caller's customers (scoped by role), filtered, sorted and paged.
+ * The caller's customers (scoped by role), filtered, sorted and paged; or all of them as
+ * .xlsx or CSV.
  */
 export const customersListCustomersOptions = (options?: Options<CustomersListCustomersData>) => queryOptions<CustomersListCustomersResponse, CustomersListCustomersError, CustomersListCustomersResponse, ReturnType<typeof customersListCustomersQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -706,7 +693,8 @@ export const customersListCustomersInfiniteQueryKey = (options?: Options<Custome
 /**
  * List Customers
  *
- * The caller's customers (scoped by role), filtered, sorted and paged.
+ * The caller's customers (scoped by role), filtered, sorted and paged; or all of them as
+ * .xlsx or CSV.
  */
 export const customersListCustomersInfiniteOptions = (options?: Options<CustomersListCustomersData>) => infiniteQueryOptions<CustomersListCustomersResponse, CustomersListCustomersError, InfiniteData<CustomersListCustomersResponse>, QueryKey<Options<CustomersListCustomersData>>, number | Pick<QueryKey<Options<CustomersListCustomersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -926,7 +914,8 @@ export const ordersListOrdersQueryKey = (options: Options<OrdersListOrdersData>)
 /**
  * List Orders
  *
- * A customer's sales records, newest contract first, with their lines.
+ * A customer's sales records, newest contract first, with their lines; JSON (paged), or
+ * .xlsx or CSV with a row per line.
  */
 export const ordersListOrdersOptions = (options: Options<OrdersListOrdersData>) => queryOptions<OrdersListOrdersResponse, OrdersListOrdersError, OrdersListOrdersResponse, ReturnType<typeof ordersListOrdersQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -946,7 +935,8 @@ export const ordersListOrdersInfiniteQueryKey = (options: Options<OrdersListOrde
 /**
  * List Orders
  *
- * A customer's sales records, newest contract first, with their lines.
+ * A customer's sales records, newest contract first, with their lines; JSON (paged), or
+ * .xlsx or CSV with a row per line.
  */
 export const ordersListOrdersInfiniteOptions = (options: Options<OrdersListOrdersData>) => infiniteQueryOptions<OrdersListOrdersResponse, OrdersListOrdersError, InfiniteData<OrdersListOrdersResponse>, QueryKey<Options<OrdersListOrdersData>>, number | Pick<QueryKey<Options<OrdersListOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -994,7 +984,8 @@ export const projectsListProjectsQueryKey = (options: Options<ProjectsListProjec
 /**
  * List Projects
  *
- * A customer's projects with their current state (pane 3 of the follow-up screen).
+ * A customer's projects with their current state (pane 3 of the follow-up screen); JSON,
+ * .xlsx or CSV.
  */
 export const projectsListProjectsOptions = (options: Options<ProjectsListProjectsData>) => queryOptions<ProjectsListProjectsResponse, ProjectsListProjectsError, ProjectsListProjectsResponse, ReturnType<typeof projectsListProjectsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1033,7 +1024,8 @@ export const reportsListReportsQueryKey = (options: Options<ReportsListReportsDa
 /**
  * List Reports
  *
- * A customer's follow-up reports, newest first, filtered by report date.
+ * A customer's follow-up reports, newest first, filtered by report date; JSON (paged),
+ * .xlsx or CSV.
  */
 export const reportsListReportsOptions = (options: Options<ReportsListReportsData>) => queryOptions<ReportsListReportsResponse, ReportsListReportsError, ReportsListReportsResponse, ReturnType<typeof reportsListReportsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1053,7 +1045,8 @@ export const reportsListReportsInfiniteQueryKey = (options: Options<ReportsListR
 /**
  * List Reports
  *
- * A customer's follow-up reports, newest first, filtered by report date.
+ * A customer's follow-up reports, newest first, filtered by report date; JSON (paged),
+ * .xlsx or CSV.
  */
 export const reportsListReportsInfiniteOptions = (options: Options<ReportsListReportsData>) => infiniteQueryOptions<ReportsListReportsResponse, ReportsListReportsError, InfiniteData<ReportsListReportsResponse>, QueryKey<Options<ReportsListReportsData>>, number | Pick<QueryKey<Options<ReportsListReportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1141,7 +1134,7 @@ export const deskListNewReportsQueryKey = (options?: Options<DeskListNewReportsD
  * List New Reports
  *
  * Reports written since the caller last marked the desk seen, newest first; the entry
- * filters keep reports with at least one such entry.
+ * filters keep reports with at least one such entry. JSON (paged), .xlsx or CSV.
  */
 export const deskListNewReportsOptions = (options?: Options<DeskListNewReportsData>) => queryOptions<DeskListNewReportsResponse, DeskListNewReportsError, DeskListNewReportsResponse, ReturnType<typeof deskListNewReportsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1162,7 +1155,7 @@ export const deskListNewReportsInfiniteQueryKey = (options?: Options<DeskListNew
  * List New Reports
  *
  * Reports written since the caller last marked the desk seen, newest first; the entry
- * filters keep reports with at least one such entry.
+ * filters keep reports with at least one such entry. JSON (paged), .xlsx or CSV.
  */
 export const deskListNewReportsInfiniteOptions = (options?: Options<DeskListNewReportsData>) => infiniteQueryOptions<DeskListNewReportsResponse, DeskListNewReportsError, InfiniteData<DeskListNewReportsResponse>, QueryKey<Options<DeskListNewReportsData>>, number | Pick<QueryKey<Options<DeskListNewReportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1210,7 +1203,7 @@ export const extensionsListExtensionsQueryKey = (options?: Options<ExtensionsLis
 /**
  * List Extensions
  *
- * Extension applications the caller may see, newest first.
+ * Extension applications the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const extensionsListExtensionsOptions = (options?: Options<ExtensionsListExtensionsData>) => queryOptions<ExtensionsListExtensionsResponse, ExtensionsListExtensionsError, ExtensionsListExtensionsResponse, ReturnType<typeof extensionsListExtensionsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1230,7 +1223,7 @@ export const extensionsListExtensionsInfiniteQueryKey = (options?: Options<Exten
 /**
  * List Extensions
  *
- * Extension applications the caller may see, newest first.
+ * Extension applications the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const extensionsListExtensionsInfiniteOptions = (options?: Options<ExtensionsListExtensionsData>) => infiniteQueryOptions<ExtensionsListExtensionsResponse, ExtensionsListExtensionsError, InfiniteData<ExtensionsListExtensionsResponse>, QueryKey<Options<ExtensionsListExtensionsData>>, number | Pick<QueryKey<Options<ExtensionsListExtensionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1297,7 +1290,8 @@ export const forecastForecastQueryKey = (options?: Options<ForecastForecastData>
 /**
  * Forecast
  *
- * Expected demand per MCU model per month, by agent, domain and stage; JSON or CSV.
+ * Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
+ * (headers in the caller's language: Accept-Language).
  */
 export const forecastForecastOptions = (options?: Options<ForecastForecastData>) => queryOptions<ForecastForecastResponse, ForecastForecastError, ForecastForecastResponse, ReturnType<typeof forecastForecastQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1357,7 +1351,7 @@ export const importsListImportsQueryKey = (options?: Options<ImportsListImportsD
 /**
  * List Imports
  *
- * The imports the caller may see, newest first.
+ * The imports the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const importsListImportsOptions = (options?: Options<ImportsListImportsData>) => queryOptions<ImportsListImportsResponse, ImportsListImportsError, ImportsListImportsResponse, ReturnType<typeof importsListImportsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1377,7 +1371,7 @@ export const importsListImportsInfiniteQueryKey = (options?: Options<ImportsList
 /**
  * List Imports
  *
- * The imports the caller may see, newest first.
+ * The imports the caller may see, newest first; JSON (paged), .xlsx or CSV.
  */
 export const importsListImportsInfiniteOptions = (options?: Options<ImportsListImportsData>) => infiniteQueryOptions<ImportsListImportsResponse, ImportsListImportsError, InfiniteData<ImportsListImportsResponse>, QueryKey<Options<ImportsListImportsData>>, number | Pick<QueryKey<Options<ImportsListImportsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1484,7 +1478,8 @@ export const importsListImportRowsQueryKey = (options: Options<ImportsListImport
 /**
  * List Import Rows
  *
- * The import's rows by row number: what each will do or did, and why.
+ * The import's rows by row number: what each will do or did, and why; JSON (paged),
+ * .xlsx or CSV.
  */
 export const importsListImportRowsOptions = (options: Options<ImportsListImportRowsData>) => queryOptions<ImportsListImportRowsResponse, ImportsListImportRowsError, ImportsListImportRowsResponse, ReturnType<typeof importsListImportRowsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1504,7 +1499,8 @@ export const importsListImportRowsInfiniteQueryKey = (options: Options<ImportsLi
 /**
  * List Import Rows
  *
- * The import's rows by row number: what each will do or did, and why.
+ * The import's rows by row number: what each will do or did, and why; JSON (paged),
+ * .xlsx or CSV.
  */
 export const importsListImportRowsInfiniteOptions = (options: Options<ImportsListImportRowsData>) => infiniteQueryOptions<ImportsListImportRowsResponse, ImportsListImportRowsError, InfiniteData<ImportsListImportRowsResponse>, QueryKey<Options<ImportsListImportRowsData>>, number | Pick<QueryKey<Options<ImportsListImportRowsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1591,7 +1587,8 @@ export const catalogPageMcuModelsQueryKey = (options?: Options<CatalogPageMcuMod
 /**
  * Page Mcu Models
  *
- * One page of our MCU models, searched and filtered by status.
+ * One page of our MCU models, searched and filtered by status; or all of them as .xlsx
+ * or CSV.
  */
 export const catalogPageMcuModelsOptions = (options?: Options<CatalogPageMcuModelsData>) => queryOptions<CatalogPageMcuModelsResponse, CatalogPageMcuModelsError, CatalogPageMcuModelsResponse, ReturnType<typeof catalogPageMcuModelsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1611,7 +1608,8 @@ export const catalogPageMcuModelsInfiniteQueryKey = (options?: Options<CatalogPa
 /**
  * Page Mcu Models
  *
- * One page of our MCU models, searched and filtered by status.
+ * One page of our MCU models, searched and filtered by status; or all of them as .xlsx
+ * or CSV.
  */
 export const catalogPageMcuModelsInfiniteOptions = (options?: Options<CatalogPageMcuModelsData>) => infiniteQueryOptions<CatalogPageMcuModelsResponse, CatalogPageMcuModelsError, InfiniteData<CatalogPageMcuModelsResponse>, QueryKey<Options<CatalogPageMcuModelsData>>, number | Pick<QueryKey<Options<CatalogPageMcuModelsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1757,8 +1755,8 @@ export const ordersSearchOrdersQueryKey = (options?: Options<OrdersSearchOrdersD
 /**
  * Search Orders
  *
- * The caller's orders across every customer they may see, newest contract first; JSON (paged)
- * or the whole filtered list (at most 10,000 orders) as .xlsx or CSV, a row per line.
+ * The caller's orders across every customer they may see, newest contract first; JSON
+ * (paged) or the whole filtered list as .xlsx or CSV, a row per line.
  */
 export const ordersSearchOrdersOptions = (options?: Options<OrdersSearchOrdersData>) => queryOptions<OrdersSearchOrdersResponse, OrdersSearchOrdersError, OrdersSearchOrdersResponse, ReturnType<typeof ordersSearchOrdersQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1778,8 +1776,8 @@ export const ordersSearchOrdersInfiniteQueryKey = (options?: Options<OrdersSearc
 /**
  * Search Orders
  *
- * The caller's orders across every customer they may see, newest contract first; JSON (paged)
- * or the whole filtered list (at most 10,000 orders) as .xlsx or CSV, a row per line.
+ * The caller's orders across every customer they may see, newest contract first; JSON
+ * (paged) or the whole filtered list as .xlsx or CSV, a row per line.
  */
 export const ordersSearchOrdersInfiniteOptions = (options?: Options<OrdersSearchOrdersData>) => infiniteQueryOptions<OrdersSearchOrdersResponse, OrdersSearchOrdersError, InfiniteData<OrdersSearchOrdersResponse>, QueryKey<Options<OrdersSearchOrdersData>>, number | Pick<QueryKey<Options<OrdersSearchOrdersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1866,7 +1864,8 @@ export const notificationsListOutboxQueryKey = (options?: Options<NotificationsL
 /**
  * List Outbox
  *
- * Queued and sent emails, newest first (vendor; with SMTP off they wait here).
+ * Queued and sent emails, newest first (vendor; with SMTP off they wait here); JSON
+ * (paged), .xlsx or CSV.
  */
 export const notificationsListOutboxOptions = (options?: Options<NotificationsListOutboxData>) => queryOptions<NotificationsListOutboxResponse, NotificationsListOutboxError, NotificationsListOutboxResponse, ReturnType<typeof notificationsListOutboxQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1886,7 +1885,8 @@ export const notificationsListOutboxInfiniteQueryKey = (options?: Options<Notifi
 /**
  * List Outbox
  *
- * Queued and sent emails, newest first (vendor; with SMTP off they wait here).
+ * Queued and sent emails, newest first (vendor; with SMTP off they wait here); JSON
+ * (paged), .xlsx or CSV.
  */
 export const notificationsListOutboxInfiniteOptions = (options?: Options<NotificationsListOutboxData>) => infiniteQueryOptions<NotificationsListOutboxResponse, NotificationsListOutboxError, InfiniteData<NotificationsListOutboxResponse>, QueryKey<Options<NotificationsListOutboxData>>, number | Pick<QueryKey<Options<NotificationsListOutboxData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -1915,7 +1915,7 @@ export const poolListPoolQueryKey = (options?: Options<PoolListPoolData>) => cre
 /**
  * List Pool
  *
- * Open customers in the resource pool, public fields only.
+ * Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV.
  */
 export const poolListPoolOptions = (options?: Options<PoolListPoolData>) => queryOptions<PoolListPoolResponse, PoolListPoolError, PoolListPoolResponse, ReturnType<typeof poolListPoolQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -1935,7 +1935,7 @@ export const poolListPoolInfiniteQueryKey = (options?: Options<PoolListPoolData>
 /**
  * List Pool
  *
- * Open customers in the resource pool, public fields only.
+ * Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV.
  */
 export const poolListPoolInfiniteOptions = (options?: Options<PoolListPoolData>) => infiniteQueryOptions<PoolListPoolResponse, PoolListPoolError, InfiniteData<PoolListPoolResponse>, QueryKey<Options<PoolListPoolData>>, number | Pick<QueryKey<Options<PoolListPoolData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -2158,6 +2158,7 @@ export const deskListQuestionsQueryKey = (options?: Options<DeskListQuestionsDat
  * List Questions
  *
  * Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+ * JSON (paged), .xlsx or CSV.
  */
 export const deskListQuestionsOptions = (options?: Options<DeskListQuestionsData>) => queryOptions<DeskListQuestionsResponse, DeskListQuestionsError, DeskListQuestionsResponse, ReturnType<typeof deskListQuestionsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -2178,6 +2179,7 @@ export const deskListQuestionsInfiniteQueryKey = (options?: Options<DeskListQues
  * List Questions
  *
  * Entries' questions for the manufacturer, oldest first: open until a vendor comments.
+ * JSON (paged), .xlsx or CSV.
  */
 export const deskListQuestionsInfiniteOptions = (options?: Options<DeskListQuestionsData>) => infiniteQueryOptions<DeskListQuestionsResponse, DeskListQuestionsError, InfiniteData<DeskListQuestionsResponse>, QueryKey<Options<DeskListQuestionsData>>, number | Pick<QueryKey<Options<DeskListQuestionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -2226,7 +2228,8 @@ export const registrationsListRegistrationsQueryKey = (options?: Options<Registr
 /**
  * List Registrations
  *
- * Registration applications the caller may see, newest first (申请处理).
+ * Registration applications the caller may see, newest first (申请处理); JSON (paged),
+ * .xlsx or CSV.
  */
 export const registrationsListRegistrationsOptions = (options?: Options<RegistrationsListRegistrationsData>) => queryOptions<RegistrationsListRegistrationsResponse, RegistrationsListRegistrationsError, RegistrationsListRegistrationsResponse, ReturnType<typeof registrationsListRegistrationsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -2246,7 +2249,8 @@ export const registrationsListRegistrationsInfiniteQueryKey = (options?: Options
 /**
  * List Registrations
  *
- * Registration applications the caller may see, newest first (申请处理).
+ * Registration applications the caller may see, newest first (申请处理); JSON (paged),
+ * .xlsx or CSV.
  */
 export const registrationsListRegistrationsInfiniteOptions = (options?: Options<RegistrationsListRegistrationsData>) => infiniteQueryOptions<RegistrationsListRegistrationsResponse, RegistrationsListRegistrationsError, InfiniteData<RegistrationsListRegistrationsResponse>, QueryKey<Options<RegistrationsListRegistrationsData>>, number | Pick<QueryKey<Options<RegistrationsListRegistrationsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -2509,7 +2513,7 @@ export const deskListReviewsDueQueryKey = (options?: Options<DeskListReviewsDueD
  * List Reviews Due
  *
  * 量产 customers whose periodic review is due or overdue, the most overdue first; keep or
- * release with POST /customers/{id}/review.
+ * release with POST /customers/{id}/review. JSON, .xlsx or CSV.
  */
 export const deskListReviewsDueOptions = (options?: Options<DeskListReviewsDueData>) => queryOptions<DeskListReviewsDueResponse, DeskListReviewsDueError, DeskListReviewsDueResponse, ReturnType<typeof deskListReviewsDueQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -2609,7 +2613,7 @@ export const usersListUsersQueryKey = (options?: Options<UsersListUsersData>) =>
 /**
  * List Users
  *
- * People the caller may see, searchable and paged.
+ * People the caller may see, searchable and paged; or all of them as .xlsx or CSV.
  */
 export const usersListUsersOptions = (options?: Options<UsersListUsersData>) => queryOptions<UsersListUsersResponse, UsersListUsersError, UsersListUsersResponse, ReturnType<typeof usersListUsersQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -2629,7 +2633,7 @@ export const usersListUsersInfiniteQueryKey = (options?: Options<UsersListUsersD
 /**
  * List Users
  *
- * People the caller may see, searchable and paged.
+ * People the caller may see, searchable and paged; or all of them as .xlsx or CSV.
  */
 export const usersListUsersInfiniteOptions = (options?: Options<UsersListUsersData>) => infiniteQueryOptions<UsersListUsersResponse, UsersListUsersError, InfiniteData<UsersListUsersResponse>, QueryKey<Options<UsersListUsersData>>, number | Pick<QueryKey<Options<UsersListUsersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore

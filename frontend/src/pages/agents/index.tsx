@@ -3,7 +3,7 @@ import { App, Button, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { AgentPublic } from '../../client';
+import { agentsListAgents, type AgentPublic } from '../../client';
 import {
   agentsDeactivateAgentMutation,
   agentsListAgentsOptions,
@@ -12,6 +12,7 @@ import {
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
 import { formatTime } from '../../lib/format';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { invalidateOperations } from '../../lib/queries';
@@ -116,6 +117,17 @@ export default function AgentsPage() {
               { value: 'active', label: t('status.active') },
               { value: 'inactive', label: t('status.inactive') },
             ]}
+          />
+          <ExportMenu
+            call={(format) =>
+              agentsListAgents({
+                query: { search: debouncedSearch || undefined, is_active: isActive, sort: table.query.sort, format },
+                parseAs: 'blob',
+                throwOnError: true,
+              })
+            }
+            name="agents"
+            testId="agents-export"
           />
         </TableToolbar>
         <QueryTable<AgentPublic>

@@ -3,7 +3,7 @@ import { App, Button, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type HTMLAttributes } from 'react';
-import type { AnnouncementPublic } from '../../client';
+import { announcementsListAnnouncements, type AnnouncementPublic } from '../../client';
 import {
   announcementsCreateAnnouncementMutation,
   announcementsListAnnouncementsOptions,
@@ -13,6 +13,7 @@ import {
 import { useCurrentUser } from '../../app/auth';
 import { AnnouncementStateTag, ImportanceTag } from '../../components/AnnouncementTags';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -108,11 +109,18 @@ export default function AnnouncementsPage() {
         title={t('ann.nav')}
         subtitle={writes ? t('ann.subtitleVendor') : t('ann.subtitle')}
         extra={
-          writes ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="announcement-create">
-              {t('ann.create')}
-            </Button>
-          ) : null
+          <>
+            {writes ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="announcement-create">
+                {t('ann.create')}
+              </Button>
+            ) : null}
+            <ExportMenu
+              call={(format) => announcementsListAnnouncements({ query: { format }, parseAs: 'blob', throwOnError: true })}
+              name="announcements"
+              testId="announcements-export"
+            />
+          </>
         }
       />
       <ContentCard>

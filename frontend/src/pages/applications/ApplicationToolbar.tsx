@@ -1,5 +1,5 @@
 import { DatePicker } from 'antd';
-import type { Dispatch, SetStateAction } from 'react';
+import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import { ApplicationStatus, RegistrationKind } from '../../client';
 import { enumOptions } from '../../lib/enums';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -7,15 +7,17 @@ import { TableToolbar } from '../../components/TableToolbar';
 import { useT } from '../../locales/i18n';
 import type { ApplicationFilters } from './useApplicationFilters';
 
-/** Status, submission dates and (registrations) kind. */
+/** Status, submission dates and (registrations) kind; `children` after them (the export). */
 export function ApplicationToolbar({
   filters,
   setFilters,
   withKind = false,
+  children,
 }: {
   filters: ApplicationFilters;
   setFilters: Dispatch<SetStateAction<ApplicationFilters>>;
   withKind?: boolean;
+  children?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -43,6 +45,7 @@ export function ApplicationToolbar({
         placeholder={[t('applications.from'), t('applications.to')]}
         style={{ width: 260, maxWidth: '100%' }}
       />
+      {children}
     </TableToolbar>
   );
 }

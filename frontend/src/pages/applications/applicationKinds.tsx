@@ -1,7 +1,7 @@
 // Each kind of application on the applications page: its list and its own columns.
 import type { ExtensionPublic, RegistrationPublic } from '../../client';
 import { KindTag } from '../../components/StatusTags';
-import { useExtensionPage, useRegistrationPage } from '../../hooks/useApplicationPage';
+import { exportExtensions, exportRegistrations, useExtensionPage, useRegistrationPage } from '../../hooks/useApplicationPage';
 import { formatDate } from '../../lib/format';
 import type { ApplicationsTabKind } from './ApplicationsTab';
 import { WithdrawButton } from './WithdrawButton';
@@ -9,6 +9,8 @@ import { WithdrawButton } from './WithdrawButton';
 /** New-customer and pool registrations: the kind, the agent (vendor), withdraw while pending. */
 export const registrationsTab: ApplicationsTabKind<RegistrationPublic> = {
   usePage: useRegistrationPage,
+  exportList: exportRegistrations,
+  exportName: 'registrations',
   filtersByKind: true,
   emptyText: 'applications.emptyRegistrations',
   testId: 'registrations-table',
@@ -32,6 +34,8 @@ export const registrationsTab: ApplicationsTabKind<RegistrationPublic> = {
 /** Extensions: the end of protection when asked, the date hoped for, why; the new end decided. */
 export const extensionsTab: ApplicationsTabKind<ExtensionPublic> = {
   usePage: useExtensionPage,
+  exportList: exportExtensions,
+  exportName: 'extensions',
   filtersByKind: false,
   emptyText: 'applications.emptyExtensions',
   testId: 'extensions-table',

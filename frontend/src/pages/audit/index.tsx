@@ -1,18 +1,16 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Select, Tag, Typography } from 'antd';
+import { Button, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { reportError } from '../../api';
-import { auditExportAudit, type AuditEntry } from '../../client';
+import { auditListAudit, type AuditEntry } from '../../client';
 import { auditAuditFacetsOptions, auditListAuditOptions } from '../../client/@tanstack/react-query.gen';
 import { useAgentChoices } from '../../hooks/useChoices';
 import { formatTime } from '../../lib/format';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
-import { downloadFile } from '../../lib/download';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useTableState } from '../../hooks/useTableState';
@@ -30,7 +28,6 @@ function label(t: Translate, prefix: 'audit.action.' | 'audit.object.', value: s
 /** 审计日志 (vendor): who changed what and when, newest first; filters, diff, .xlsx / CSV. */
 export default function AuditPage() {
   const t = useT();
-  const { message } = App.useApp();
   const table = useTableState();
   const [filters, setFilters] = useState<AuditFilters>(EMPTY_FILTERS);
   const set = (patch: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...patch }));
@@ -40,7 +37,6 @@ export default function AuditPage() {
   const { resetPage } = table;
   const queryKey = JSON.stringify(query);
   useEffect(() => resetPage(), [queryKey, resetPage]);
-  const [downloading, setDownloading] = useState<'xlsx' | 'csv' | null>(null);
 
   const facets = useQuery({ ...auditAuditFacetsOptions(), staleTime: 60_000 });
   const agents = useAgentChoices(true);
@@ -49,16 +45,6 @@ export default function AuditPage() {
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-
-  const onDownload = (format: 'xlsx' | 'csv') => {
-    setDownloading(format);
-    downloadFile(() => auditExportAudit({ query: { ...query, format }, parseAs: 'blob', throwOnError: true }), `audit.${format}`)
-      .then(
-        () => void message.success(t('audit.downloaded')),
-        (error: unknown) => reportError(error),
-      )
-      .finally(() => setDownloading(null));
-  };
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 180, render: (v: string) => formatTime(v, true) },
@@ -88,14 +74,11 @@ export default function AuditPage() {
         title={t('nav.audit')}
         subtitle={t('audit.subtitle')}
         extra={
-          <>
-            <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => onDownload('xlsx')} data-testid="audit-xlsx">
-              {t('audit.exportXlsx')}
-            </Button>
-            <Button icon={<DownloadOutlined />} loading={downloading === 'csv'} onClick={() => onDownload('csv')} data-testid="audit-csv">
-              {t('audit.exportCsv')}
-            </Button>
-          </>
+          <ExportMenu
+            call={(format) => auditListAudit({ query: { ...query, format }, parseAs: 'blob', throwOnError: true })}
+            name="audit"
+            testId="audit-export"
+          />
         }
       />
       <ContentCard>

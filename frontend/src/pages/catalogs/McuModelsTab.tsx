@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCurrentUser } from '../../app/auth';
-import { McuStatus, type McuModelCreate, type McuModelPublic } from '../../client';
+import { catalogPageMcuModels, McuStatus, type McuModelCreate, type McuModelPublic } from '../../client';
 import {
   catalogCreateMcuModelMutation,
   catalogDeleteMcuModelMutation,
@@ -14,6 +14,7 @@ import {
 import { FilterSelect } from '../../components/FilterSelect';
 import { QueryTable } from '../../components/QueryTable';
 import { RowActions } from '../../components/RowActions';
+import { ExportMenu } from '../../components/ExportMenu';
 import { TableToolbar } from '../../components/TableToolbar';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useTableState } from '../../hooks/useTableState';
@@ -109,6 +110,11 @@ export function McuModelsTab() {
           }}
           options={enumOptions(McuStatus, (s) => t(`catalog.mcu.status.${s}`))}
           data-testid="mcu-status-filter"
+        />
+        <ExportMenu
+          call={(format) => catalogPageMcuModels({ query: { q: q || undefined, status, format }, parseAs: 'blob', throwOnError: true })}
+          name="mcu-models"
+          testId="mcu-export"
         />
         {access.managesCatalogs ? (
           <>

@@ -3,8 +3,9 @@ import { App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ProjectStage, type DeskEntry, type NewReport } from '../../client';
+import { deskListNewReports, ProjectStage, type DeskEntry, type NewReport } from '../../client';
 import { deskListNewReportsOptions, deskMarkDeskSeenMutation } from '../../client/@tanstack/react-query.gen';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FilterSelect } from '../../components/FilterSelect';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { ProductDomainSelect } from '../../components/ProductDomainField';
@@ -150,6 +151,11 @@ export function NewReports({ onOpenCustomer, seenAt }: { onOpenCustomer: (id: nu
         <Button onClick={() => seen.mutate({})} loading={seen.isPending} data-testid="desk-mark-seen">
           {t('desk.seen')}
         </Button>
+        <ExportMenu
+          call={(format) => deskListNewReports({ query: { ...filters, format }, parseAs: 'blob', throwOnError: true })}
+          name="new-reports"
+          testId="new-reports-export"
+        />
       </TableToolbar>
       <Typography.Paragraph type="secondary">
         {seenAt ? t('desk.seenAt', { time: formatTime(seenAt) }) : t('desk.neverSeen')}

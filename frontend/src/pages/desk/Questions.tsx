@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Question, QuestionStatus } from '../../client';
+import { deskListQuestions, type Question, type QuestionStatus } from '../../client';
 import { deskListQuestionsOptions, reportsCommentMutation } from '../../client/@tanstack/react-query.gen';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useTableState } from '../../hooks/useTableState';
@@ -84,19 +85,25 @@ export function Questions({ onOpenCustomer, canAnswer }: { onOpenCustomer: (id: 
 
   return (
     <>
-      <Segmented<QuestionStatus>
-        style={{ marginBottom: 16 }}
-        value={status}
-        onChange={(value) => {
-          setStatus(value);
-          table.resetPage();
-        }}
-        options={[
-          { value: 'open', label: t('desk.questions.open') },
-          { value: 'answered', label: t('desk.questions.answered') },
-        ]}
-        data-testid="question-status"
-      />
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <Segmented<QuestionStatus>
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            table.resetPage();
+          }}
+          options={[
+            { value: 'open', label: t('desk.questions.open') },
+            { value: 'answered', label: t('desk.questions.answered') },
+          ]}
+          data-testid="question-status"
+        />
+        <ExportMenu
+          call={(format) => deskListQuestions({ query: { status, format }, parseAs: 'blob', throwOnError: true })}
+          name="questions"
+          testId="questions-export"
+        />
+      </Flex>
       {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<Question>
         rowKey="entry_id"

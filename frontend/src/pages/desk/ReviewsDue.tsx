@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReviewDue } from '../../client';
+import { deskListReviewsDue, type ReviewDue } from '../../client';
 import { deskListReviewsDueOptions } from '../../client/@tanstack/react-query.gen';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { reviewTiming } from '../../lib/desk';
 import { formatDate } from '../../lib/format';
@@ -48,7 +49,14 @@ export function ReviewsDue({ onOpenCustomer }: { onOpenCustomer: (id: number) =>
   ];
   return (
     <>
-      <Alert type="info" showIcon title={t('desk.reviews.hint')} style={{ marginBottom: 16 }} />
+      <Flex gap={8} align="start" style={{ marginBottom: 16 }}>
+        <Alert type="info" showIcon title={t('desk.reviews.hint')} style={{ flex: 1 }} />
+        <ExportMenu
+          call={(format) => deskListReviewsDue({ query: { format }, parseAs: 'blob', throwOnError: true })}
+          name="reviews-due"
+          testId="reviews-export"
+        />
+      </Flex>
       {query.isError ? <LoadErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<ReviewDue>
         rowKey={(r) => r.customer.id}

@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../app/auth';
 import type { CustomerPublic, ProjectPublic } from '../../client';
 import { reportsReadReportOptions } from '../../client/@tanstack/react-query.gen';
 import { ErrorResult } from '../../components/ErrorResult';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -35,7 +36,7 @@ function Workspace({ customer }: { customer: CustomerPublic }) {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [timeline, setTimeline] = useState<number | null>(null);
   const rights = followupRights(access, me ?? { id: 0 }, customer);
-  const { reports, projects } = useFollowupData(customer.id, {
+  const { reports, projects, exportReports, exportProjects } = useFollowupData(customer.id, {
     from: range?.[0].format('YYYY-MM-DD'),
     to: range?.[1].format('YYYY-MM-DD'),
   });
@@ -75,7 +76,11 @@ function Workspace({ customer }: { customer: CustomerPublic }) {
   return (
     <Row gutter={[12, 0]} data-testid="followup">
       <Col xs={24} lg={7}>
-        <Card {...CARD} title={t('followup.pane.reports')}>
+        <Card
+          {...CARD}
+          title={t('followup.pane.reports')}
+          extra={<ExportMenu call={exportReports} name="reports" testId="reports-export" size="small" />}
+        >
           <ReportList
             reports={items}
             loading={reports.isFetching}
@@ -95,7 +100,11 @@ function Workspace({ customer }: { customer: CustomerPublic }) {
             ))}
           </Space>
         </Card>
-        <Card {...CARD} title={t('followup.pane.projects')}>
+        <Card
+          {...CARD}
+          title={t('followup.pane.projects')}
+          extra={<ExportMenu call={exportProjects} name="projects" testId="projects-export" size="small" />}
+        >
           <ProjectsPane
             projects={projects.data ?? []}
             loading={projects.isFetching}

@@ -2,6 +2,7 @@
 // the selected report, and marking its comments read when it is opened.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { projectsListProjects, reportsListReports } from '../../client';
 import {
   catalogListMcuModelsOptions,
   customersReadCustomerOptions,
@@ -10,6 +11,7 @@ import {
   reportsMarkReadMutation,
   reportsReadReportOptions,
 } from '../../client/@tanstack/react-query.gen';
+import type { ExportCall } from '../../components/ExportMenu';
 import { invalidateOperations, type QueryOperationId } from '../../lib/queries';
 
 export interface DateRange {
@@ -35,11 +37,15 @@ export function useCustomer(customerId: number) {
 
 export function useFollowupData(customerId: number, range: DateRange) {
   const path = { customer_id: customerId };
-  const reports = useQuery(
-    reportsListReportsOptions({ path, query: { date_from: range.from ?? null, date_to: range.to ?? null, limit: 100 } }),
-  );
+  const dates = { date_from: range.from ?? null, date_to: range.to ?? null };
+  const reports = useQuery(reportsListReportsOptions({ path, query: { ...dates, limit: 100 } }));
   const projects = useQuery(projectsListProjectsOptions({ path }));
-  return { reports, projects };
+  // Panes 1 and 3 as files: every report in the range (not only the 100 listed), every project.
+  const exportReports: ExportCall = (format) =>
+    reportsListReports({ path, query: { ...dates, format }, parseAs: 'blob', throwOnError: true });
+  const exportProjects: ExportCall = (format) =>
+    projectsListProjects({ path, query: { format }, parseAs: 'blob', throwOnError: true });
+  return { reports, projects, exportReports, exportProjects };
 }
 
 export function useMcuModels() {

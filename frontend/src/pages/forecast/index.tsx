@@ -1,10 +1,9 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { reportError } from '../../api';
+import { Card, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useCurrentUser } from '../../app/auth';
 import { ChartPanel } from '../../components/ChartPanel';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,10 +19,8 @@ import { useForecast } from './useForecast';
 /** 需求预测: expected demand per MCU model and month, by stage; accuracy against shipments. */
 export default function ForecastPage() {
   const t = useT();
-  const { message } = App.useApp();
   const { access } = useCurrentUser();
-  const { filters, setFilters, query, downloadCsv } = useForecast();
-  const [downloading, setDownloading] = useState(false);
+  const { filters, setFilters, query, exportCall } = useForecast();
   const forecast = query.data;
   const option = useMemo(() => {
     if (!forecast) return {};
@@ -32,23 +29,12 @@ export default function ForecastPage() {
   }, [forecast, t]);
   const empty = !forecast || forecast.rows.length === 0;
 
-  const onDownload = () => {
-    setDownloading(true);
-    downloadCsv()
-      .then(() => void message.success(t('sales.stats.downloaded')), (error: unknown) => reportError(error))
-      .finally(() => setDownloading(false));
-  };
-
   return (
     <>
       <PageHeader
         title={t('sales.nav.forecast')}
         subtitle={t('sales.forecast.subtitle')}
-        extra={
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={onDownload} data-testid="forecast-csv">
-            {t('sales.forecast.exportCsv')}
-          </Button>
-        }
+        extra={<ExportMenu call={exportCall} name="forecast" testId="forecast-export" />}
       />
       <ContentCard>
         <ForecastFilterBar filters={filters} onChange={setFilters} showAgent={access.seesAllAgents} />

@@ -6,18 +6,15 @@ import {
   forecastForecastAccuracyOptions,
   forecastForecastOptions,
 } from '../../client/@tanstack/react-query.gen';
-import { downloadFile } from '../../lib/download';
+import type { ExportCall } from '../../components/ExportMenu';
 import { forecastQuery, type ForecastFilters } from './stacking';
 
 export function useForecast() {
   const [filters, setFilters] = useState<ForecastFilters>({ months: 12, modelId: null, agentId: null, domainId: null });
   const query = useQuery({ ...forecastForecastOptions({ query: forecastQuery(filters) }), placeholderData: keepPreviousData });
-  const downloadCsv = () =>
-    downloadFile(
-      () => forecastForecast({ query: { ...forecastQuery(filters), format: 'csv' }, parseAs: 'blob', throwOnError: true }),
-      'forecast.csv',
-    );
-  return { filters, setFilters, query, downloadCsv };
+  const exportCall: ExportCall = (format) =>
+    forecastForecast({ query: { ...forecastQuery(filters), format }, parseAs: 'blob', throwOnError: true });
+  return { filters, setFilters, query, exportCall };
 }
 
 export function useAccuracy(enabled: boolean, monthsBack: number) {

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../app/auth';
 import type { CustomerPublic } from '../../client';
 import { useDomainName } from '../../hooks/useCatalog';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
 import { RoleTag } from '../../components/RoleTag';
@@ -26,7 +27,7 @@ export default function HomePage() {
   const { me, access } = useCurrentUser();
   const navigate = useNavigate();
   const domainName = useDomainName();
-  const { table, search, setSearch, filters, setFilters, query, filtered } = useCustomers();
+  const { table, search, setSearch, filters, setFilters, query, filtered, exportCall } = useCustomers();
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('customer')) || null;
   const [extending, setExtending] = useState<CustomerPublic | null>(null);
@@ -77,6 +78,7 @@ export default function HomePage() {
                 {t('nav.pool')}
               </Button>
             ) : null}
+            <ExportMenu call={exportCall} name="customers" testId="customers-export" />
           </>
         }
       />

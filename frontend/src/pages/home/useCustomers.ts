@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CustomerStatus } from '../../client';
+import { customersListCustomers, type CustomerStatus } from '../../client';
 import { customersListCustomersOptions } from '../../client/@tanstack/react-query.gen';
+import type { ExportCall } from '../../components/ExportMenu';
 import { useListState } from '../../hooks/useListState';
 
 export interface CustomerFilters {
@@ -20,22 +21,23 @@ export const DEFAULT_FILTERS: CustomerFilters = { statuses: DEFAULT_STATUSES, ne
 /** The home table's state (search, filters, paging, sorting) and its server query. */
 export function useCustomers() {
   const { table, search, setSearch, debouncedSearch, filters, setFilters } = useListState(DEFAULT_FILTERS);
+  const filter = {
+    search: debouncedSearch || undefined,
+    status: filters.statuses.length ? filters.statuses : undefined,
+    product_domain_id: filters.domainId,
+    province: filters.region?.[0],
+    city: filters.region?.[1],
+    near_expiry: filters.nearExpiry || undefined,
+    agent_id: filters.agentId,
+  };
   const query = useQuery({
-    ...customersListCustomersOptions({
-      query: {
-        ...table.query,
-        search: debouncedSearch || undefined,
-        status: filters.statuses.length ? filters.statuses : undefined,
-        product_domain_id: filters.domainId,
-        province: filters.region?.[0],
-        city: filters.region?.[1],
-        near_expiry: filters.nearExpiry || undefined,
-        agent_id: filters.agentId,
-      },
-    }),
+    ...customersListCustomersOptions({ query: { ...table.query, ...filter } }),
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
+  // Every page of the table as filtered and sorted.
+  const exportCall: ExportCall = (format) =>
+    customersListCustomers({ query: { ...filter, sort: table.query.sort, format }, parseAs: 'blob', throwOnError: true });
 
   const filtered =
     !!debouncedSearch ||
@@ -44,5 +46,5 @@ export function useCustomers() {
     !!filters.region ||
     filters.agentId !== undefined ||
     filters.statuses.join() !== DEFAULT_STATUSES.join();
-  return { table, search, setSearch, filters, setFilters, query, filtered };
+  return { table, search, setSearch, filters, setFilters, query, filtered, exportCall };
 }

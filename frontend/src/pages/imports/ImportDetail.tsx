@@ -1,8 +1,9 @@
 import { Alert, App, Button, Empty, Flex, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { ImportPublic, ImportRowPublic, RowStatus } from '../../client';
+import { importsListImportRows, type ImportPublic, type ImportRowPublic, type RowStatus } from '../../client';
 import { CandidateList } from '../../components/CandidateList';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { useT } from '../../locales/i18n';
 import { IMPORT_COLORS, ROW_COLORS, RUNNING, canCommit, progressPercent, reasonText } from './rows';
@@ -150,18 +151,33 @@ export function ImportDetail({
           })}
         />
       ) : null}
-      <Segmented<Filter>
-        value={filter}
-        onChange={(value) => {
-          setFilter(value);
-          setPage((prev) => ({ ...prev, page: 1 }));
-        }}
-        options={filters.map((key) => ({
-          value: key,
-          label: `${t(`imports.summary.${key}`)} ${running && key !== 'all' ? '…' : counts[key]}`,
-        }))}
-        data-testid="import-filter"
-      />
+      <Flex gap={8} wrap>
+        <Segmented<Filter>
+          value={filter}
+          onChange={(value) => {
+            setFilter(value);
+            setPage((prev) => ({ ...prev, page: 1 }));
+          }}
+          options={filters.map((key) => ({
+            value: key,
+            label: `${t(`imports.summary.${key}`)} ${running && key !== 'all' ? '…' : counts[key]}`,
+          }))}
+          data-testid="import-filter"
+        />
+        <ExportMenu
+          call={(format) =>
+            importsListImportRows({
+              path: { import_id: job.id },
+              query: { status: filter === 'all' ? undefined : [filter], format },
+              parseAs: 'blob',
+              throwOnError: true,
+            })
+          }
+          name="import-rows"
+          testId="import-rows-export"
+          disabled={running}
+        />
+      </Flex>
       {rows.isError ? <LoadErrorAlert error={rows.error} onRetry={() => void rows.refetch()} /> : null}
       <Table<ImportRowPublic>
         rowKey="row_number"

@@ -3,8 +3,9 @@ import { App, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ImportPublic } from '../../client';
+import { importsListImports, type ImportPublic } from '../../client';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatTime } from '../../lib/format';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -55,9 +56,16 @@ export default function ImportsPage() {
         title={t('imports.nav')}
         subtitle={t('imports.subtitle')}
         extra={
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()} data-testid="import-template">
-            {t('imports.template')}
-          </Button>
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate()} data-testid="import-template">
+              {t('imports.template')}
+            </Button>
+            <ExportMenu
+              call={(format) => importsListImports({ query: { format }, parseAs: 'blob', throwOnError: true })}
+              name="imports"
+              testId="imports-export"
+            />
+          </>
         }
       />
       <Flex vertical gap={16}>

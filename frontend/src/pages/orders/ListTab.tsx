@@ -1,14 +1,14 @@
 import { DatePicker, Flex, Input } from 'antd';
 import { useEffect, useState } from 'react';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useTableState } from '../../hooks/useTableState';
 import { useT } from '../../locales/i18n';
 import { useMcuModels } from '../forecast/useForecast';
 import { CustomerPicker } from './CustomerPicker';
-import { DownloadButtons } from './DownloadButtons';
 import { OrderTable } from './OrderTable';
-import { NO_SEARCH, downloadOrders, orderQuery, useOrderSearch, type OrderSearch } from './useDesk';
+import { NO_SEARCH, exportOrders, orderQuery, useOrderSearch, type OrderSearch } from './useDesk';
 
 /** 订单查询: every visible order, searched by order number, batch, customer, model and date. */
 export function ListTab() {
@@ -68,7 +68,7 @@ export function ListTab() {
           onChange={(range) => set({ dates: range && range[0] && range[1] ? [range[0], range[1]] : null })}
           aria-label={t('orders.list.dates')}
         />
-        <DownloadButtons fetch={(format) => downloadOrders(query, format)} testId="desk-orders" />
+        <ExportMenu call={exportOrders(query)} name="orders" testId="desk-orders-export" />
       </Flex>
       <OrderTable
         orders={orders.data?.items ?? []}

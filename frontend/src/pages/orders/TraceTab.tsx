@@ -3,11 +3,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { BatchCustomer } from '../../client';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../locales/i18n';
-import { DownloadButtons } from './DownloadButtons';
-import { downloadTrace, useBatchTrace } from './useDesk';
+import { exportTrace, useBatchTrace } from './useDesk';
 
 /** 批次追溯: which customers received a batch, in one search; the batch stays in the URL. */
 export function TraceTab() {
@@ -46,7 +46,7 @@ export function TraceTab() {
           style={{ width: 380, maxWidth: '100%' }}
           data-testid="trace-batch"
         />
-        <DownloadButtons fetch={(format) => downloadTrace(batch, format)} testId="trace" disabled={!trace.data?.length} />
+        <ExportMenu call={exportTrace(batch)} name={`batch-${batch}`} testId="trace-export" disabled={!trace.data?.length} />
       </Flex>
       {trace.isError ? <LoadErrorAlert error={trace.error} onRetry={() => void trace.refetch()} /> : null}
       {!batch ? <Alert type="info" showIcon title={t('orders.trace.hint')} /> : null}

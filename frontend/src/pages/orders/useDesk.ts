@@ -1,17 +1,12 @@
 // Server state of the order desk: orders across customers, the batch trace, their downloads.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { reportError } from '../../api';
 import { ordersBatchCustomers, ordersSearchOrders, type OrdersSearchOrdersData } from '../../client';
 import { ordersBatchCustomersOptions, ordersSearchOrdersOptions } from '../../client/@tanstack/react-query.gen';
-import { downloadFile } from '../../lib/download';
+import type { ExportCall } from '../../components/ExportMenu';
 import type { TableQuery } from '../../lib/tablePaging';
-import { useT } from '../../locales/i18n';
 
 export type OrderQuery = NonNullable<OrdersSearchOrdersData['query']>;
-export type DownloadFormat = 'xlsx' | 'csv';
 
 /** What the order list is searched by; empty texts and cleared pickers are left out. */
 export interface OrderSearch {
@@ -54,28 +49,14 @@ export function useBatchTrace(batch: string) {
   return useQuery({ ...ordersBatchCustomersOptions({ path: { batch } }), enabled: batch !== '', meta: { silent: true } });
 }
 
-/** Download buttons' state: which format is on its way, and the call that fetches it. */
-export function useDownload(fetch: (format: DownloadFormat) => Promise<void>) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<DownloadFormat | null>(null);
-  const start = (format: DownloadFormat) => {
-    setBusy(format);
-    fetch(format)
-      .then(
-        () => void message.success(t('orders.export.done')),
-        (error: unknown) => reportError(error),
-      )
-      .finally(() => setBusy(null));
-  };
-  return { busy, start };
-}
+/** The orders as searched, a row per line. */
+export const exportOrders =
+  (query: OrderQuery): ExportCall =>
+  (format) =>
+    ordersSearchOrders({ query: { ...query, format }, parseAs: 'blob', throwOnError: true });
 
-export const downloadOrders = (query: OrderQuery, format: DownloadFormat) =>
-  downloadFile(() => ordersSearchOrders({ query: { ...query, format }, parseAs: 'blob', throwOnError: true }), `orders.${format}`);
-
-export const downloadTrace = (batch: string, format: DownloadFormat) =>
-  downloadFile(
-    () => ordersBatchCustomers({ path: { batch }, query: { format }, parseAs: 'blob', throwOnError: true }),
-    `batch-${batch}.${format}`,
-  );
+/** The customers of a traced batch. */
+export const exportTrace =
+  (batch: string): ExportCall =>
+  (format) =>
+    ordersBatchCustomers({ path: { batch }, query: { format }, parseAs: 'blob', throwOnError: true });

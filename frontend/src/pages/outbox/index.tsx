@@ -2,9 +2,10 @@ import { Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { OutboxStatus, type OutboxMessagePublic } from '../../client';
+import { notificationsListOutbox, OutboxStatus, type OutboxMessagePublic } from '../../client';
 import { notificationsListOutboxOptions } from '../../client/@tanstack/react-query.gen';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatTime } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -74,6 +75,11 @@ export default function OutboxPage() {
             onChange={(value) => setStatus(value ?? undefined)}
             options={enumOptions(OutboxStatus, (value) => t(`mail.outbox.status.${value}`))}
             data-testid="outbox-status"
+          />
+          <ExportMenu
+            call={(format) => notificationsListOutbox({ query: { status, format }, parseAs: 'blob', throwOnError: true })}
+            name="outbox"
+            testId="outbox-export"
           />
         </TableToolbar>
         <QueryTable<OutboxMessagePublic>

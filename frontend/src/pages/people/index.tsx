@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../app/auth';
 import type { Role, UserPublic } from '../../client';
 import { CredentialsModal, type IssuedCredentials } from '../../components/CredentialsModal';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { FilterSelect } from '../../components/FilterSelect';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,7 +22,7 @@ import { useUserActions } from './useUserActions';
 export default function PeoplePage() {
   const t = useT();
   const { me, access } = useCurrentUser();
-  const { table, search, setSearch, filters, setFilters, query, filtered } = usePeople();
+  const { table, search, setSearch, filters, setFilters, query, filtered, exportCall } = usePeople();
   const agents = useAgentChoices(access.seesAllAgents);
   const [form, setForm] = useState<{ open: boolean; editing: UserPublic | null }>({ open: false, editing: null });
   const [issued, setIssued] = useState<IssuedCredentials | null>(null);
@@ -86,6 +87,7 @@ export default function PeoplePage() {
               options={agents.data ?? []}
             />
           ) : null}
+          <ExportMenu call={exportCall} name="people" testId="people-export" />
         </TableToolbar>
         <QueryTable<UserPublic>
           query={query}

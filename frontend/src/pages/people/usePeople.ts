@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Role } from '../../client';
+import { usersListUsers, type Role } from '../../client';
 import { usersListUsersOptions } from '../../client/@tanstack/react-query.gen';
+import type { ExportCall } from '../../components/ExportMenu';
 import { useListState } from '../../hooks/useListState';
 
 export interface PeopleFilters {
@@ -15,20 +16,20 @@ export function usePeople() {
     {},
     { sort: 'username' },
   );
+  const filter = {
+    search: debouncedSearch || undefined,
+    role: filters.role,
+    is_active: filters.isActive,
+    agent_id: filters.agentId,
+  };
   const query = useQuery({
-    ...usersListUsersOptions({
-      query: {
-        ...table.query,
-        search: debouncedSearch || undefined,
-        role: filters.role,
-        is_active: filters.isActive,
-        agent_id: filters.agentId,
-      },
-    }),
+    ...usersListUsersOptions({ query: { ...table.query, ...filter } }),
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
+  const exportCall: ExportCall = (format) =>
+    usersListUsers({ query: { ...filter, sort: table.query.sort, format }, parseAs: 'blob', throwOnError: true });
 
   const filtered = !!debouncedSearch || Object.values(filters).some((v) => v !== undefined);
-  return { table, search, setSearch, filters, setFilters, query, filtered };
+  return { table, search, setSearch, filters, setFilters, query, filtered, exportCall };
 }

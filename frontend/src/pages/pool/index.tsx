@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../app/auth';
 import type { PoolCustomer } from '../../client';
 import { useDomainName } from '../../hooks/useCatalog';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { formatDate, formatNumber } from '../../lib/format';
 import { QueryTable } from '../../components/QueryTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,7 +22,7 @@ export default function PoolPage() {
   const { t, lang } = useI18n();
   const { access } = useCurrentUser();
   const domainName = useDomainName();
-  const { table, search, setSearch, filters, setFilters, query, filtered } = usePool();
+  const { table, search, setSearch, filters, setFilters, query, filtered, exportCall } = usePool();
   const [target, setTarget] = useState<PoolTarget | null>(null);
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(table.state.sort, key) });
 
@@ -53,7 +54,11 @@ export default function PoolPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.pool')} subtitle={t('pool.subtitle')} />
+      <PageHeader
+        title={t('nav.pool')}
+        subtitle={t('pool.subtitle')}
+        extra={<ExportMenu call={exportCall} name="pool" testId="pool-export" />}
+      />
       <ContentCard>
         <TableToolbar search={search} onSearch={setSearch} searchPlaceholder={t('pool.searchPlaceholder')}>
           <RegionCascader

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { poolListPool } from '../../client';
 import { poolListPoolOptions } from '../../client/@tanstack/react-query.gen';
+import type { ExportCall } from '../../components/ExportMenu';
 import { useListState } from '../../hooks/useListState';
 
 export interface PoolFilters {
@@ -13,19 +15,19 @@ export function usePool() {
     {},
     { sort: '-released_at' },
   );
+  const filter = {
+    search: debouncedSearch || undefined,
+    province: filters.region?.[0],
+    city: filters.region?.[1],
+    product_domain_id: filters.domainId,
+  };
   const query = useQuery({
-    ...poolListPoolOptions({
-      query: {
-        ...table.query,
-        search: debouncedSearch || undefined,
-        province: filters.region?.[0],
-        city: filters.region?.[1],
-        product_domain_id: filters.domainId,
-      },
-    }),
+    ...poolListPoolOptions({ query: { ...table.query, ...filter } }),
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
+  const exportCall: ExportCall = (format) =>
+    poolListPool({ query: { ...filter, sort: table.query.sort, format }, parseAs: 'blob', throwOnError: true });
   const filtered = !!debouncedSearch || !!filters.region || filters.domainId !== undefined;
-  return { table, search, setSearch, filters, setFilters, query, filtered };
+  return { table, search, setSearch, filters, setFilters, query, filtered, exportCall };
 }

@@ -6,6 +6,7 @@ import { canEnterOrders } from '../../app/access';
 import { useCurrentUser } from '../../app/auth';
 import type { OrderPublic } from '../../client';
 import { ErrorResult } from '../../components/ErrorResult';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonModal } from '../../components/ReasonModal';
@@ -25,7 +26,7 @@ export default function SalesRecordsPage() {
   const customerId = Number(useParams().id) || 0;
   const { access } = useCurrentUser();
   const table = useTableState({ pageSize: 10 });
-  const { customer, projects, orders } = useCustomerOrders(customerId, table.state);
+  const { customer, projects, orders, exportOrders } = useCustomerOrders(customerId, table.state);
   const { remove } = useOrderWrites();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editing, setEditing] = useState<OrderPublic | null>(null);
@@ -58,7 +59,12 @@ export default function SalesRecordsPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={writes ? 12 : 24}>
-          <Card size="small" title={t('sales.history.title')} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('sales.history.title')}
+            extra={<ExportMenu call={exportOrders} name="orders" testId="orders-export" size="small" />}
+            style={{ marginBottom: 16 }}
+          >
             {orders.isError ? <LoadErrorAlert error={orders.error} onRetry={() => void orders.refetch()} /> : null}
             <OrderHistory
               orders={items}

@@ -1,5 +1,6 @@
 // Server state of the sales records screen: the customer, its projects, its orders and the writes.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ordersListOrders } from '../../client';
 import {
   customersReadCustomerOptions,
   ordersCreateOrderMutation,
@@ -8,6 +9,7 @@ import {
   ordersUpdateOrderMutation,
   projectsListProjectsOptions,
 } from '../../client/@tanstack/react-query.gen';
+import type { ExportCall } from '../../components/ExportMenu';
 import { invalidateOperations } from '../../lib/queries';
 import { toQuery, type TableState } from '../../lib/tablePaging';
 
@@ -21,7 +23,10 @@ export function useCustomerOrders(customerId: number, table: TableState) {
     enabled: customerId > 0,
     placeholderData: keepPreviousData,
   });
-  return { customer, projects, orders };
+  // Every order of the customer, a row per line.
+  const exportOrders: ExportCall = (format) =>
+    ordersListOrders({ path, query: { format }, parseAs: 'blob', throwOnError: true });
+  return { customer, projects, orders, exportOrders };
 }
 
 /** Create, update and delete; each refreshes the history and the statistics. */

@@ -1,9 +1,7 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Segmented, Typography } from 'antd';
+import { DatePicker, Form, Segmented, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
-import { reportError } from '../../api';
 import { ContentCard } from '../../components/ContentCard';
+import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../locales/i18n';
@@ -14,36 +12,15 @@ import { useScorecard } from './useScorecard';
 /** 考核: the agents' and salespeople's follow-up compliance over a period; .xlsx / CSV. */
 export default function ScorecardPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const { filters, setFilters, query, download } = useScorecard();
-  const [downloading, setDownloading] = useState<'xlsx' | 'csv' | null>(null);
+  const { filters, setFilters, query, exportCall } = useScorecard();
   const card = query.data;
-
-  const onDownload = (format: 'xlsx' | 'csv') => {
-    setDownloading(format);
-    download(format)
-      .then(
-        () => void message.success(t('scorecard.downloaded')),
-        (error: unknown) => reportError(error),
-      )
-      .finally(() => setDownloading(null));
-  };
 
   return (
     <>
       <PageHeader
         title={t('scorecard.nav')}
         subtitle={t('scorecard.subtitle')}
-        extra={
-          <>
-            <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => onDownload('xlsx')} data-testid="scorecard-xlsx">
-              {t('scorecard.exportXlsx')}
-            </Button>
-            <Button icon={<DownloadOutlined />} loading={downloading === 'csv'} onClick={() => onDownload('csv')} data-testid="scorecard-csv">
-              {t('scorecard.exportCsv')}
-            </Button>
-          </>
-        }
+        extra={<ExportMenu call={exportCall} name="scorecard" testId="scorecard-export" />}
       />
       <ContentCard>
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { scorecardGetScorecard } from '../../client';
 import { scorecardGetScorecardOptions } from '../../client/@tanstack/react-query.gen';
-import { downloadFile } from '../../lib/download';
+import type { ExportCall } from '../../components/ExportMenu';
 import { scorecardQuery, type ScorecardFilters } from './scorecard';
 
 export function useScorecard() {
@@ -12,10 +12,7 @@ export function useScorecard() {
     placeholderData: keepPreviousData,
   });
   // The server writes the headers in the UI's language (the adapter sends Accept-Language).
-  const download = (format: 'xlsx' | 'csv') =>
-    downloadFile(
-      () => scorecardGetScorecard({ query: { ...scorecardQuery(filters), format }, parseAs: 'blob', throwOnError: true }),
-      `scorecard.${format}`,
-    );
-  return { filters, setFilters, query, download };
+  const exportCall: ExportCall = (format) =>
+    scorecardGetScorecard({ query: { ...scorecardQuery(filters), format }, parseAs: 'blob', throwOnError: true });
+  return { filters, setFilters, query, exportCall };
 }
