@@ -19,7 +19,10 @@ async def issue_credentials(session: AsyncSession, user: User) -> Credentials:
     and access tokens stop working. The user must choose a password at next sign-in."""
     settings = get_settings()
     password = temporary_password()
-    user.password_hash = await hash_password(password)
+    password_hash = await hash_password(password)  # tens of milliseconds: before the lock
+    if user.id is not None:  # an existing account (a reset), not one being created
+        await repository.lock_account(session, user)
+    user.password_hash = password_hash
     user.must_change_password = True
     user.token_version += 1
     expires_at = now() + timedelta(hours=settings.set_password_link_hours)
@@ -42,9 +45,13 @@ async def usable_link(
     session: AsyncSession, token: str, for_update: bool = False
 ) -> tuple[SetPasswordLink, User]:
     """The unexpired, unused link and its active user; raises set_password_link_invalid.
-    `for_update`: the link is about to be used up (locked until commit)."""
-    link = await repository.link_by_hash(session, hash_opaque_token(token), for_update)
-    user = await session.get(User, link.user_id) if link else None
+    `for_update`: the link is about to be used up (the account, then the link, locked until
+    commit: the order a reset locks them in)."""
+    token_hash = hash_opaque_token(token)
+    link = await repository.link_by_hash(session, token_hash)
+    user = await repository.account(session, link.user_id, for_update) if link else None
+    if link is not None and for_update:
+        link = await repository.link_by_hash(session, token_hash, for_update)
     if (
         link is None
         or user is None
@@ -58,7 +65,9 @@ async def usable_link(
 
 async def set_own_password(session: AsyncSession, user: User, new_password: str) -> None:
     """Store a password the user chose; every other session and link of the user ends."""
-    user.password_hash = await hash_password(new_password)
+    password_hash = await hash_password(new_password)  # tens of milliseconds: before the lock
+    await repository.lock_account(session, user)
+    user.password_hash = password_hash
     user.must_change_password = False
     user.temporary_password_expires_at = None
     user.token_version += 1

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from api.auth.models import LoginThrottle, RefreshToken, SetPasswordLink
 from api.db import AsyncSession
 from api.kit.clock import now
+from api.users.models import User
 
 
 async def refresh_token_by_hash(session: AsyncSession, token_hash: str) -> RefreshToken | None:
@@ -49,12 +50,35 @@ async def revoke_user_refresh_tokens(session: AsyncSession, user_id: int) -> Non
     )
 
 
+# Credentials change under two row locks, always the account's first and then its links', so
+# that a reset and a set-password link used at the same moment wait for each other instead of
+# deadlocking.
+
+
+async def lock_account(session: AsyncSession, user: User) -> None:
+    """Lock an existing account's row until commit and re-read it: simultaneous changes of its
+    credentials run one after the other, so none loses another's token version increment or
+    flag, and the last one's credentials are the ones that work."""
+    await session.refresh(user, with_for_update=True)
+
+
+async def account(session: AsyncSession, user_id: int, for_update: bool = False) -> User | None:
+    """The account of a set-password link; `for_update` locks it until commit and reads it as
+    the last writer left it."""
+    if not for_update:
+        return await session.get(User, user_id)
+    return await session.get(User, user_id, with_for_update=True, populate_existing=True)
+
+
 async def link_by_hash(
     session: AsyncSession, token_hash: str, for_update: bool = False
 ) -> SetPasswordLink | None:
-    """The link; `for_update` locks it until commit, so a second use waits and sees it used."""
+    """The link; `for_update` locks it until commit and re-reads it, so a second use waits and
+    sees it used."""
     statement = select(SetPasswordLink).where(col(SetPasswordLink.token_hash) == token_hash)
-    return await session.scalar(statement.with_for_update() if for_update else statement)
+    if for_update:
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    return await session.scalar(statement)
 
 
 async def use_up_links(session: AsyncSession, user_id: int) -> None:

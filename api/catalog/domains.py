@@ -49,6 +49,7 @@ async def create(
 ) -> ProductDomain:
     """A new domain, last among its siblings (vendor only). Raises 403, 409, 422."""
     authorize(principal.is_vendor)
+    await repository.lock_tree(session)
     await _check_name(session, data.name)
     if data.parent_id is not None:
         await _check_parent(session, data.parent_id, None)
@@ -70,6 +71,7 @@ async def update(
 ) -> ProductDomain:
     """Rename, edit the typical products or move under another level-1 domain (vendor only)."""
     authorize(principal.is_vendor)
+    await repository.lock_tree(session)
     domain = await repository.get_domain(session, domain_id)
     before = snapshot(domain)
     changes = data.model_dump(exclude_unset=True)
@@ -100,6 +102,7 @@ async def move(
 ) -> ProductDomain:
     """Put a domain at `position` among its siblings (beyond the end: last). Vendor only."""
     authorize(principal.is_vendor)
+    await repository.lock_tree(session)
     domain = await repository.get_domain(session, domain_id)
     before = snapshot(domain)
     ordered = [d for d in await repository.siblings(session, domain.parent_id) if d.id != domain_id]
@@ -116,6 +119,7 @@ async def set_active(
     fallback stays active; a level-1 domain with active level-2 domains is deactivated after
     them; a level-2 domain is reactivated after its level-1 domain. Raises 403, 404, 409."""
     authorize(principal.is_vendor)
+    await repository.lock_tree(session)
     domain = await repository.get_domain(session, domain_id)
     if domain.is_active == active:
         return domain
@@ -157,6 +161,7 @@ async def merge(
     409 (the 其它 fallback), 422 (itself, an inactive target, a level-2 target for a domain with
     level-2 domains)."""
     authorize(principal.is_vendor)
+    await repository.lock_tree(session)
     source = await repository.get_domain(session, source_id)
     target = await repository.get_domain(session, into_id)
     if source.id == target.id:

@@ -25,7 +25,7 @@ async def check_mcu_model(
     already has (`keep`) is accepted even when end-of-life since. Raises 422."""
     if model_id is None or model_id in keep:
         return
-    model = await session.get(McuModel, model_id)
+    model = await repository.mcu_model_for_use(session, model_id)
     if model is None:
         raise AppError("unknown_mcu_model", 422)
     if model.status is McuStatus.EOL:
@@ -76,7 +76,7 @@ async def delete(session: AsyncSession, principal: Principal, model_id: int) -> 
     """Remove a model no record uses (vendor only); a used one is set end-of-life instead.
     Raises 403, 404, 409 mcu_model_in_use."""
     authorize(principal.is_vendor)
-    model = await repository.get_mcu_model(session, model_id)
+    model = await repository.get_mcu_model(session, model_id, for_update=True)
     used = sum((await repository.count_references(session, McuModel, model_id)).values())
     if used:
         raise Conflict("mcu_model_in_use", count=used)

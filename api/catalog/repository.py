@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col, func, or_, select
 
 from api.catalog.models import McuModel, McuStatus, ProductDomain
+from api.db import dialect_name
 from api.kit.errors import NotFound
 from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, paginate
@@ -83,6 +84,18 @@ async def list_domains(session: AsyncSession, *, include_inactive: bool) -> list
     return _tree_order(domains)
 
 
+# pg_advisory_xact_lock key of the domain tree ("CDdomain" as a number): held until commit.
+TREE_LOCK_KEY = 0x4344_646F_6D61_696E
+
+
+async def lock_tree(session: AsyncSession) -> None:
+    """Until commit, no other change of the domain tree runs: each create, move, re-parent,
+    (de)activation or merge reads the tree as the previous one left it (PostgreSQL advisory lock;
+    SQLite's BEGIN IMMEDIATE already serialises writers). Take it before reading any domain."""
+    if dialect_name(session) == "postgresql":
+        await session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": TREE_LOCK_KEY})
+
+
 async def get_domain(session: AsyncSession, domain_id: int) -> ProductDomain:
     domain = await session.get(ProductDomain, domain_id)
     if domain is None:
@@ -112,6 +125,11 @@ async def domain_name_taken(session: AsyncSession, name: str, except_id: int | N
     return await session.scalar(statement.limit(1)) is not None
 
 
+# SELECT ... FOR KEY SHARE: what a new foreign key takes (a delete or a FOR UPDATE waits for it;
+# an edit of the row's other columns does not).
+_KEY_SHARE = {"read": True, "key_share": True}
+
+
 # --- MCU models --------------------------------------------------------------------------------
 
 
@@ -132,11 +150,21 @@ async def page_mcu_models(
     return await paginate(session, statement.order_by(col(McuModel.part_number)), page)
 
 
-async def get_mcu_model(session: AsyncSession, model_id: int) -> McuModel:
-    model = await session.get(McuModel, model_id)
+async def get_mcu_model(
+    session: AsyncSession, model_id: int, *, for_update: bool = False
+) -> McuModel:
+    """The model; `for_update` locks its row until commit (a delete: the uses that began first
+    are counted, the ones after find no model). Raises 404."""
+    model = await session.get(McuModel, model_id, with_for_update=for_update or None)
     if model is None:
         raise NotFound("mcu_model")
     return model
+
+
+async def mcu_model_for_use(session: AsyncSession, model_id: int) -> McuModel | None:
+    """The model a record is about to point at, its row share-locked until commit (FOR KEY
+    SHARE): a simultaneous delete waits for the record and then counts it."""
+    return await session.get(McuModel, model_id, with_for_update=_KEY_SHARE)
 
 
 async def mcu_models_by_part_number(

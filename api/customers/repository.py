@@ -175,6 +175,16 @@ async def get_in_pool_or_pending(session: AsyncSession, customer_id: int) -> Cus
     )
 
 
+# The official name, re-read under the row lock before a rename replaces it.
+NAME_FIELDS = ["name", "name_key", "name_core"]
+
+
+async def lock_names(session: AsyncSession, customer: Customer) -> None:
+    """Lock the customer's row until commit and re-read its official name: a simultaneous rename
+    waits, then keeps the name this one set as a former name (instead of losing it)."""
+    await session.refresh(customer, attribute_names=NAME_FIELDS, with_for_update=True)
+
+
 # --- the lifecycle's statements ---------------------------------------------------------------
 
 # What a transition reads before deciding: re-read under the row lock.

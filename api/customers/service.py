@@ -196,6 +196,7 @@ async def rename(
     """The vendor corrects the official name (the old one stays a former name)."""
     authorize(principal.is_vendor)
     customer = await repository.get_visible(session, principal, customer_id)
+    await repository.lock_names(session, customer)
     await aliases.rename(session, principal, customer, data.name, data.reason)
     return await repository.get_visible(session, principal, customer_id)
 

@@ -8,6 +8,7 @@ from api.authz.policy import authorize, can_work_on_customer, can_write_entries
 from api.authz.principal import Principal
 from api.catalog.domains import check_domain
 from api.catalog.mcu import check_mcu_model
+from api.customers import lifecycle
 from api.customers import service as customers
 from api.customers.models import Customer, CustomerStatus
 from api.db import AsyncSession
@@ -121,6 +122,7 @@ async def submit(
     Only for protected customers (no contact before approval), by the master account or the
     contact salesperson. Raises 403, 404, 409 project_name_taken, 422 on bad entries."""
     customer = await customers.get_visible(session, principal, customer_id)
+    await lifecycle.lock_holder(session, customer)
     authorize(can_work_on_customer(principal, customer))
     if customer.status is not CustomerStatus.PROTECTED:
         raise AppError("report_needs_protected_customer", 422)
@@ -198,6 +200,7 @@ async def edit(
     started from an older version than the stored one is refused (409 report_edited_meanwhile)."""
     report = await repository.get_visible(session, principal, report_id)
     customer = await customers.get_visible(session, principal, report.customer_id)
+    await lifecycle.lock_holder(session, customer)
     authorize(can_write_entries(principal, customer))
     await _claim_version(session, report, data.version)
     if not can_work_on_customer(principal, customer) and data.customer_news != report.customer_news:

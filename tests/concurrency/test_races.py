@@ -2,24 +2,30 @@
 winner, one audit row and one email; limits hold; counts are exact (issue 11 §1). Each case
 runs ROUNDS rounds on fresh rows."""
 
+import asyncio
 import json
+from collections.abc import Awaitable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlmodel import col
 
 from api.announcements.models import AnnouncementReceipt
 from api.audit.models import AuditLog
-from api.auth.models import RefreshToken
+from api.auth.models import RefreshToken, SetPasswordLink
 from api.auth.routes import REFRESH_COOKIE
 from api.authz.roles import Role
+from api.catalog.models import McuModel, ProductDomain
 from api.config import get_settings
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.desk.models import DeskSeen
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage
 from api.registrations.models import Registration
+from api.security import hash_opaque_token
+from api.users.models import User
 from tests.concurrency.harness import (
     API,
     ROUNDS,
@@ -32,6 +38,7 @@ from tests.concurrency.harness import (
     winners,
 )
 from tests.factories import PASSWORD
+from tests.imports.sheets import filled_template, row
 from tests.orders.conftest import order
 
 # Distinct company words, so one round's approved name never blocks the next round's.
@@ -495,3 +502,426 @@ async def test_marking_the_desk_seen_ten_times_at_once_leaves_one_marker(
         markers = select(func.count()).select_from(DeskSeen)
         markers = markers.where(col(DeskSeen.user_id) == world.vendor.id)
         assert await _count(session, markers) == 1
+
+
+# --- issue 11 §1 follow-up: the read-then-write operations that were awaiting a case ----------
+
+
+@covers("PUT /customers/{customer_id}/name")
+async def test_two_renames_and_a_registration_to_one_name_at_once_give_it_to_one_customer(
+    http, world, factory, session
+) -> None:
+    domain = await factory.domain_id()
+    for round_ in range(ROUNDS):
+        first, second = await factory.customer(world.agent_a), await factory.customer(world.agent_b)
+        name = f"惠州市{WORDS[round_]}照明科技有限公司"
+        rename = {"name": name, "reason": "工商变更"}
+        registration = {
+            "name": name,
+            "province": "广东省",
+            "city": "惠州市",
+            "product_domain_id": domain,
+            "annual_mcu_usage_wan": 10,
+        }
+        answers = await at_once(
+            *(
+                http.put(f"{API}/customers/{c.id}/name", json=rename, headers=world.vendor.headers)
+                for c in (first, second)
+            ),
+            http.post(f"{API}/registrations", json=registration, headers=world.b_sales.headers),
+        )
+        the_winner(answers)
+        assert refused(answers, "name_taken", "registration_blocked"), describe(answers)
+        holders = select(func.count()).select_from(Customer).where(col(Customer.name) == name)
+        assert await _count(session, holders) == 1
+
+
+@covers("PUT /customers/{customer_id}/name")
+async def test_a_customer_renamed_twice_at_once_keeps_each_earlier_name_as_a_former_name(
+    http, world, factory, session
+) -> None:
+    for round_ in range(ROUNDS):
+        customer = await factory.customer(world.agent_a)
+        names = [f"珠海市{WORDS[round_]}{word}有限公司" for word in ("微电子", "电器", "精工")]
+        answers = await at_once(
+            *(
+                http.put(
+                    f"{API}/customers/{customer.id}/name",
+                    json={"name": name, "reason": "工商变更"},
+                    headers=world.vendor.headers,
+                )
+                for name in names
+            )
+        )
+        assert len(winners(answers)) == 3, describe(answers)
+        assert await _audit_rows(session, "customer", customer.id, "customer.rename") == 3
+        shown = (
+            await http.get(f"{API}/customers/{customer.id}", headers=world.vendor.headers)
+        ).json()
+        assert shown["name"] in names
+        former = {a["name"] for a in shown["aliases"] if a["kind"] == "former"}
+        # the factory's name and every applied name but the last are former names: none lost
+        assert former == {customer.name, *names} - {shown["name"]}, (former, shown["name"])
+
+
+async def _import_done(http, actor, import_id: int) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Poll like the SPA until the import's pass ends."""
+    for _ in range(3000):
+        job = (await http.get(f"{API}/imports/{import_id}", headers=actor.headers)).json()
+        if job["status"] in ("checked", "committed", "failed"):
+            return job  # type: ignore[no-any-return]
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"import {import_id} did not finish: {job}")
+
+
+@covers("POST /imports/{import_id}/commit")
+async def test_an_import_committed_ten_times_at_once_creates_its_customers_once(
+    http, world, session
+) -> None:
+    vendor, contact = world.vendor, world.a_sales.user.display_name
+    for round_ in range(ROUNDS):
+        rows = [row(f"中山市{WORDS[round_]}{word}有限公司", contact) for word in ("电机", "电源")]
+        uploaded = await http.post(
+            f"{API}/imports",
+            params={"agent_id": world.agent_a.id, "filename": "legacy.xlsx"},
+            content=filled_template(rows),
+            headers={**vendor.headers, "Content-Type": "application/octet-stream"},
+        )
+        assert uploaded.status_code == 202, uploaded.text
+        import_id = uploaded.json()["id"]
+        assert (await _import_done(http, vendor, import_id))["ready_count"] == 2
+        url = f"{API}/imports/{import_id}/commit"
+        answers = await at_once(*(http.post(url, headers=vendor.headers) for _ in range(10)))
+        the_winner(answers)
+        assert refused(answers, "import_not_committable"), describe(answers)
+        job = await _import_done(http, vendor, import_id)
+        assert (job["status"], job["created_count"]) == ("committed", 2), job
+        assert (
+            await _audit_rows(session, "customer_import", import_id, "customer_import.commit") == 1
+        )
+        committed = "customer_import.committed"
+        assert await _audit_rows(session, "customer_import", import_id, committed) == 1
+        created = select(func.count()).select_from(Customer)
+        created = created.where(col(Customer.name).in_([r["name"] for r in rows]))
+        assert await _count(session, created) == 2
+
+
+def _submit(http, author, customer_id: int, project: str, stage: str, domain: int, **fields):  # type: ignore[no-untyped-def]
+    """A new report on a new project in `stage` (the request, not yet awaited)."""
+    entry = {
+        "new_project": {"name": project},
+        "stage": stage,
+        "product_domain_id": domain,
+        "annual_volume": 1000,
+        **fields,
+    }
+    return http.post(
+        f"{API}/customers/{customer_id}/reports",
+        json={"customer_news": f"客户进入{stage}", "entries": [entry]},
+        headers=author.headers,
+    )
+
+
+T = TypeVar("T")
+
+
+async def _later(seconds: float, request: Awaitable[T]) -> T:
+    await asyncio.sleep(seconds)
+    return await request
+
+
+@covers("POST /mcu-models/{model_id}/delete")
+async def test_an_mcu_model_deleted_while_a_report_starts_using_it_is_either_kept_or_unused(
+    http, world, factory, session
+) -> None:
+    customer = await factory.customer(world.agent_a, world.a_sales)
+    domain = await factory.domain_id()
+    for round_ in range(ROUNDS):
+        made = await http.post(
+            f"{API}/mcu-models",
+            json={"part_number": f"CD32RACE{round_:02d}", "series": "CD32F0"},
+            headers=world.vendor.headers,
+        )
+        model_id = made.json()["id"]
+        # the deletes a little later each round, so that either side gets there first
+        answers = await at_once(
+            *(
+                _later(
+                    round_ % 5 * 0.01,
+                    http.post(f"{API}/mcu-models/{model_id}/delete", headers=world.vendor.headers),
+                )
+                for _ in range(3)
+            ),
+            _submit(
+                http,
+                world.a_sales,
+                customer.id,
+                f"选型{round_}",
+                "lead",
+                domain,
+                mcu_model_id=model_id,
+            ),
+        )
+        deleted, reported = len(winners(answers[:3])), winners(answers[3:])
+        # either the report came first and every delete is refused, or one delete came first
+        # and the report is refused: never a report on a deleted model (or a database refusal)
+        assert (deleted, len(reported)) in ((0, 1), (1, 0)), describe(answers)
+        codes = (
+            ("mcu_model_in_use", "not_found") if reported else ("not_found", "unknown_mcu_model")
+        )
+        assert refused(answers, *codes), describe(answers)
+        kept = select(func.count()).select_from(McuModel).where(col(McuModel.id) == model_id)
+        assert await _count(session, kept) == len(reported)
+        assert await _audit_rows(session, "mcu_model", model_id, "mcu_model.delete") == deleted
+
+
+async def _new_domain(session, name: str, children: int = 0) -> tuple[int, list[int]]:  # type: ignore[no-untyped-def]
+    """A new level-1 domain with `children` level-2 domains in order: (its id, theirs)."""
+    parent = ProductDomain(name=name, sort_order=100)
+    session.add(parent)
+    await session.flush()
+    level_two = [
+        ProductDomain(name=f"{name}-{n}", parent_id=parent.id, sort_order=n)
+        for n in range(children)
+    ]
+    session.add_all(level_two)
+    await session.commit()
+    return parent.id, [d.id for d in level_two]
+
+
+async def _tree(session, ids: list[int]) -> dict[int, tuple[int | None, int, bool]]:  # type: ignore[no-untyped-def]
+    """domain id -> (parent id, sort order, active), as stored."""
+    rows = await session.execute(
+        select(
+            col(ProductDomain.id),
+            col(ProductDomain.parent_id),
+            col(ProductDomain.sort_order),
+            col(ProductDomain.is_active),
+        ).where(col(ProductDomain.id).in_(ids) | col(ProductDomain.parent_id).in_(ids))
+    )
+    await session.commit()
+    return {id_: (parent, order, active) for id_, parent, order, active in rows.all()}
+
+
+async def _applied(session, action: str, ids: list[int]) -> list[AuditLog]:  # type: ignore[no-untyped-def]
+    """The audit rows of `action` on the domains, in the order they were written."""
+    rows = await session.scalars(
+        select(AuditLog)
+        .where(col(AuditLog.action) == action, col(AuditLog.object_id).in_([str(i) for i in ids]))
+        .order_by(col(AuditLog.id))
+    )
+    await session.commit()
+    return list(rows.all())
+
+
+@covers("POST /product-domains/{domain_id}/move")
+async def test_simultaneous_moves_among_siblings_leave_the_order_one_after_another_would(
+    http, world, session
+) -> None:
+    vendor = world.vendor.headers
+    for round_ in range(ROUNDS):
+        parent, children = await _new_domain(session, f"排序领域{round_}", children=4)
+        targets = [3, 0, 2, 1][round_ % 4 :] + [3, 0, 2, 1][: round_ % 4]
+        position = dict(zip(children, targets, strict=True))
+        answers = await at_once(
+            *(
+                http.post(
+                    f"{API}/product-domains/{child}/move", json={"position": p}, headers=vendor
+                )
+                for child, p in position.items()
+            )
+        )
+        assert len(winners(answers)) == len(children), describe(answers)
+        expected = list(children)
+        for applied in await _applied(session, "product_domain.move", children):
+            moved = int(applied.object_id)
+            expected.remove(moved)
+            expected.insert(min(position[moved], len(expected)), moved)
+        tree = await _tree(session, [parent])
+        stored = sorted(children, key=lambda c: tree[c][1])
+        assert [tree[c][1] for c in stored] == list(range(len(children))), tree
+        assert stored == expected, (stored, expected)
+
+
+@covers("POST /product-domains/{domain_id}/merge", "POST /product-domains/{domain_id}/move")
+async def test_merges_and_moves_at_once_leave_one_tree_with_each_customer_moved_once(
+    http, world, factory, session
+) -> None:
+    vendor = world.vendor.headers
+    for round_ in range(ROUNDS):
+        source, source_children = await _new_domain(session, f"合并源{round_}", children=2)
+        first, first_children = await _new_domain(session, f"合并甲{round_}", children=1)
+        second, _ = await _new_domain(session, f"合并乙{round_}")
+        domains = [source, first, second]
+        customers = {
+            (await factory.customer(world.agent_a)).id: domain for domain in (source, source, first)
+        }
+        for customer_id, domain in customers.items():
+            await session.execute(
+                update(Customer)
+                .where(col(Customer.id) == customer_id)
+                .values(product_domain_id=domain)
+            )
+        await session.commit()
+        merge = f"{API}/product-domains/{{}}/merge"
+        move = f"{API}/product-domains/{{}}/move"
+        answers = await at_once(
+            http.post(merge.format(source), json={"into_id": first}, headers=vendor),
+            http.post(merge.format(source), json={"into_id": second}, headers=vendor),
+            http.post(merge.format(first), json={"into_id": source}, headers=vendor),
+            *(
+                http.post(move.format(child), json={"position": 0}, headers=vendor)
+                for child in [*source_children, *first_children]
+            ),
+        )
+        # source and first merged into each other: whichever came second found its target gone
+        assert len(winners(answers[:3])) == 2, describe(answers)
+        assert refused(answers, "domain_merge_target_inactive"), describe(answers)
+        assert len(winners(answers[3:])) == 3, describe(answers)
+        # replay the merges in the order they were written: each moved exactly the customers on
+        # its source at that moment, and the result is what is stored
+        where = dict(customers)
+        for merged in await _applied(session, "product_domain.merge", domains):
+            into = merged.after["merged_into"]["id"]
+            on_source = [c for c, d in where.items() if d == int(merged.object_id)]
+            assert merged.after["moved"]["customer.product_domain_id"] == len(on_source)
+            where.update(dict.fromkeys(on_source, into))
+        stored = await session.execute(
+            select(col(Customer.id), col(Customer.product_domain_id)).where(
+                col(Customer.id).in_(list(customers))
+            )
+        )
+        await session.commit()
+        assert dict(stored.all()) == where
+        tree = await _tree(session, domains)
+        # every customer and every level-2 domain is on an active domain, in distinct places
+        assert all(tree[d][2] for d in where.values()), (tree, where)
+        level_two = [(parent, order) for parent, order, _ in tree.values() if parent in domains]
+        assert all(tree[parent][2] for parent, _ in level_two), tree
+        assert len(set(level_two)) == len(source_children) + len(first_children), tree
+
+
+def _edit(report: dict, stage: str) -> dict:  # type: ignore[type-arg]
+    [entry] = report["entries"]
+    return {
+        "version": report["version"],
+        "customer_news": f"客户进入{stage}",
+        "entries": [
+            {
+                "project_id": entry["project"]["id"],
+                "stage": stage,
+                "product_domain_id": entry["product_domain"]["id"],
+                "annual_volume": 2000,
+            }
+        ],
+    }
+
+
+@covers("PUT /reports/{report_id}", "POST /customers/{customer_id}/reports")
+async def test_reports_of_a_customer_edited_and_submitted_at_once_each_apply_and_protect_by_it(
+    http, world, factory, session
+) -> None:
+    sales, domain = world.a_sales, await factory.domain_id()
+    edits = [["development", "mass_production", "lead"], ["approved", "small_batch", "lost"]]
+    ladder = ["lead", "approved", "development", "small_batch", "mass_production"]
+    for round_ in range(ROUNDS):
+        customer = await factory.customer(world.agent_a, sales)
+        granted = customer.protection_until
+        reports = []
+        for n in range(len(edits)):
+            made = await _submit(http, sales, customer.id, f"项目{n}", "lead", domain)
+            assert made.status_code == 201, made.text
+            reports.append(made.json())
+        submitted = [["approved", "lead"], ["development", "lead"], ["lead", "lost"]][round_ % 3]
+        answers = await at_once(
+            *(
+                http.put(
+                    f"{API}/reports/{report['id']}", json=_edit(report, s), headers=sales.headers
+                )
+                for report, stages in zip(reports, edits, strict=True)
+                for s in stages
+            ),
+            *(_submit(http, sales, customer.id, f"新项目{s}", s, domain) for s in submitted),
+        )
+        assert statuses(answers[6:]) == [201, 201], describe(answers)
+        assert refused(answers, "report_edited_meanwhile"), describe(answers)
+        applied = list(submitted)
+        for n, report in enumerate(reports):
+            stage = the_winner(answers[3 * n : 3 * n + 3]).json()["entries"][0]["stage"]
+            applied.append(stage)
+            final = (await http.get(f"{API}/reports/{report['id']}", headers=sales.headers)).json()
+            assert (final["version"], final["entries"][0]["stage"]) == (2, stage)
+            assert final["customer_news"] == f"客户进入{stage}"
+            url = f"{API}/reports/{report['id']}/revisions"
+            assert len((await http.get(url, headers=world.vendor.headers)).json()) == 1
+            assert await _audit_rows(session, "report", report["id"], "report.update") == 1
+        # the customer's stage and protection follow every applied edit and the new report
+        stored = await _customer(session, customer.id)
+        on_ladder = [ladder.index(s) for s in applied if s in ladder]
+        assert stored.project_stage == (ladder[max(on_ladder)] if on_ladder else None)
+        if "mass_production" in applied:
+            assert stored.protection_mode is ProtectionMode.REVIEW
+        else:
+            assert stored.protection_mode is ProtectionMode.PERIOD
+            extended = stored.protection_until > granted
+            assert extended == any(s in ("development", "small_batch") for s in applied)
+
+
+async def _user(session, user_id: int) -> User:  # type: ignore[no-untyped-def]
+    user = await session.scalar(
+        select(User).where(col(User.id) == user_id).execution_options(populate_existing=True)
+    )
+    await session.commit()
+    assert user is not None
+    return user
+
+
+@covers("POST /users/{user_id}/reset-password", "POST /auth/set-password")
+async def test_resets_racing_the_previous_link_leave_only_the_last_reset_s_credentials_working(
+    http, world, factory, session
+) -> None:
+    resets = 3
+    for round_ in range(ROUNDS):
+        user = await factory.user(Role.SALES, world.agent_a, must_change_password=True)
+        earlier = f"earlier-link-{round_}"  # as an earlier reset left it
+        session.add(
+            SetPasswordLink(
+                user_id=user.id,
+                token_hash=hash_opaque_token(earlier),
+                expires_at=now() + timedelta(days=1),
+            )
+        )
+        await session.commit()
+        version_before = user.user.token_version
+        emails_before = await _emails(session, "set_password_link")
+        url = f"{API}/users/{user.id}/reset-password"
+        chosen = {"token": earlier, "new_password": "a private passphrase for the race"}
+        answers = await at_once(
+            *(http.post(url, headers=world.a_admin.headers) for _ in range(resets)),
+            http.post(f"{API}/auth/set-password", json=chosen),
+        )
+        assert len(winners(answers[:resets])) == resets, describe(answers)
+        assert refused(answers, "set_password_link_invalid"), describe(answers)
+        # the earlier link worked only before every reset (each uses up the links before it)
+        link_used = winners(answers[resets:]) != []
+        assert await _emails(session, "set_password_link") - emails_before == resets
+        assert await _audit_rows(session, "user_account", user.id, "user.reset_password") == resets
+        links = await session.scalars(
+            select(SetPasswordLink).where(
+                col(SetPasswordLink.user_id) == user.id, col(SetPasswordLink.used_at).is_(None)
+            )
+        )
+        [usable] = links.all()  # every earlier reset's link was used up by the next one
+        await session.commit()
+        issued = {
+            hash_opaque_token(r.json()["set_password_url"].split("token=")[1]): r.json()
+            for r in answers[:resets]
+        }
+        stored = await _user(session, user.id)
+        # the account's one-time password is from the reset whose link still works (one
+        # transaction wrote both: the same expiry, to the microsecond)
+        assert usable.expires_at == stored.temporary_password_expires_at
+        assert datetime.fromisoformat(issued[usable.token_hash]["expires_at"]) == usable.expires_at
+        assert stored.must_change_password
+        # no increment lost: every change of credentials ended the access tokens before it
+        assert stored.token_version == version_before + resets + link_used
