@@ -13,14 +13,12 @@ from sqlmodel import col, select
 from api.agents.models import Agent
 from api.authz.policy import readable_statement
 from api.authz.principal import Principal
-from api.authz.roles import Role
-from api.comments.models import Comment
+from api.comments.models import first_vendor_answer
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.desk.models import DeskSeen
 from api.kit.pagination import PageParams, paginate
 from api.projects.stages import ProjectStage
 from api.reports.models import Report, ReportEntry
-from api.users.models import User
 
 
 @dataclass
@@ -156,23 +154,9 @@ async def names(
     return customers, agents
 
 
-def _answered_at() -> Any:
-    """The first vendor comment on the entry, or on its report as a whole."""
-    return (
-        select(func.min(col(Comment.created_at)))
-        .join(User, col(User.id) == col(Comment.author_id))
-        .where(
-            col(User.role) == Role.VENDOR,
-            col(Comment.report_id) == col(ReportEntry.report_id),
-            or_(col(Comment.entry_id) == col(ReportEntry.id), col(Comment.entry_id).is_(None)),
-        )
-        .scalar_subquery()
-    )
-
-
 def _questions_statement(principal: Principal, answered: bool | None) -> Any:
     visible = readable_statement(principal, Report).subquery()
-    answered_at = _answered_at()
+    answered_at = first_vendor_answer(col(ReportEntry.report_id), col(ReportEntry.id))
     statement = (
         select(ReportEntry, answered_at.label("answered_at"))
         .join(visible, visible.c.id == col(ReportEntry.report_id))

@@ -5,6 +5,7 @@ from fastapi import Depends, Query, status
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import Session
+from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
@@ -31,7 +32,9 @@ async def list_pool(
         str | None, Query(max_length=30, description="name, released_at, annual_mcu_usage_wan")
     ] = None,
 ) -> Page[PoolCustomer]:
-    """Open customers in the resource pool, public fields only."""
+    """Open customers in the resource pool, public fields only; `cooldown_until` tells the agent
+    that released one when it may apply again."""
+    rules, at = await current_rules(session), now()
     rows, total = await repository.list_pool(
         session,
         principal,
@@ -42,7 +45,13 @@ async def list_pool(
         product_domain_id=product_domain_id,
         sort=sort,
     )
-    return Page(items=[PoolCustomer.model_validate(c) for c in rows], total=total)
+    items = [
+        PoolCustomer.model_validate(c).model_copy(
+            update={"cooldown_until": registrations.cooldown_until(c, principal, rules, at)}
+        )
+        for c in rows
+    ]
+    return Page(items=items, total=total)
 
 
 @router.post(
