@@ -110,8 +110,11 @@ def test_the_order_desk_fits_a_phone_with_the_save_button_in_reach(phone: Page) 
 
     phone.get_by_test_id("desk-customer").tap()
     phone.keyboard.type("锐进")
-    phone.locator(".ant-select-item-option").filter(has_text=RED).first.wait_for()
-    phone.keyboard.press("Enter")  # the phone keyboard's 前往 key
+    # the closing menu drawer took no focus back from the field the thumb opened
+    expect(phone.locator("#desk_customer")).to_be_focused()
+    # the narrowed list offers the customer: Enter (the keyboard's 前往) takes it
+    expect(phone.locator(".ant-select-item-option-active:visible")).to_contain_text(RED)
+    phone.keyboard.press("Enter")
     form = phone.get_by_test_id("order-form")
     number = form.get_by_label("订单号")
     expect(number).to_be_visible()
