@@ -261,6 +261,12 @@ def can_assign_customer_people(principal: Principal, customer: Customer) -> bool
     return principal.role is Role.AGENT_ADMIN and customer.agent_id == principal.agent_id
 
 
+def can_reassign_customers(principal: Principal) -> bool:
+    """Bulk reassignment of the agent's customers (a salesperson leaving, SPEC §4): the master
+    account; each customer is loaded through its scope (own agent's only)."""
+    return principal.role is Role.AGENT_ADMIN
+
+
 def can_write_entries(principal: Principal, customer: Customer) -> bool:
     """Project entries: the master account, the contact salesperson, and assigned FAEs (the FAE
     helps with projects but never writes the customer news)."""

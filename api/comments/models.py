@@ -1,7 +1,10 @@
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Field, Relationship, SQLModel
+from sqlalchemy import func, or_
+from sqlmodel import Field, Relationship, SQLModel, col, select
 
+from api.authz.roles import Role
 from api.kit.clock import now
 from api.kit.tables import UTCDateTime
 from api.users.models import User
@@ -31,3 +34,18 @@ class CommentReceipt(SQLModel, table=True):
     comment_id: int = Field(foreign_key="comment.id", primary_key=True, ondelete="CASCADE")
     user_id: int = Field(foreign_key="user_account.id", primary_key=True, index=True)
     read_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+def first_vendor_answer(report_id: Any, entry_id: Any) -> Any:
+    """When an entry's question was answered: the first vendor comment on the entry, or on its
+    report as a whole (a scalar subquery correlated on the given report and entry columns)."""
+    return (
+        select(func.min(col(Comment.created_at)))
+        .join(User, col(User.id) == col(Comment.author_id))
+        .where(
+            col(User.role) == Role.VENDOR,
+            col(Comment.report_id) == report_id,
+            or_(col(Comment.entry_id) == entry_id, col(Comment.entry_id).is_(None)),
+        )
+        .scalar_subquery()
+    )

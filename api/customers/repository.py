@@ -5,17 +5,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, delete, exists, func, insert, not_, text, update
+from sqlalchemy import ColumnElement, Select, case, delete, exists, func, insert, not_, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
-from sqlmodel import col, or_, select
+from sqlmodel import and_, col, or_, select
 
 from api.applications.models import ApplicationStatus
-from api.authz.policy import readable_statement
+from api.authz.policy import readable, readable_statement
 from api.authz.principal import Principal
 from api.catalog.models import in_domain
-from api.comments.models import Comment, CommentReceipt
+from api.comments.models import Comment, CommentReceipt, first_vendor_answer
 from api.customers.models import (
     HELD_STATUSES,
     Customer,
@@ -24,12 +24,15 @@ from api.customers.models import (
     ProtectionMode,
     followup_overdue,
 )
+from api.customers.todo import TodoKind, Worklist
 from api.db import dialect_name
 from api.extensions.models import Extension
 from api.kit.errors import NotFound
 from api.kit.filters import contains_text
 from api.kit.pagination import PageParams, order_by, paginate
-from api.reports.models import Report
+from api.projects.stages import ProjectStage
+from api.registrations.models import Registration
+from api.reports.models import Report, ReportEntry
 from api.users.models import User
 
 SORTABLE = {
@@ -54,6 +57,8 @@ class CustomerFilters:
     followup_overdue_at: datetime | None = (
         None  # protected, no report for the interval (set: now - interval)
     )
+    stage: ProjectStage | None = None  # the customer's project status (most advanced stage)
+    todo: tuple[TodoKind, Worklist] | None = None  # one kind of the to-do strip
     sort: str | None = None
 
 
@@ -99,15 +104,100 @@ def _filtered(statement: Select[Customer], f: CustomerFilters) -> Select[Custome
             statement = statement.where(col(column) == value)
     if f.product_domain_id is not None:
         statement = statement.where(in_domain(Customer.product_domain_id, f.product_domain_id))
+    if f.stage is not None:
+        statement = statement.where(col(Customer.project_stage) == f.stage)
     if f.near_expiry_before is not None:
-        statement = statement.where(
-            col(Customer.status) == CustomerStatus.PROTECTED,
-            col(Customer.protection_mode) == ProtectionMode.PERIOD,
-            col(Customer.protection_until) < f.near_expiry_before,
-        )
+        statement = statement.where(_near_expiry(f.near_expiry_before))
     if f.followup_overdue_at is not None:
         statement = statement.where(followup_overdue(f.followup_overdue_at))
+    if f.todo is not None:
+        statement = statement.where(_todo(*f.todo))
     return statement
+
+
+# --- the to-do strip (api/customers/todo.py) --------------------------------------------------
+
+
+def _near_expiry(before: datetime) -> ColumnElement[bool]:
+    """Shown red: protected for a period that ends before `before` (protection.is_near_expiry)."""
+    return and_(
+        col(Customer.status) == CustomerStatus.PROTECTED,
+        col(Customer.protection_mode) == ProtectionMode.PERIOD,
+        col(Customer.protection_until) < before,
+    )
+
+
+def _unread_receipts(user_id: int, what: Any) -> Select[Any]:
+    """`what` of the receipts of comments on the customer's reports `user_id` has not read."""
+    return (
+        select(what)
+        .select_from(CommentReceipt)
+        .join(Comment, col(CommentReceipt.comment_id) == col(Comment.id))
+        .join(Report, col(Comment.report_id) == col(Report.id))
+        .where(
+            col(Report.customer_id) == col(Customer.id),
+            col(CommentReceipt.user_id) == user_id,
+            col(CommentReceipt.read_at).is_(None),
+        )
+    )
+
+
+def _answered_since(since: datetime) -> ColumnElement[bool]:
+    """A question of the holding agent's reports got its first vendor answer after `since`."""
+    return exists(
+        select(col(ReportEntry.id))
+        .join(Report, col(ReportEntry.report_id) == col(Report.id))
+        .where(
+            col(Report.customer_id) == col(Customer.id),
+            col(Report.agent_id) == col(Customer.agent_id),
+            func.trim(col(ReportEntry.open_questions)) != "",
+            first_vendor_answer(col(ReportEntry.report_id), col(ReportEntry.id)) > since,
+        )
+    )
+
+
+def _decided_since(since: datetime) -> ColumnElement[bool]:
+    """The vendor approved or rejected a registration or extension of the holding agent after
+    `since` (withdrawals are the agent's own doing, not news)."""
+    decided = (ApplicationStatus.APPROVED, ApplicationStatus.REJECTED)
+    return or_(
+        *(
+            exists().where(
+                col(model.customer_id) == col(Customer.id),
+                col(model.agent_id) == col(Customer.agent_id),
+                col(model.status).in_(decided),
+                col(model.decided_at) > since,
+            )
+            for model in (Registration, Extension)
+        )
+    )
+
+
+def _todo(kind: TodoKind, w: Worklist) -> ColumnElement[bool]:
+    match kind:
+        case TodoKind.TURNING_RED:
+            return _near_expiry(w.near_expiry_before)
+        case TodoKind.OVERDUE:
+            return followup_overdue(w.followup_overdue_at)
+        case TodoKind.UNREAD:
+            return exists(_unread_receipts(w.user_id, col(CommentReceipt.comment_id)))
+        case TodoKind.ANSWERED:
+            return _answered_since(w.recent_since)
+        case TodoKind.DECIDED:
+            return _decided_since(w.recent_since)
+
+
+async def count_todo(
+    session: AsyncSession, principal: Principal, kinds: Sequence[TodoKind], w: Worklist
+) -> dict[TodoKind, int]:
+    """How many of the caller's customers each kind holds: one statement for every kind."""
+    counts = [func.count(case((_todo(kind, w), 1))) for kind in kinds]
+    row = (
+        await session.execute(
+            select(*counts).select_from(Customer).where(readable(principal, Customer))
+        )
+    ).one()
+    return {kind: int(count) for kind, count in zip(kinds, row, strict=True)}
 
 
 async def list_customers(
@@ -142,18 +232,7 @@ async def page_flags(
     if not customer_ids:
         return {}
     customer_id = col(Customer.id)
-    unread = (
-        select(func.count())
-        .select_from(Report)
-        .join(Comment, col(Comment.report_id) == col(Report.id))
-        .join(CommentReceipt, col(CommentReceipt.comment_id) == col(Comment.id))
-        .where(
-            col(Report.customer_id) == customer_id,
-            col(CommentReceipt.user_id) == user_id,
-            col(CommentReceipt.read_at).is_(None),
-        )
-        .scalar_subquery()
-    )
+    unread = _unread_receipts(user_id, func.count()).scalar_subquery()
     extending = exists().where(
         col(Extension.customer_id) == customer_id,
         col(Extension.status) == ApplicationStatus.PENDING,
@@ -183,6 +262,62 @@ async def lock_names(session: AsyncSession, customer: Customer) -> None:
     """Lock the customer's row until commit and re-read its official name: a simultaneous rename
     waits, then keeps the name this one set as a former name (instead of losing it)."""
     await session.refresh(customer, attribute_names=NAME_FIELDS, with_for_update=True)
+
+
+# --- bulk reassignment (api/customers/reassignment.py) ----------------------------------------
+
+REASSIGNABLE = (CustomerStatus.PENDING, CustomerStatus.PROTECTED)
+
+
+async def lock_for_reassignment(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    customer_ids: list[int] | None = None,
+    contact_user_id: int | None = None,
+) -> list[Customer]:
+    """The caller's customers among `customer_ids`, or every pending and protected one whose
+    contact is `contact_user_id`, locked until commit in id order (two reassignments queue, they
+    cannot deadlock). PostgreSQL re-checks a row changed while we waited, so a customer another
+    reassignment or a release just moved is no longer selected."""
+    statement = readable_statement(principal, Customer)
+    if customer_ids is not None:
+        statement = statement.where(col(Customer.id).in_(customer_ids))
+    if contact_user_id is not None:
+        statement = statement.where(
+            col(Customer.contact_user_id) == contact_user_id,
+            col(Customer.status).in_(REASSIGNABLE),
+        )
+    statement = (
+        statement.order_by(col(Customer.id))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return list(await session.scalars(statement))
+
+
+async def lock_people(
+    session: AsyncSession, principal: Principal, user_ids: list[int]
+) -> list[User]:
+    """The people among `user_ids` the caller may see, share-locked until commit: a deactivation
+    waits until the customers given to them (while active) are committed."""
+    statement = (
+        readable_statement(principal, User)
+        .where(col(User.id).in_(user_ids))
+        .with_for_update(read=True)
+        .execution_options(populate_existing=True)
+    )
+    return list(await session.scalars(statement))
+
+
+async def set_contacts(session: AsyncSession, moves: dict[int, list[int]], at: datetime) -> None:
+    """Each salesperson becomes the contact of the customers listed for them (one UPDATE each)."""
+    for user_id, customer_ids in moves.items():
+        await session.execute(
+            update(Customer)
+            .where(col(Customer.id).in_(customer_ids))
+            .values(contact_user_id=user_id, updated_at=at)
+        )
 
 
 # --- the lifecycle's statements ---------------------------------------------------------------

@@ -1,13 +1,11 @@
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Query, Request, Response, status
 
 from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
-from api.customers import exports, repository, service, views
+from api.customers import exports, reassignment, repository, service, views
 from api.customers.models import CustomerStatus
-from api.customers.protection import near_expiry_cutoff
 from api.customers.repository import CustomerFilters
 from api.customers.schemas import (
     ContactAssignment,
@@ -15,8 +13,12 @@ from api.customers.schemas import (
     CustomerUpdate,
     FaeAssignment,
     ReasonIn,
+    ReassignIn,
+    ReassignOut,
     ReviewIn,
+    TodoStrip,
 )
+from api.customers.todo import TodoKind, worklist
 from api.db import AsyncSession, Session
 from api.exporting import DOWNLOADS, answer_page
 from api.identity.schemas import AliasIn, AliasPublic, BlockedOut, GroupLinkIn, RenameIn
@@ -25,6 +27,7 @@ from api.kit.errors import error_responses
 from api.kit.export import ExportFormat
 from api.kit.ids import RowId
 from api.kit.pagination import Page, PageParams, page_params
+from api.projects.stages import ProjectStage
 from api.rules.service import current_rules
 
 router = protected_router("customers")
@@ -44,10 +47,25 @@ async def list_customers(
     province: Annotated[str | None, Query(max_length=20)] = None,
     city: Annotated[str | None, Query(max_length=30)] = None,
     product_domain_id: RowId | None = None,
-    contact_user_id: RowId | None = None,
+    contact_user_id: Annotated[
+        RowId | None, Query(description="The contact salesperson (业务员)")
+    ] = None,
     agent_id: RowId | None = None,
+    stage: Annotated[
+        ProjectStage | None, Query(description="Project status: the most advanced stage")
+    ] = None,
     near_expiry: bool = False,
     followup_overdue: bool = False,
+    todo: Annotated[
+        TodoKind | None,
+        Query(
+            description="One kind of the caller's to-do strip (GET /customers/todo): "
+            "turning_red (= near_expiry), overdue (= followup_overdue), unread (comments the "
+            "caller has not read), answered (a question's first vendor answer in the last "
+            "recent_days), decided (a registration or extension approved or rejected in the "
+            "last recent_days). Combines with the other filters."
+        ),
+    ] = None,
     sort: Annotated[
         str | None,
         Query(
@@ -60,6 +78,7 @@ async def list_customers(
     """The caller's customers (scoped by role), filtered, sorted and paged; or all of them as
     .xlsx or CSV."""
     rules, at = await current_rules(session), now()
+    work = worklist(principal, rules, at)
     filters = CustomerFilters(
         search=search,
         statuses=status,
@@ -68,10 +87,10 @@ async def list_customers(
         product_domain_id=product_domain_id,
         contact_user_id=contact_user_id,
         agent_id=agent_id,
-        near_expiry_before=near_expiry_cutoff(rules, at) if near_expiry else None,
-        followup_overdue_at=at - timedelta(days=rules.followup_interval_days)
-        if followup_overdue
-        else None,
+        near_expiry_before=work.near_expiry_before if near_expiry else None,
+        followup_overdue_at=work.followup_overdue_at if followup_overdue else None,
+        stage=stage,
+        todo=(todo, work) if todo else None,
         sort=sort,
     )
 
@@ -80,6 +99,20 @@ async def list_customers(
         return Page(items=await views.public_page(db, principal, rows, rules, at), total=total)
 
     return await answer_page(request, session, page, format, exports.CUSTOMERS, fetch)
+
+
+@router.get("/customers/todo")
+async def read_todo(session: Session, principal: CurrentPrincipal) -> TodoStrip:
+    """How many of the caller's customers each to-do kind holds (the home page's strip)."""
+    return await service.todo_strip(session, principal)
+
+
+@router.post("/customers/reassign", responses=ERRORS)
+async def reassign_customers(
+    body: ReassignIn, session: Session, principal: CurrentPrincipal
+) -> ReassignOut:
+    """Hand customers to other salespeople of the agent, dealt in turn (master account)."""
+    return await reassignment.reassign(session, principal, body)
 
 
 @router.get("/customers/{customer_id}", responses=error_responses(404))

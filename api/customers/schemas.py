@@ -2,11 +2,19 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from api.agents.schemas import AgentBrief
 from api.catalog.schemas import ProductDomainBrief
 from api.customers.models import CustomerStatus, ProtectionMode
+from api.customers.todo import TodoKind
 from api.identity.schemas import AliasPublic, CustomerGroupPublic
 from api.kit.ids import RowId
 from api.kit.schemas import StrictInput
@@ -114,3 +122,53 @@ class ReviewIn(StrictInput):
         description="true: protected until the next review; false: released to the pool"
     )
     reason: str = Field(min_length=2, max_length=1000)
+
+
+class ReassignIn(StrictInput):
+    """Customers to hand over (the ones listed, or all of one person's) and who takes them."""
+
+    customer_ids: list[RowId] | None = Field(
+        default=None, min_length=1, max_length=1000, description="The customers to hand over"
+    )
+    from_user_id: RowId | None = Field(
+        default=None,
+        description="Instead of customer_ids: every pending and protected customer of this "
+        "person (a salesperson leaving)",
+    )
+    to_user_ids: list[RowId] = Field(
+        min_length=1,
+        max_length=50,
+        description="Active salespeople of the agent; the customers are dealt to them in turn, "
+        "in customer id order (round robin)",
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "ReassignIn":
+        if (self.customer_ids is None) == (self.from_user_id is None):
+            raise ValueError(
+                "give either customer_ids or from_user_id"
+                " / 请选择客户，或选择要转出的人员（二选一）"
+            )
+        return self
+
+
+class ReassignedTo(BaseModel):
+    user: UserBrief
+    customer_ids: list[int]
+
+
+class ReassignOut(BaseModel):
+    count: int = Field(description="Customers handed over")
+    targets: list[ReassignedTo]
+
+
+class TodoCount(BaseModel):
+    kind: TodoKind
+    count: int
+
+
+class TodoStrip(BaseModel):
+    """The caller's to-do strip: each kind filters the home list (GET /customers?todo=kind)."""
+
+    recent_days: int = Field(description="How far back answers and decisions count as news")
+    counts: list[TodoCount]

@@ -11,7 +11,8 @@ from api.catalog.regions import is_known_city
 from api.customers import lifecycle, repository
 from api.customers.models import Customer
 from api.customers.protection import days_left, is_followup_overdue, is_near_expiry
-from api.customers.schemas import CustomerPublic, CustomerUpdate
+from api.customers.schemas import CustomerPublic, CustomerUpdate, TodoCount, TodoStrip
+from api.customers.todo import RECENT_DAYS, kinds_for, worklist
 from api.db import AsyncSession
 from api.identity import aliases, groups
 from api.identity.models import CustomerAlias
@@ -20,6 +21,7 @@ from api.identity.service import clean_credit_code
 from api.kit.clock import now
 from api.kit.errors import AppError, NotFound
 from api.rules.models import Rules
+from api.rules.service import current_rules
 from api.users.models import User
 
 CLEARABLE = frozenset({"credit_code", "founded_on"})
@@ -45,6 +47,16 @@ def to_public(
             "unread_comments": unread_comments,
             "open_extension": open_extension,
         }
+    )
+
+
+async def todo_strip(session: AsyncSession, principal: Principal) -> TodoStrip:
+    """The caller's to-do kinds with their counts, in one statement."""
+    kinds = kinds_for(principal)
+    work = worklist(principal, await current_rules(session), now())
+    counts = await repository.count_todo(session, principal, kinds, work)
+    return TodoStrip(
+        recent_days=RECENT_DAYS, counts=[TodoCount(kind=k, count=counts[k]) for k in kinds]
     )
 
 

@@ -122,6 +122,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "所选人员必须是本代理商在职的{role}。",
         "The person must be an active {role} of this agent.",
     ),
+    "reassign_target_not_sales": (
+        "接收客户的人员必须是本代理商的业务员（{user} 不是）。",
+        "Customers can only go to salespeople of your agent ({user} is not one).",
+    ),
+    "reassign_target_inactive": (
+        "{user} 的账户已停用，不能接收客户。",
+        "{user}'s account is deactivated: they cannot take customers.",
+    ),
+    "reassign_source_unknown": (
+        "要转出客户的人员不是本代理商的人员。",
+        "The person whose customers you hand over is not one of your agent's people.",
+    ),
+    "reassign_source_is_target": (
+        "转出客户的人员不能同时接收客户。",
+        "The person whose customers you hand over cannot also receive them.",
+    ),
+    "reassign_customers_unknown": (
+        "{count} 位所选客户不存在或不属于贵司，未做任何转移。",
+        "{count} of the chosen customers do not exist or are not your agent's: nothing was moved.",
+    ),
+    "reassign_nothing": (
+        "没有可转移的客户（可能刚被转移或释放）。",
+        "There are no customers to hand over (they may have just been moved or released).",
+    ),
     "registration_blocked": (
         "该客户已被报备（或在资源池中），不能重复报备。",
         "This customer is already registered (or in the pool) and cannot be registered again.",

@@ -6,6 +6,7 @@ from api.authz.principal import CurrentPrincipal
 from api.authz.routers import protected_router
 from api.db import AsyncSession, Session
 from api.exporting import DOWNLOADS, answer_page
+from api.kit.clock import now
 from api.kit.errors import error_responses
 from api.kit.export import ExportFormat
 from api.kit.ids import RowId
@@ -35,7 +36,9 @@ async def list_pool(
     ] = None,
     format: ExportFormat = "json",
 ) -> Page[PoolCustomer] | Response:
-    """Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV."""
+    """Open customers in the resource pool, public fields only; JSON (paged), .xlsx or CSV.
+    `cooldown_until` tells the agent that released one when it may apply again."""
+    rules, at = await current_rules(session), now()
 
     async def fetch(db: AsyncSession, page: PageParams) -> Page[PoolCustomer]:
         rows, total = await repository.list_pool(
@@ -48,7 +51,13 @@ async def list_pool(
             product_domain_id=product_domain_id,
             sort=sort,
         )
-        return Page(items=[PoolCustomer.model_validate(c) for c in rows], total=total)
+        items = [
+            PoolCustomer.model_validate(c).model_copy(
+                update={"cooldown_until": registrations.cooldown_until(c, principal, rules, at)}
+            )
+            for c in rows
+        ]
+        return Page(items=items, total=total)
 
     return await answer_page(request, session, page, format, exports.POOL, fetch)
 

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.catalog.schemas import ProductDomainBrief
 
@@ -17,3 +17,7 @@ class PoolCustomer(BaseModel):
     product_domain: ProductDomainBrief
     annual_mcu_usage_wan: float
     released_at: datetime | None
+    cooldown_until: datetime | None = Field(
+        default=None,
+        description="The caller's agent released it: applying is refused until then (资源池冷却)",
+    )

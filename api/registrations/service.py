@@ -1,6 +1,6 @@
 """Registration (报备): apply, check conflicts, and the decision (SPEC §5)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from api.applications import service as applications
 from api.applications.models import ApplicationStatus
@@ -185,6 +185,17 @@ async def apply(
     return created, name_warnings(data.name)
 
 
+def cooldown_until(
+    customer: Customer, principal: Principal, rules: Rules, at: datetime
+) -> datetime | None:
+    """Until when the caller's agent may not apply for a pool customer it released itself
+    (`pool_cooldown_days`); None when it may (another agent's release, or the wait is over)."""
+    if customer.released_from_agent_id != principal.agent_id or customer.released_at is None:
+        return None
+    until = customer.released_at + timedelta(days=rules.pool_cooldown_days)
+    return until if until > at else None
+
+
 async def apply_from_pool(
     session: AsyncSession,
     principal: Principal,
@@ -198,13 +209,8 @@ async def apply_from_pool(
     authorize(can_register_customers(principal))
     assert principal.agent_id is not None
     customer = await get_pool_customer(session, customer_id)
-    at = now()
-    if (
-        customer.released_from_agent_id == principal.agent_id
-        and customer.released_at is not None
-        and customer.released_at + timedelta(days=rules.pool_cooldown_days) > at
-    ):
-        until = customer.released_at + timedelta(days=rules.pool_cooldown_days)
+    until = cooldown_until(customer, principal, rules, now())
+    if until is not None:
         raise AppError("pool_cooldown", 422, date=until.strftime("%Y-%m-%d"))
     await repository.lock_agent_applications(session, principal.agent_id)
     if (

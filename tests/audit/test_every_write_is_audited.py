@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from api.authz.roles import Role
 from api.customers.models import CustomerStatus
 from api.kit.clock import now, today
 from tests.factories import PASSWORD
@@ -231,6 +232,16 @@ async def _(c: Ctx):  # type: ignore[no-untyped-def]
         c.world.a_admin,
         f"/api/v1/customers/{c.book.customer_id}/contact",
         {"contact_user_id": c.world.a_sales.id},
+    )
+
+
+@scenario("POST", "/customers/reassign")
+async def _(c: Ctx):  # type: ignore[no-untyped-def]
+    colleague = await c.factory.user(Role.SALES, c.world.agent_a)
+    return (
+        c.world.a_admin,
+        "/api/v1/customers/reassign",
+        {"from_user_id": c.world.a_sales.id, "to_user_ids": [colleague.id]},
     )
 
 

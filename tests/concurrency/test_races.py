@@ -400,6 +400,57 @@ async def test_a_release_racing_reassignments_leaves_no_contact_or_fae_on_a_pool
         assert await _audit_rows(session, "customer", customer.id, "customer.release") == 1
 
 
+async def _reassignments(session) -> int:  # type: ignore[no-untyped-def]
+    return await _count(
+        session,
+        select(func.count())
+        .select_from(AuditLog)
+        .where(col(AuditLog.action) == "customer.reassign"),
+    )
+
+
+@covers("POST /customers/reassign")
+async def test_a_leaving_salespersons_customers_handed_over_twice_at_once_move_once(
+    http, world, factory, session
+) -> None:
+    """Two hand-overs of everything a salesperson holds, racing a release of one of the customers:
+    one hand-over moves what is still theirs, the other finds nothing left; the released customer
+    ends with no contact; one audit row."""
+    receivers = [await factory.user(Role.SALES, world.agent_a) for _ in range(2)]
+    for _ in range(ROUNDS):
+        leaving = await factory.user(Role.SALES, world.agent_a, is_active=False)
+        customers = [await factory.customer(world.agent_a, leaving) for _ in range(3)]
+        rows_before = await _reassignments(session)
+        answers = await at_once(
+            *(
+                http.post(
+                    f"{API}/customers/reassign",
+                    json={"from_user_id": leaving.id, "to_user_ids": [receiver.id]},
+                    headers=world.a_admin.headers,
+                )
+                for receiver in receivers
+            ),
+            http.post(
+                f"{API}/customers/{customers[0].id}/release",
+                json={"reason": "长期未跟进"},
+                headers=world.vendor.headers,
+            ),
+        )
+        hand_overs, release = answers[:2], answers[2]
+        winner = the_winner(hand_overs)
+        assert refused(hand_overs, "reassign_nothing"), describe(answers)
+        assert release.status_code == 200, describe(answers)
+        receiver = json.loads(winner.request.content)["to_user_ids"][0]
+        moved = {c for target in winner.json()["targets"] for c in target["customer_ids"]}
+        for customer in customers:
+            final = await _customer(session, customer.id)
+            if final.status is CustomerStatus.RELEASED:
+                assert final.contact_user_id is None
+            else:
+                assert final.contact_user_id == receiver and customer.id in moved
+        assert await _reassignments(session) - rows_before == 1
+
+
 @covers("POST /announcements/{announcement_id}/withdraw")
 async def test_an_announcement_withdrawn_ten_times_at_once_is_withdrawn_once(
     http, world, session

@@ -7,12 +7,15 @@ from datetime import timedelta
 import pytest
 
 from api.kit.clock import now
+from tests.desk.test_desk import _entry, _report
 from tests.statements import count_statements
 
 # principal, rules, count, page (contact, agent, domain joined), FAEs, flags
 LIST_STATEMENTS = 6
 # principal, customer (joined as above), FAEs, rules, flags, aliases (+ the group for the vendor)
 DETAIL_STATEMENTS = 6
+# principal, rules, every kind's count at once
+TODO_STATEMENTS = 3
 
 
 async def _statements(client, url: str, headers: dict[str, str]) -> int:  # type: ignore[no-untyped-def]
@@ -70,3 +73,49 @@ async def test_the_list_and_the_detail_load_contacts_and_faes_without_their_acco
         signing_in, *serving = await _statements_sent(client, url, world.vendor.headers)
         assert "password_hash" in signing_in
         assert [s for s in serving if "password_hash" in s] == []
+
+
+@pytest.fixture
+async def busy(client, factory, world, session) -> None:  # type: ignore[no-untyped-def]
+    """a.sales's customers, at least one of every to-do kind."""
+    red = await factory.customer(
+        world.agent_a, world.a_sales, protection_until=now() + timedelta(days=5)
+    )
+    late = await factory.customer(world.agent_a, world.a_sales)
+    late.approved_at = now() - timedelta(days=20)
+    session.add(late)
+    await session.commit()
+    report = await _report(
+        client, world.a_sales, red.id, [_entry(await factory.domain_id(), question="样片？")]
+    )
+    answer = {"body": "已寄出", "entry_id": report["entries"][0]["id"]}
+    vendor = world.vendor.headers
+    assert (
+        await client.post(f"/api/v1/reports/{report['id']}/comments", json=answer, headers=vendor)
+    ).status_code == 201
+    asked = await client.post(
+        f"/api/v1/customers/{red.id}/extensions",
+        json={"reason": "项目即将进入研发"},
+        headers=world.a_sales.headers,
+    )
+    rejected = await client.post(
+        f"/api/v1/extensions/{asked.json()['id']}/reject", json={"reason": "再观察"}, headers=vendor
+    )
+    assert rejected.status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["turning_red", "overdue", "unread", "answered", "decided"])
+async def test_a_to_do_filter_is_part_of_the_list_statement_not_one_more(
+    client, world, busy, kind: str
+) -> None:
+    url = f"/api/v1/customers?limit=20&todo={kind}"
+    assert (await client.get(url, headers=world.a_sales.headers)).json()["total"] >= 1
+    assert await _statements(client, url, world.a_sales.headers) == LIST_STATEMENTS
+
+
+@pytest.mark.parametrize("role", ["vendor", "a_sales"])
+async def test_the_to_do_strip_counts_every_kind_in_one_statement(
+    client, world, busy, role: str
+) -> None:
+    url = "/api/v1/customers/todo"
+    assert await _statements(client, url, getattr(world, role).headers) == TODO_STATEMENTS

@@ -1,8 +1,9 @@
 """Steps every browser test takes: signing in and out, the menu, the home customer table, a
-list's export."""
+list's export, and arranging data over the API."""
 
 import re
 
+import httpx
 from playwright.sync_api import Download, Locator, Page, expect
 
 DEMO_PASSWORD = "demo-Password-1"  # the demo logins (SPEC §12)
@@ -40,7 +41,8 @@ def customer_row(page: Page, name: str) -> Locator:
 def pick_option(page: Page, text: str | re.Pattern[str]) -> None:
     """Click an option of the open drop-down list (antd also renders hidden ones for readers)."""
     name = re.compile(f"^{re.escape(text)}$") if isinstance(text, str) else text
-    page.locator(".ant-select-item-option").filter(has_text=name).click()
+    # :visible: a closed drop-down of another field on the page keeps its options in the DOM
+    page.locator(".ant-select-item-option:visible").filter(has_text=name).click()
 
 
 def export_list(page: Page, menu: str, kind: str) -> Download:
@@ -49,3 +51,20 @@ def export_list(page: Page, menu: str, kind: str) -> Download:
     with page.expect_download() as download:
         page.get_by_test_id(f"{menu}-{kind}").click()
     return download.value
+
+
+def api_headers(base_url: str, username: str) -> dict[str, str]:
+    """A demo user's bearer header, to arrange data over the API before the browser looks."""
+    login = httpx.post(
+        f"{base_url}/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+    )
+    return {"Authorization": f"Bearer {login.json()['access_token']}"}
+
+
+def no_horizontal_scroll(page: Page, width: int = 375) -> None:
+    """The page is no wider than the phone: nothing to scroll sideways."""
+    page.wait_for_function(
+        "document.scrollingElement.scrollWidth <= window.innerWidth + 1", timeout=5_000
+    )
+    scrolled = page.evaluate("document.scrollingElement.scrollWidth")
+    assert scrolled <= width + 1, f"page is {scrolled}px wide"

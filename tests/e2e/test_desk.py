@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.steps import DEMO_PASSWORD, sign_in, sign_out, submit_login
+from tests.e2e.steps import DEMO_PASSWORD, api_headers, sign_in, sign_out, submit_login
 
 pytestmark = pytest.mark.e2e
 
@@ -23,17 +23,10 @@ ANSWER = "下周寄出样片两盒、开发板一块。"
 REPLY = "开发板请寄到苏州工厂，谢谢。"
 
 
-def _headers(base_url: str, username: str) -> dict[str, str]:
-    login = httpx.post(
-        f"{base_url}/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
-    )
-    return {"Authorization": f"Bearer {login.json()['access_token']}"}
-
-
 @pytest.fixture
 def pending_work(base_url: str) -> None:
     """Agent A's salesperson registers a company and reports a question on a customer."""
-    sales = _headers(base_url, "a.sales")
+    sales = api_headers(base_url, "a.sales")
     domains = httpx.get(f"{base_url}/api/v1/product-domains", headers=sales).json()
     domain_id = domains[0]["id"]
     registered = httpx.post(

@@ -1,6 +1,6 @@
 """Follow-up reports (SPEC §7): sales writes a report (one imported project, one new), the vendor
 comments on it, and the contact's name shows green on the home page until the comment is read.
-And the follow-up screen on a phone."""
+The follow-up screen on a phone is in test_phone.py."""
 
 import re
 
@@ -161,40 +161,3 @@ def test_a_filled_entry_never_vanishes_and_enter_adds_nothing(page: Page) -> Non
     expect(view.get_by_test_id("report-entry")).to_have_count(1)
     expect(view.get_by_test_id("report-entry")).to_contain_text(project)
     expect(page.get_by_test_id("project-list")).to_contain_text(project)
-
-
-def no_horizontal_scroll(page: Page) -> None:
-    page.wait_for_function(
-        "document.documentElement.scrollWidth <= window.innerWidth + 1", timeout=5_000
-    )
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 375 + 1, f"page is {width}px wide"
-
-
-def test_followup_screen_fits_a_phone(page: Page) -> None:
-    page.set_viewport_size({"width": 375, "height": 812})
-    sign_in(page, "a.sales")
-    expect(customer_row(page, CUSTOMER)).to_be_visible()
-    no_horizontal_scroll(page)
-
-    open_followup(page, CUSTOMER)
-    expect(page.get_by_test_id("report-item").first).to_be_visible()
-    no_horizontal_scroll(page)
-
-    page.get_by_test_id("report-new").click()
-    editor = page.get_by_test_id("report-editor")
-    news = editor.get_by_label("客户动态")
-    news.fill("手机上写的客户动态")
-    expect(news).to_be_in_viewport()
-    add = page.get_by_test_id("entry-add")
-    add.scroll_into_view_if_needed()
-    expect(add).to_be_in_viewport()
-    expect(page.get_by_test_id("report-submit")).to_be_enabled()
-    no_horizontal_scroll(page)
-    # the draft survives a reload (the "unsaved changes" prompt is accepted)
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.reload()
-    expect(page.get_by_test_id("report-editor").get_by_label("客户动态")).to_have_value(
-        "手机上写的客户动态"
-    )
-    no_horizontal_scroll(page)

@@ -1,7 +1,7 @@
 """Resource pool (资源池, SPEC §3, §5): released customers, public fields only; any agent may
 apply; the agent that released one waits; first applicant wins."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from api.customers.models import CustomerStatus
 from api.kit.clock import now
@@ -14,6 +14,7 @@ PUBLIC_FIELDS = {
     "product_domain",
     "annual_mcu_usage_wan",
     "released_at",
+    "cooldown_until",
 }
 
 
@@ -26,6 +27,7 @@ async def test_pool_shows_only_public_fields(client, factory, world) -> None:
     items = response.json()["items"]
     assert [c["name"] for c in items] == ["池中电子有限公司"]
     assert set(items[0]) == PUBLIC_FIELDS
+    assert items[0]["cooldown_until"] is None  # another agent released it: nothing to wait for
 
 
 async def test_any_agent_applies_from_the_pool_and_the_first_wins(client, factory, world) -> None:
@@ -54,6 +56,44 @@ async def test_agent_that_released_a_customer_waits_before_applying_again(
         f"/api/v1/pool/{pooled.id}/apply", json={}, headers=world.a_sales.headers
     )
     assert response.status_code == 422 and response.json()["code"] == "pool_cooldown"
+
+
+async def test_the_pool_list_tells_the_releasing_agent_until_when_it_waits(
+    client, factory, world
+) -> None:
+    """Refusals before typing (issue 12 §3): the apply button knows the cooldown."""
+    released_at = now() - timedelta(days=5)
+    await factory.customer(
+        None, status=CustomerStatus.RELEASED, released_from=world.agent_a, released_at=released_at
+    )
+    cooldown = 30  # the rules' default pool_cooldown_days
+    [mine] = (await client.get("/api/v1/pool", headers=world.a_sales.headers)).json()["items"]
+    assert datetime.fromisoformat(mine["cooldown_until"]) == released_at + timedelta(days=cooldown)
+    [theirs] = (await client.get("/api/v1/pool", headers=world.b_sales.headers)).json()["items"]
+    assert theirs["cooldown_until"] is None
+
+
+async def test_the_cooldown_is_over_for_the_pool_list_once_the_wait_has_passed(
+    client, factory, world
+) -> None:
+    await factory.customer(
+        None,
+        status=CustomerStatus.RELEASED,
+        released_from=world.agent_a,
+        released_at=now() - timedelta(days=31),
+    )
+    [item] = (await client.get("/api/v1/pool", headers=world.a_sales.headers)).json()["items"]
+    assert item["cooldown_until"] is None
+
+
+async def test_the_fae_browses_the_pool_but_may_not_apply(client, factory, world) -> None:
+    pooled = await factory.customer(None, status=CustomerStatus.RELEASED)
+    listed = await client.get("/api/v1/pool", headers=world.a_fae.headers)
+    assert [c["id"] for c in listed.json()["items"]] == [pooled.id]
+    applied = await client.post(
+        f"/api/v1/pool/{pooled.id}/apply", json={}, headers=world.a_fae.headers
+    )
+    assert applied.status_code == 403
 
 
 async def test_an_agent_holds_a_limited_number_of_pool_applications(client, factory, world) -> None:

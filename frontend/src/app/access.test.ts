@@ -10,6 +10,7 @@ import {
   canSee,
   canWithdraw,
   extensionRefusal,
+  poolRefusal,
   roleChoicesFor,
 } from './access';
 
@@ -35,8 +36,8 @@ describe('access.ts: the side menu per role', () => {
     expect(menuOf('assistant')).toEqual(['home', 'orders', 'pool', 'applications', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
-  it('shows an FAE Home, statistics and forecast (no pool, no applications)', () => {
-    expect(menuOf('fae')).toEqual(['home', 'orders', 'stats', 'forecast', 'catalogs', 'announcements']);
+  it('shows an FAE Home, the pool to browse, statistics and forecast (no applications)', () => {
+    expect(menuOf('fae')).toEqual(['home', 'orders', 'pool', 'stats', 'forecast', 'catalogs', 'announcements']);
   });
 
   it.each<Role>(['agent_admin', 'sales', 'fae', 'assistant'])('hides approvals, rules, agents, audit, the outbox and the scorecard from %s', (role) => {
@@ -54,6 +55,13 @@ describe('access.ts: the side menu per role', () => {
   it('lets only the master account pick the contact and assign people', () => {
     expect(accessFor({ role: 'agent_admin' })).toMatchObject({ picksContact: true, assignsCustomerPeople: true });
     expect(accessFor({ role: 'sales' })).toMatchObject({ picksContact: false, assignsCustomerPeople: false });
+  });
+
+  it('filters the home list by salesperson for those who see several salespeople', () => {
+    const filtering = (['vendor', 'agent_admin', 'sales', 'fae', 'assistant'] as Role[]).filter(
+      (role) => accessFor({ role }).filtersBySalesperson,
+    );
+    expect(filtering).toEqual(['vendor', 'agent_admin']);
   });
 
   it('lets every role read announcements and only the vendor write them', () => {
@@ -213,6 +221,11 @@ describe('access.ts: what may be done to a customer', () => {
     expect(extensionRefusal(sales, ME, customer({ protection_until: '2026-11-27T05:59:59Z' }), NOW)).toBe('expired');
   });
 
+  it('refuses a second extension while one waits for the manufacturer', () => {
+    expect(extensionRefusal(sales, ME, customer({ open_extension: true }), NOW)).toBe('pending');
+    expect(extensionRefusal(admin, { id: 2 }, customer({ open_extension: true }), NOW)).toBe('pending');
+  });
+
   it('lets the vendor, the master account and the contact edit details', () => {
     expect(canEditCustomer(accessFor({ role: 'vendor' }), { id: 1 }, customer())).toBe(true);
     expect(canEditCustomer(admin, { id: 2 }, customer())).toBe(true);
@@ -229,6 +242,21 @@ describe('access.ts: what may be done to a customer', () => {
     expect(canReleaseCustomer(admin, customer())).toBe(false);
     expect(canReviewCustomer(vendor, customer())).toBe(false);
     expect(canReviewCustomer(vendor, customer({ protection_mode: 'review' }))).toBe(true);
+  });
+});
+
+describe('access.ts: applying from the pool', () => {
+  it('refuses roles that do not register customers, however long ago the release', () => {
+    for (const role of ['vendor', 'fae', 'assistant'] as Role[]) {
+      expect(poolRefusal(accessFor({ role }), { cooldown_until: null }, NOW)).toBe('role');
+    }
+  });
+
+  it('refuses the releasing agent until its cooldown ends', () => {
+    const sales = accessFor({ role: 'sales' });
+    expect(poolRefusal(sales, { cooldown_until: '2026-12-01T00:00:00Z' }, NOW)).toBe('cooldown');
+    expect(poolRefusal(sales, { cooldown_until: '2026-11-27T05:00:00Z' }, NOW)).toBeNull();
+    expect(poolRefusal(accessFor({ role: 'agent_admin' }), { cooldown_until: null }, NOW)).toBeNull();
   });
 });
 

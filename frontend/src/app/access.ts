@@ -1,6 +1,6 @@
 // What each role may see and do in the SPA, derived from /me. Role-dependent UI goes through
 // here only; the API enforces the same rules (SPEC §3) anyway.
-import { Role, type CustomerPublic, type RegistrationPublic, type UserPublic } from '../client';
+import { Role, type CustomerPublic, type PoolCustomer, type RegistrationPublic, type UserPublic } from '../client';
 import type { MessageKey } from '../locales/i18n';
 
 export type Area =
@@ -47,8 +47,10 @@ export interface Access {
   registersCustomers: boolean;
   /** The master account names the contact salesperson when registering (sales are it). */
   picksContact: boolean;
-  /** The master account reassigns a customer's contact and FAEs. */
+  /** The master account reassigns a customer's contact and FAEs, one or many at once. */
   assignsCustomerPeople: boolean;
+  /** The home list filters by salesperson: those who see more than one salesperson's customers. */
+  filtersBySalesperson: boolean;
   /** The vendor decides applications, releases and reviews customers. */
   decidesApplications: boolean;
   /** Rename a customer (the old name kept as 曾用名) and link it into a group. */
@@ -95,7 +97,8 @@ const AREAS_BY_ROLE: Record<Role, Area[]> = {
   vendor: ['desk', 'home', 'pool', 'applications', 'review', 'orders', 'stats', 'forecast', 'scorecard', 'rules', 'catalogs', 'people', 'agents', 'imports', 'tokens', 'audit', 'outbox'],
   agent_admin: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'people', 'catalogs'],
   sales: ['home', 'register', 'pool', 'applications', 'orders', 'stats', 'forecast', 'catalogs'],
-  fae: ['home', 'orders', 'stats', 'forecast', 'catalogs'],
+  // The FAE browses the pool (read-only: applying is for sales and the master account).
+  fae: ['home', 'orders', 'pool', 'stats', 'forecast', 'catalogs'],
   assistant: ['home', 'orders', 'pool', 'applications', 'stats', 'forecast', 'catalogs'],
 };
 
@@ -126,6 +129,7 @@ const NOBODY: Access = {
   registersCustomers: false,
   picksContact: false,
   assignsCustomerPeople: false,
+  filtersBySalesperson: false,
   decidesApplications: false,
   correctsCustomerIdentity: false,
   entersOrders: false,
@@ -148,6 +152,7 @@ export function accessFor(me: Pick<UserPublic, 'role'> | null | undefined): Acce
     registersCustomers: me.role === 'sales' || me.role === 'agent_admin',
     picksContact: me.role === 'agent_admin',
     assignsCustomerPeople: me.role === 'agent_admin',
+    filtersBySalesperson: me.role === 'agent_admin' || me.role === 'vendor',
     decidesApplications: me.role === 'vendor',
     correctsCustomerIdentity: me.role === 'vendor',
     entersOrders: me.role === 'assistant' || me.role === 'agent_admin',
@@ -190,18 +195,33 @@ export function canEditCustomer(access: Access, me: Pick<UserPublic, 'id'>, cust
 }
 
 /** Why an extension may not be asked for, or null when it may (SPEC §6). */
-export type ExtensionRefusal = 'role' | 'notProtected' | 'review' | 'expired';
+export type ExtensionRefusal = 'role' | 'notProtected' | 'review' | 'expired' | 'pending';
 
 export function extensionRefusal(
   access: Access,
   me: Pick<UserPublic, 'id'>,
-  customer: CustomerParties & Pick<CustomerPublic, 'status' | 'protection_mode' | 'protection_until'>,
+  customer: CustomerParties &
+    Pick<CustomerPublic, 'status' | 'protection_mode' | 'protection_until' | 'open_extension'>,
   now: Date = new Date(),
 ): ExtensionRefusal | null {
   if (!worksOn(access, me, customer)) return 'role';
   if (customer.status !== 'protected' || !customer.protection_until) return 'notProtected';
   if (customer.protection_mode !== 'period') return 'review';
   if (new Date(customer.protection_until).getTime() <= now.getTime()) return 'expired';
+  if (customer.open_extension) return 'pending'; // one open application per customer (the server's rule)
+  return null;
+}
+
+/** Why applying for a pool customer is refused, or null when it may be asked (SPEC §3, §5). */
+export type PoolRefusal = 'role' | 'cooldown';
+
+export function poolRefusal(
+  access: Access,
+  customer: Pick<PoolCustomer, 'cooldown_until'>,
+  now: Date = new Date(),
+): PoolRefusal | null {
+  if (!access.registersCustomers) return 'role';
+  if (customer.cooldown_until && new Date(customer.cooldown_until).getTime() > now.getTime()) return 'cooldown';
   return null;
 }
 

@@ -2667,6 +2667,12 @@ export type PoolCustomer = {
      */
     city: string;
     /**
+     * Cooldown Until
+     *
+     * The caller's agent released it: applying is refused until then (资源池冷却)
+     */
+    cooldown_until?: string | null;
+    /**
      * Id
      */
     id: number;
@@ -3176,6 +3182,59 @@ export type ReasonIn = {
      * Reason
      */
     reason: string;
+};
+
+/**
+ * ReassignIn
+ *
+ * Customers to hand over (the ones listed, or all of one person's) and who takes them.
+ */
+export type ReassignIn = {
+    /**
+     * Customer Ids
+     *
+     * The customers to hand over
+     */
+    customer_ids?: Array<number> | null;
+    /**
+     * From User Id
+     *
+     * Instead of customer_ids: every pending and protected customer of this person (a salesperson leaving)
+     */
+    from_user_id?: number | null;
+    /**
+     * To User Ids
+     *
+     * Active salespeople of the agent; the customers are dealt to them in turn, in customer id order (round robin)
+     */
+    to_user_ids: Array<number>;
+};
+
+/**
+ * ReassignOut
+ */
+export type ReassignOut = {
+    /**
+     * Count
+     *
+     * Customers handed over
+     */
+    count: number;
+    /**
+     * Targets
+     */
+    targets: Array<ReassignedTo>;
+};
+
+/**
+ * ReassignedTo
+ */
+export type ReassignedTo = {
+    /**
+     * Customer Ids
+     */
+    customer_ids: Array<number>;
+    user: UserBrief;
 };
 
 /**
@@ -3924,6 +3983,51 @@ export type ShipmentStats = {
      */
     rows: Array<ShipmentRow>;
     total: ShipmentRow;
+};
+
+/**
+ * TodoCount
+ */
+export type TodoCount = {
+    /**
+     * Count
+     */
+    count: number;
+    kind: TodoKind;
+};
+
+/**
+ * TodoKind
+ */
+export const TodoKind = {
+    TURNING_RED: 'turning_red',
+    OVERDUE: 'overdue',
+    UNREAD: 'unread',
+    ANSWERED: 'answered',
+    DECIDED: 'decided'
+} as const;
+
+/**
+ * TodoKind
+ */
+export type TodoKind = typeof TodoKind[keyof typeof TodoKind];
+
+/**
+ * TodoStrip
+ *
+ * The caller's to-do strip: each kind filters the home list (GET /customers?todo=kind).
+ */
+export type TodoStrip = {
+    /**
+     * Counts
+     */
+    counts: Array<TodoCount>;
+    /**
+     * Recent Days
+     *
+     * How far back answers and decisions count as news
+     */
+    recent_days: number;
 };
 
 /**
@@ -5675,12 +5779,20 @@ export type CustomersListCustomersData = {
         product_domain_id?: number | null;
         /**
          * Contact User Id
+         *
+         * The contact salesperson (业务员)
          */
         contact_user_id?: number | null;
         /**
          * Agent Id
          */
         agent_id?: number | null;
+        /**
+         * Stage
+         *
+         * Project status: the most advanced stage
+         */
+        stage?: ProjectStage | null;
         /**
          * Near Expiry
          */
@@ -5689,6 +5801,12 @@ export type CustomersListCustomersData = {
          * Followup Overdue
          */
         followup_overdue?: boolean;
+        /**
+         * Todo
+         *
+         * One kind of the caller's to-do strip (GET /customers/todo): turning_red (= near_expiry), overdue (= followup_overdue), unread (comments the caller has not read), answered (a question's first vendor answer in the last recent_days), decided (a registration or extension approved or rejected in the last recent_days). Combines with the other filters.
+         */
+        todo?: TodoKind | null;
         /**
          * Sort
          *
@@ -5752,6 +5870,104 @@ export type CustomersListCustomersResponses = {
 };
 
 export type CustomersListCustomersResponse = CustomersListCustomersResponses[keyof CustomersListCustomersResponses];
+
+export type CustomersReassignCustomersData = {
+    body: ReassignIn;
+    path?: never;
+    query?: never;
+    url: '/api/v1/customers/reassign';
+};
+
+export type CustomersReassignCustomersErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Not Found
+     */
+    404: ErrorOut;
+    /**
+     * Conflict
+     */
+    409: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CustomersReassignCustomersError = CustomersReassignCustomersErrors[keyof CustomersReassignCustomersErrors];
+
+export type CustomersReassignCustomersResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReassignOut;
+};
+
+export type CustomersReassignCustomersResponse = CustomersReassignCustomersResponses[keyof CustomersReassignCustomersResponses];
+
+export type CustomersReadTodoData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/customers/todo';
+};
+
+export type CustomersReadTodoErrors = {
+    /**
+     * Bad Request
+     */
+    400: ErrorOut;
+    /**
+     * Unauthorized
+     */
+    401: ErrorOut;
+    /**
+     * Forbidden
+     */
+    403: ErrorOut;
+    /**
+     * Request Entity Too Large
+     */
+    413: ErrorOut;
+    /**
+     * Unprocessable Entity
+     */
+    422: ErrorOut;
+    /**
+     * Service Unavailable
+     */
+    503: ErrorOut;
+};
+
+export type CustomersReadTodoError = CustomersReadTodoErrors[keyof CustomersReadTodoErrors];
+
+export type CustomersReadTodoResponses = {
+    /**
+     * Successful Response
+     */
+    200: TodoStrip;
+};
+
+export type CustomersReadTodoResponse = CustomersReadTodoResponses[keyof CustomersReadTodoResponses];
 
 export type CustomersReadCustomerData = {
     body?: never;

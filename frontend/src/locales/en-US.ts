@@ -12,6 +12,7 @@ import { resilienceEnUS } from './resilience.en-US';
 import { salesEnUS } from './sales.en-US';
 import { ordersEnUS } from './orders.en-US';
 import { scorecardEnUS } from './scorecard.en-US';
+import { worklistEnUS } from './worklist.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   ...auditEnUS,
@@ -26,6 +27,7 @@ export const enUS: Record<MessageKey, string> = {
   ...deskEnUS,
   ...resilienceEnUS,
   ...scorecardEnUS,
+  ...worklistEnUS,
   'app.name': 'ChannelDesk',
   'app.shortName': 'ChannelDesk',
   'app.tagline': 'Channel sales between the manufacturer and its agents',

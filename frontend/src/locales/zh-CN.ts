@@ -11,6 +11,7 @@ import { resilienceZhCN } from './resilience.zh-CN';
 import { salesZhCN } from './sales.zh-CN';
 import { ordersZhCN } from './orders.zh-CN';
 import { scorecardZhCN } from './scorecard.zh-CN';
+import { worklistZhCN } from './worklist.zh-CN';
 
 export const zhCN = {
   ...auditZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...deskZhCN,
   ...resilienceZhCN,
   ...scorecardZhCN,
+  ...worklistZhCN,
   'app.name': '渠道通 ChannelDesk',
   'app.shortName': '渠道通',
   'app.tagline': '原厂与代理商的渠道销售协同平台',

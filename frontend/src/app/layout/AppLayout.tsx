@@ -30,6 +30,9 @@ export function AppLayout() {
   const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Closed by choosing a screen: focus stays where the user goes next (the drawer would hand it
+  // back to the menu button when its animation ends, closing a field the thumb just opened).
+  const [navigated, setNavigated] = useState(false);
   const { token } = theme.useToken();
 
   return (
@@ -53,7 +56,10 @@ export function AppLayout() {
             icon={<MenuOutlined />}
             aria-label={t('nav.open')}
             data-testid="nav-open"
-            onClick={() => setDrawerOpen(true)}
+            onClick={() => {
+              setNavigated(false);
+              setDrawerOpen(true);
+            }}
           />
         ) : null}
         <ProductName short={narrow} />
@@ -69,10 +75,16 @@ export function AppLayout() {
             size={260}
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
+            focusable={{ focusTriggerAfterClose: !navigated }}
             title={t('app.name')}
             styles={{ body: { padding: 0 } }}
           >
-            <SideMenu onNavigate={() => setDrawerOpen(false)} />
+            <SideMenu
+              onNavigate={() => {
+                setNavigated(true);
+                setDrawerOpen(false);
+              }}
+            />
           </Drawer>
         ) : (
           <Sider

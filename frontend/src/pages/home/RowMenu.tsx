@@ -1,5 +1,5 @@
 import { EllipsisOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Tooltip, type MenuProps } from 'antd';
+import { Button, Dropdown, Typography, type MenuProps } from 'antd';
 import type { CustomerPublic } from '../../client';
 import { useT, type Translate } from '../../locales/i18n';
 import type { RowMenuItem, RowMenuKey } from './rowMenuItems';
@@ -10,10 +10,18 @@ function menuOf(t: Translate, items: RowMenuItem[], onClick: (key: RowMenuKey) =
       key: item.key,
       disabled: item.disabled,
       'data-testid': `row-menu-${item.key}`,
+      // Why it is disabled, written under it: a phone has no hover for a tooltip.
       label: item.hint ? (
-        <Tooltip title={t(item.hint)} placement="right">
-          <span>{t(item.label)}</span>
-        </Tooltip>
+        <span>
+          {t(item.label)}
+          <Typography.Text
+            type="secondary"
+            style={{ display: 'block', fontSize: 12, maxWidth: 220, whiteSpace: 'normal', lineHeight: 1.4 }}
+            data-testid={`row-menu-${item.key}-hint`}
+          >
+            {t(item.hint)}
+          </Typography.Text>
+        </span>
       ) : (
         t(item.label)
       ),

@@ -9,6 +9,7 @@ const PROTECTED = {
   protection_mode: 'period' as const,
   protection_until: '2026-12-06T06:29:00Z',
   contact: { id: 3, display_name: '李明' },
+  open_extension: false,
 };
 
 const state = (role: Role, me: { id: number }, customer = PROTECTED) =>
@@ -64,5 +65,12 @@ describe('the home row menu', () => {
     expect(state('sales', { id: 3 }, { ...PROTECTED, protection_until: '2026-11-20T00:00:00Z' }).extension.hint).toBe(
       'extension.refusal.expired',
     );
+  });
+
+  it('disables the extension while one already waits, saying so before anything is typed', () => {
+    expect(state('sales', { id: 3 }, { ...PROTECTED, open_extension: true }).extension).toMatchObject({
+      disabled: true,
+      hint: 'extension.refusal.pending',
+    });
   });
 });

@@ -17,7 +17,7 @@ export interface RowMenuItem {
 export function rowMenuItems(
   access: Access,
   me: Pick<UserPublic, 'id'>,
-  customer: Pick<CustomerPublic, 'contact' | 'status' | 'protection_mode' | 'protection_until'>,
+  customer: Pick<CustomerPublic, 'contact' | 'status' | 'protection_mode' | 'protection_until' | 'open_extension'>,
   now: Date = new Date(),
 ): RowMenuItem[] {
   const refusal = extensionRefusal(access, me, customer, now);

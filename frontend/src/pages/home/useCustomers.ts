@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { customersListCustomers, type CustomerStatus } from '../../client';
+import { useEffect } from 'react';
+import { customersListCustomers, type CustomerStatus, type ProjectStage, type TodoKind } from '../../client';
 import { customersListCustomersOptions } from '../../client/@tanstack/react-query.gen';
 import type { ExportCall } from '../../components/ExportMenu';
 import { useListState } from '../../hooks/useListState';
@@ -11,6 +12,9 @@ export interface CustomerFilters {
   region?: string[];
   nearExpiry: boolean;
   agentId?: number;
+  /** The contact salesperson (master account and vendor). */
+  salespersonId?: number;
+  stage?: ProjectStage;
 }
 
 /** The states worth working on: applications in review and protected customers. */
@@ -18,9 +22,21 @@ export const DEFAULT_STATUSES: CustomerStatus[] = ['pending', 'protected'];
 
 export const DEFAULT_FILTERS: CustomerFilters = { statuses: DEFAULT_STATUSES, nearExpiry: false };
 
-/** The home table's state (search, filters, paging, sorting) and its server query. */
-export function useCustomers() {
-  const { table, search, setSearch, debouncedSearch, filters, setFilters } = useListState(DEFAULT_FILTERS);
+/** Turning a to-do kind on clears the status filter, so the list holds what its count counted (a
+ * decision may have rejected a registration); turning it off brings the default states back. */
+export function statusesFor(todo: TodoKind | null, statuses: CustomerStatus[]): CustomerStatus[] {
+  if (todo) return [];
+  return statuses.length ? statuses : DEFAULT_STATUSES;
+}
+
+/** The home table's state (search, filters, paging, sorting, the to-do kind) and its server query. */
+export function useCustomers(todo: TodoKind | null) {
+  const { table, search, setSearch, debouncedSearch, filters, setFilters } = useListState({
+    ...DEFAULT_FILTERS,
+    statuses: statusesFor(todo, DEFAULT_STATUSES),
+  });
+  const { resetPage } = table;
+  useEffect(() => resetPage(), [todo, resetPage]);
   const filter = {
     search: debouncedSearch || undefined,
     status: filters.statuses.length ? filters.statuses : undefined,
@@ -29,6 +45,9 @@ export function useCustomers() {
     city: filters.region?.[1],
     near_expiry: filters.nearExpiry || undefined,
     agent_id: filters.agentId,
+    contact_user_id: filters.salespersonId,
+    stage: filters.stage,
+    todo: todo ?? undefined,
   };
   const query = useQuery({
     ...customersListCustomersOptions({ query: { ...table.query, ...filter } }),
@@ -45,6 +64,8 @@ export function useCustomers() {
     filters.domainId !== undefined ||
     !!filters.region ||
     filters.agentId !== undefined ||
+    filters.salespersonId !== undefined ||
+    filters.stage !== undefined ||
     filters.statuses.join() !== DEFAULT_STATUSES.join();
   return { table, search, setSearch, filters, setFilters, query, filtered, exportCall };
 }

@@ -1,6 +1,7 @@
-import { Button } from 'antd';
+import { Alert, Button, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { poolRefusal } from '../../app/access';
 import { useCurrentUser } from '../../app/auth';
 import type { PoolCustomer } from '../../client';
 import { useDomainName } from '../../hooks/useCatalog';
@@ -17,7 +18,8 @@ import { sortOrderOf } from '../../lib/tablePaging';
 import { useI18n } from '../../locales/i18n';
 import { usePool } from './usePool';
 
-/** 资源池: open customers (public fields only); sales and master accounts may apply for one. */
+/** 资源池: open customers (public fields only); sales and master accounts may apply for one, the
+ * other roles browse. An application that would be refused (cooldown) is disabled, saying why. */
 export default function PoolPage() {
   const { t, lang } = useI18n();
   const { access } = useCurrentUser();
@@ -44,11 +46,33 @@ export default function PoolPage() {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      render: (_: unknown, c) => (
-        <Button type="link" size="small" onClick={() => setTarget({ id: c.id, name: c.name })} data-testid="pool-apply">
-          {t('pool.apply')}
-        </Button>
-      ),
+      render: (_: unknown, c) => {
+        const cooling = poolRefusal(access, c) === 'cooldown';
+        const button = (
+          <Button
+            type="link"
+            size="small"
+            disabled={cooling}
+            onClick={() => setTarget({ id: c.id, name: c.name })}
+            data-testid="pool-apply"
+          >
+            {t('pool.apply')}
+          </Button>
+        );
+        if (!cooling) return button;
+        // The reason in words beside the button (a phone has no hover), the whole of it on hover.
+        const date = formatDate(c.cooldown_until);
+        return (
+          <Tooltip title={t('pool.cooldown', { date })}>
+            <span data-testid="pool-apply-refused">
+              {button}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('pool.cooldownShort', { date })}
+              </Typography.Text>
+            </span>
+          </Tooltip>
+        );
+      },
     });
   }
 
@@ -60,6 +84,9 @@ export default function PoolPage() {
         extra={<ExportMenu call={exportCall} name="pool" testId="pool-export" />}
       />
       <ContentCard>
+        {access.registersCustomers ? null : (
+          <Alert type="info" showIcon title={t('pool.readonly')} style={{ marginBottom: 12 }} data-testid="pool-readonly" />
+        )}
         <TableToolbar search={search} onSearch={setSearch} searchPlaceholder={t('pool.searchPlaceholder')}>
           <RegionCascader
             anyLevel

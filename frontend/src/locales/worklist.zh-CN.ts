@@ -1,0 +1,48 @@
+// The agent's desks on the home page (issue 12 §3, §5): the to-do strip, the salesperson and
+// stage filters, bulk reassignment, refusals shown before typing, the phone's long press.
+export const worklistZhCN = {
+  'todo.label': '待办',
+  'todo.turning_red': '即将到期',
+  'todo.overdue': '跟进逾期',
+  'todo.unread': '未读点评',
+  'todo.answered': '问题已答复',
+  'todo.decided': '申请已处理',
+  'todo.hint.turning_red': '保护期即将结束（主页显示为红色）的客户，请在截止日前申请延期',
+  'todo.hint.overdue': '超过跟进间隔没有提交跟进报告的客户',
+  'todo.hint.unread': '有原厂点评您还没有阅读的客户',
+  'todo.hint.answered': '近 {days} 天原厂答复了所提问题的客户',
+  'todo.hint.decided': '近 {days} 天原厂审批了报备或延期申请的客户',
+  'todo.toggleOff': '再次点击取消此筛选',
+  'todo.empty.turning_red': '没有即将到期的客户。',
+  'todo.empty.overdue': '所有客户都按时跟进了。',
+  'todo.empty.unread': '原厂的点评都已阅读。',
+  'todo.empty.answered': '近 {days} 天没有新的答复。',
+  'todo.empty.decided': '近 {days} 天没有新的审批结果。',
+
+  'home.filters': '筛选',
+  'home.filterSalesperson': '业务员',
+  'home.filterStage': '项目状态',
+  'home.menuHintTouch': '长按客户行或点“⋯”打开操作菜单',
+  'people.inactiveSuffix': '（已停用）',
+
+  'reassign.button': '批量转移',
+  'reassign.title': '批量转移客户',
+  'reassign.intro': '业务员离职或调整时，把客户转给本公司的其他业务员：客户按顺序轮流分给所选的业务员，整个操作记一条审计日志。',
+  'reassign.scope': '转移哪些客户',
+  'reassign.scope.selected': '勾选的 {count} 位客户',
+  'reassign.scope.from': '某人名下的全部客户',
+  'reassign.from': '转出人员',
+  'reassign.fromCount': '名下有 {count} 位待审批或保护中的客户',
+  'reassign.to': '接收的业务员',
+  'reassign.toHint': '可选多位，客户将轮流分给他们。',
+  'reassign.summary': '将把 {count} 位客户转给：{names}',
+  'reassign.confirm': '确认转移',
+  'reassign.done': '已转移 {count} 位客户',
+  'reassign.required': '请选择',
+
+  'pool.readonly': '您的账户可以浏览资源池；申请由业务员或公司主账户提交。',
+  'pool.cooldown': '贵司释放的客户，{date} 后才能再次申请',
+  'pool.cooldownShort': '{date} 后可申请',
+
+  'extension.refusal.pending': '已有延期申请在等待原厂审批',
+};
