@@ -1,7 +1,7 @@
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Field, Relationship, SQLModel, col, select
 
 from api.authz.roles import Role
@@ -36,16 +36,35 @@ class CommentReceipt(SQLModel, table=True):
     read_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-def first_vendor_answer(report_id: Any, entry_id: Any) -> Any:
-    """When an entry's question was answered: the first vendor comment on the entry, or on its
-    report as a whole (a scalar subquery correlated on the given report and entry columns)."""
-    return (
-        select(func.min(col(Comment.created_at)))
-        .join(User, col(User.id) == col(Comment.author_id))
-        .where(
-            col(User.role) == Role.VENDOR,
-            col(Comment.report_id) == report_id,
-            or_(col(Comment.entry_id) == entry_id, col(Comment.entry_id).is_(None)),
+class QuestionThread(NamedTuple):
+    """An entry's question thread as SQL expressions (scalar subqueries correlated on the given
+    report and entry columns)."""
+
+    answered: Any  # the vendor's newest comment is newer than the agent side's newest reply
+    answered_at: Any  # the vendor's newest comment
+    replied_at: Any  # the agent side's newest reply
+
+
+def question_thread(report_id: Any, entry_id: Any) -> QuestionThread:
+    """The thread of an entry's question: the vendor answers on the entry (or on its report as a
+    whole), the agent's side replies on the entry. Comment ids order a thread even within one
+    instant."""
+    vendor = col(User.role) == Role.VENDOR
+    on_entry = col(Comment.entry_id) == entry_id
+    on_report = and_(col(Comment.report_id) == report_id, col(Comment.entry_id).is_(None))
+
+    def newest(of: Any, *where: Any) -> Any:
+        return (
+            select(func.max(of))
+            .join(User, col(User.id) == col(Comment.author_id))
+            .where(*where)
+            .scalar_subquery()
         )
-        .scalar_subquery()
+
+    vendor_last = newest(col(Comment.id), vendor, or_(on_entry, on_report))
+    agent_last = newest(col(Comment.id), ~vendor, on_entry)
+    return QuestionThread(
+        answered=and_(vendor_last.is_not(None), vendor_last > func.coalesce(agent_last, 0)),
+        answered_at=newest(col(Comment.created_at), vendor, or_(on_entry, on_report)),
+        replied_at=newest(col(Comment.created_at), ~vendor, on_entry),
     )

@@ -15,7 +15,7 @@ from api.applications.models import ApplicationStatus
 from api.authz.policy import readable, readable_statement
 from api.authz.principal import Principal
 from api.catalog.models import in_domain
-from api.comments.models import Comment, CommentReceipt, first_vendor_answer
+from api.comments.models import Comment, CommentReceipt, question_thread
 from api.customers.models import (
     HELD_STATUSES,
     Customer,
@@ -143,7 +143,9 @@ def _unread_receipts(user_id: int, what: Any) -> Select[Any]:
 
 
 def _answered_since(since: datetime) -> ColumnElement[bool]:
-    """A question of the holding agent's reports got its first vendor answer after `since`."""
+    """A question of the holding agent's reports was answered after `since` and no reply of the
+    agent's side came after the answer."""
+    thread = question_thread(col(ReportEntry.report_id), col(ReportEntry.id))
     return exists(
         select(col(ReportEntry.id))
         .join(Report, col(ReportEntry.report_id) == col(Report.id))
@@ -151,7 +153,8 @@ def _answered_since(since: datetime) -> ColumnElement[bool]:
             col(Report.customer_id) == col(Customer.id),
             col(Report.agent_id) == col(Customer.agent_id),
             func.trim(col(ReportEntry.open_questions)) != "",
-            first_vendor_answer(col(ReportEntry.report_id), col(ReportEntry.id)) > since,
+            thread.answered,
+            thread.answered_at > since,
         )
     )
 

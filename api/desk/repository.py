@@ -13,14 +13,12 @@ from sqlmodel import col, select
 from api.agents.models import Agent
 from api.authz.policy import readable_statement
 from api.authz.principal import SYSTEM, Principal
-from api.authz.roles import Role
-from api.comments.models import Comment
+from api.comments.models import question_thread
 from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.desk.models import DeskSeen
 from api.kit.pagination import PageParams, paginate
 from api.projects.stages import ProjectStage
 from api.reports.models import Report, ReportEntry
-from api.users.models import User
 
 
 @dataclass
@@ -170,26 +168,6 @@ async def names(
     return customers, agents
 
 
-def _last_comment(*, by_vendor: bool, of: Any) -> Any:
-    """`of` (max) over the entry's thread by the vendor (on the entry, or on its report as a
-    whole) or by the agent's side (replies on the entry). Comment ids order a thread even
-    within one instant."""
-    author_is_vendor = col(User.role) == Role.VENDOR
-    on_entry = col(Comment.entry_id) == col(ReportEntry.id)
-    on_report = and_(
-        col(Comment.report_id) == col(ReportEntry.report_id), col(Comment.entry_id).is_(None)
-    )
-    where = (
-        [author_is_vendor, or_(on_entry, on_report)] if by_vendor else [~author_is_vendor, on_entry]
-    )
-    return (
-        select(func.max(of))
-        .join(User, col(User.id) == col(Comment.author_id))
-        .where(*where)
-        .scalar_subquery()
-    )
-
-
 def _questions_statement(
     principal: Principal, answered: bool | None, waiting_before: datetime | None = None
 ) -> Any:
@@ -197,14 +175,12 @@ def _questions_statement(
     comment is newer than the agent's newest reply. `waiting_before`: unanswered since before
     then (asked, or last replied to, by the agent's side)."""
     visible = readable_statement(principal, Report).subquery()
-    vendor_last = _last_comment(by_vendor=True, of=col(Comment.id))
-    agent_last = _last_comment(by_vendor=False, of=col(Comment.id))
-    replied_at = _last_comment(by_vendor=False, of=col(Comment.created_at))
-    is_answered = and_(vendor_last.is_not(None), vendor_last > func.coalesce(agent_last, 0))
+    thread = question_thread(col(ReportEntry.report_id), col(ReportEntry.id))
+    is_answered, replied_at = thread.answered, thread.replied_at
     statement = (
         select(
             ReportEntry,
-            _last_comment(by_vendor=True, of=col(Comment.created_at)).label("answered_at"),
+            thread.answered_at.label("answered_at"),
             replied_at.label("replied_at"),
             is_answered.label("answered"),
         )

@@ -82,7 +82,7 @@ async def test_unread_holds_the_customers_with_comments_the_caller_has_not_read(
     assert (await _counts(client, world.a_sales))["unread"] == 0
 
 
-async def test_answered_holds_questions_the_vendor_answered_first_in_the_last_week(
+async def test_answered_holds_questions_the_vendor_answered_in_the_last_week(
     client, factory, world, domain, clock
 ) -> None:
     asked = await factory.customer(world.agent_a, world.a_sales, name="深圳市提问电子有限公司")
@@ -104,6 +104,22 @@ async def test_answered_holds_questions_the_vendor_answered_first_in_the_last_we
     clock.move_to(now() + timedelta(days=8), tick=False)
     assert await _todo(client, world.a_sales, "answered") == []
     assert (await _counts(client, world.a_sales))["answered"] == 0
+
+
+async def test_a_reply_after_the_answer_takes_the_question_off_answered(
+    client, factory, world, domain
+) -> None:
+    asked = await factory.customer(world.agent_a, world.a_sales, name="深圳市追问电子有限公司")
+    report = await _report(
+        client, world.a_sales, asked.id, [_entry(domain, question="样片何时到？")]
+    )
+    url, entry_id = f"/api/v1/reports/{report['id']}/comments", report["entries"][0]["id"]
+    answer = {"body": "下周寄出", "entry_id": entry_id}
+    assert (await client.post(url, json=answer, headers=world.vendor.headers)).status_code == 201
+    assert await _todo(client, world.a_sales, "answered") == ["深圳市追问电子有限公司"]
+    reply = {"body": "请寄两盒", "entry_id": entry_id}
+    assert (await client.post(url, json=reply, headers=world.a_sales.headers)).status_code == 201
+    assert await _todo(client, world.a_sales, "answered") == []  # waiting for the vendor again
 
 
 async def test_decided_holds_registrations_and_extensions_the_vendor_decided_in_the_last_week(

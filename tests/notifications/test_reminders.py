@@ -211,29 +211,30 @@ async def test_the_vendor_is_told_once_when_a_mass_production_review_comes_due(
     assert customer.name in reminded[0].subject and "华南代理" in reminded[0].body
 
 
+async def _ask(client, world, factory, customer_id: int) -> dict:  # type: ignore[no-untyped-def]
+    """a.sales reports on the customer with a question for the manufacturer."""
+    entry = {
+        "stage": "lead",
+        "product_domain_id": await factory.domain_id(),
+        "annual_volume": 10000,
+        "open_questions": "能否提供开发板？",
+        "new_project": {"name": "智能插座主控", "product": "智能插座"},
+    }
+    report = await client.post(
+        f"/api/v1/customers/{customer_id}/reports",
+        json={"customer_news": "客户评估新平台", "entries": [entry]},
+        headers=world.a_sales.headers,
+    )
+    assert report.status_code == 201, report.text
+    return report.json()
+
+
 async def test_the_vendor_is_told_once_when_a_question_has_waited_the_configured_days(
     client, world, factory, session, clock
 ) -> None:
     clock.move_to(T0, tick=False)
-    domain_id = await factory.domain_id()
     customer = await factory.customer(world.agent_a, world.a_sales, name="深圳市问题提醒有限公司")
-    report = await client.post(
-        f"/api/v1/customers/{customer.id}/reports",
-        json={
-            "customer_news": "客户评估新平台",
-            "entries": [
-                {
-                    "stage": "lead",
-                    "product_domain_id": domain_id,
-                    "annual_volume": 10000,
-                    "open_questions": "能否提供开发板？",
-                    "new_project": {"name": "智能插座主控", "product": "智能插座"},
-                }
-            ],
-        },
-        headers=world.a_sales.headers,
-    )
-    assert report.status_code == 201, report.text
+    await _ask(client, world, factory, customer.id)
     await _run(T0 + timedelta(days=2))
     assert _mails(await outbox(session), "question_unanswered") == []  # 3 days by default
     await _run(T0 + timedelta(days=3, minutes=1))
@@ -247,26 +248,8 @@ async def test_a_reply_after_the_answer_starts_a_new_wait_with_its_own_reminder(
     client, world, factory, session, clock
 ) -> None:
     clock.move_to(T0, tick=False)
-    domain_id = await factory.domain_id()
     customer = await factory.customer(world.agent_a, world.a_sales, name="深圳市追问提醒有限公司")
-    report = (
-        await client.post(
-            f"/api/v1/customers/{customer.id}/reports",
-            json={
-                "customer_news": "客户评估新平台",
-                "entries": [
-                    {
-                        "stage": "lead",
-                        "product_domain_id": domain_id,
-                        "annual_volume": 10000,
-                        "open_questions": "能否提供开发板？",
-                        "new_project": {"name": "智能插座主控", "product": "智能插座"},
-                    }
-                ],
-            },
-            headers=world.a_sales.headers,
-        )
-    ).json()
+    report = await _ask(client, world, factory, customer.id)
     entry_id = report["entries"][0]["id"]
     comment = {"body": "下周寄出", "entry_id": entry_id}
     url = f"/api/v1/reports/{report['id']}/comments"
