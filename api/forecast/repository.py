@@ -4,7 +4,10 @@ caller's readable scope, and the stored monthly snapshots."""
 from datetime import date
 from typing import NamedTuple
 
+from sqlalchemy import ColumnElement, case, func, null
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped
+from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import col, select
 
 from api.agents.models import Agent
@@ -12,24 +15,23 @@ from api.authz.policy import readable_statement
 from api.authz.principal import Principal
 from api.catalog.models import McuModel, ProductDomain, in_domain
 from api.customers.models import Customer, CustomerStatus
+from api.db import dialect_name
 from api.forecast.models import ForecastSnapshot
 from api.orders.models import Order, OrderLine, not_deleted
 from api.projects.models import Project
-from api.projects.stages import ProjectStage
 
 
-class DemandSource(NamedTuple):
-    """A project expected to need our MCU, with the names the forecast shows."""
+class DemandGroup(NamedTuple):
+    """Projects expected to need one MCU model in one stage (and, in detail, of one agent and
+    product domain; None otherwise) whose demand starts in the same month: `from_month`
+    'YYYY-MM', or None for "from the first month on"."""
 
-    stage: ProjectStage
-    annual_volume: int
-    milestone_date: date | None
+    stage: str
     mcu_model_id: int
-    mcu_model: str
-    agent_id: int
-    agent: str
-    product_domain_id: int
-    product_domain: str
+    agent_id: int | None
+    product_domain_id: int | None
+    from_month: str | None
+    annual_volume: int
 
 
 class ShippedLine(NamedTuple):
@@ -39,37 +41,43 @@ class ShippedLine(NamedTuple):
     quantity: int
 
 
-async def demand_sources(
+def _month_of(session: AsyncSession, day: Mapped[date | None]) -> ColumnElement[str]:
+    """'YYYY-MM' of a date column, in the database's own dialect."""
+    if dialect_name(session) == "postgresql":
+        return func.to_char(day, "YYYY-MM")
+    return func.strftime("%Y-%m", day)
+
+
+async def demand_groups(
     session: AsyncSession,
     principal: Principal,
     *,
+    first_day: date,
+    end_day: date,
     mcu_model_id: int | None = None,
     agent_id: int | None = None,
     product_domain_id: int | None = None,
-) -> list[DemandSource]:
-    """The readable projects with our MCU model and an annual volume, of protected customers,
-    by the customer's current agent."""
+    detail: bool,
+) -> list[DemandGroup]:
+    """The readable projects with our MCU model and an annual volume, of protected customers, by
+    the customer's current agent, summed in the database per model, agent, domain, stage and the
+    month their demand starts in [first_day, end_day) — a milestone before the horizon counts
+    from its first month, one after it not at all — so the answer's size follows the catalogue,
+    not the number of projects."""
+    milestone = col(Project.milestone_date)
+    from_month = case(
+        (milestone > first_day, _month_of(session, milestone)),
+        else_=None,
+    )
     statement = (
         readable_statement(principal, Project)
         .join(Customer, col(Customer.id) == col(Project.customer_id))
-        .join(McuModel, col(McuModel.id) == col(Project.mcu_model_id))
-        .join(Agent, col(Agent.id) == col(Project.agent_id))
-        .join(ProductDomain, col(ProductDomain.id) == col(Project.product_domain_id))
         .where(
             col(Customer.status) == CustomerStatus.PROTECTED,
             col(Customer.agent_id) == col(Project.agent_id),
             col(Project.annual_volume) > 0,
-        )
-        .with_only_columns(
-            col(Project.stage),
-            col(Project.annual_volume),
-            col(Project.milestone_date),
-            col(McuModel.id),
-            col(McuModel.part_number),
-            col(Agent.id),
-            col(Agent.name),
-            col(ProductDomain.id),
-            col(ProductDomain.name),
+            col(Project.mcu_model_id).is_not(None),
+            milestone.is_(None) | (milestone < end_day),
         )
     )
     if mcu_model_id is not None:
@@ -78,7 +86,16 @@ async def demand_sources(
         statement = statement.where(col(Project.agent_id) == agent_id)
     if product_domain_id is not None:
         statement = statement.where(in_domain(Project.product_domain_id, product_domain_id))
-    return [DemandSource._make(row) for row in await session.execute(statement)]
+    per: tuple[SQLCoreOperations[int | None], ...] = (
+        (col(Project.agent_id), col(Project.product_domain_id)) if detail else (null(), null())
+    )
+    keys = (col(Project.stage), col(Project.mcu_model_id), from_month)
+    grouped = statement.with_only_columns(*keys, *per, func.sum(col(Project.annual_volume)))
+    grouped = grouped.group_by(*keys, *(per if detail else ()))
+    return [
+        DemandGroup(str(stage), model, agent, domain, month, int(volume))
+        for stage, model, month, agent, domain, volume in await session.execute(grouped)
+    ]
 
 
 async def shipped_lines(
@@ -121,8 +138,15 @@ async def snapshots(
 
 
 async def part_numbers(session: AsyncSession) -> dict[int, str]:
-    return {m.id or 0: m.part_number for m in await session.scalars(select(McuModel))}
+    rows = await session.execute(select(col(McuModel.id), col(McuModel.part_number)))
+    return {model_id or 0: part_number for model_id, part_number in rows}
 
 
 async def agent_names(session: AsyncSession) -> dict[int, str]:
-    return {a.id or 0: a.name for a in await session.scalars(select(Agent))}
+    rows = await session.execute(select(col(Agent.id), col(Agent.name)))
+    return {agent_id or 0: name for agent_id, name in rows}
+
+
+async def domain_names(session: AsyncSession) -> dict[int, str]:
+    rows = await session.execute(select(col(ProductDomain.id), col(ProductDomain.name)))
+    return {domain_id or 0: name for domain_id, name in rows}

@@ -12,6 +12,7 @@ from api.kit.clock import month_key, now, today
 from api.kit.errors import error_responses
 from api.kit.export import ExportFormat
 from api.kit.ids import RowId
+from api.projects.stages import ProjectStage
 from api.rules.service import current_rules
 from api.tokens.scopes import TokenScope
 
@@ -29,29 +30,33 @@ async def forecast(
     mcu_model_id: RowId | None = None,
     agent_id: RowId | None = None,
     product_domain_id: RowId | None = None,
+    detail: Annotated[
+        bool, Query(description="Also the rows per month, model, agent, domain and stage")
+    ] = False,
     format: ExportFormat = "json",
 ) -> Forecast | Response:
-    """Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
-    (headers in the caller's language: Accept-Language)."""
-    start = month_key(today())
-    rows = await service.compute(
+    """Expected demand per MCU model and per stage per month; with `detail`, per agent, domain
+    and stage too. JSON, or the detail rows as .xlsx or CSV (headers in the caller's language:
+    Accept-Language)."""
+    demand = await service.compute(
         session,
         principal,
         await current_rules(session),
-        start_month=start,
+        start_month=month_key(today()),
         months=months,
         mcu_model_id=mcu_model_id,
         agent_id=agent_id,
         product_domain_id=product_domain_id,
+        detail=detail or format != "json",
     )
     if format != "json":
-        return await export_items(request, session, format, exports.FORECAST, rows)
-    months_ahead = service.horizon(start, months)
+        return await export_items(request, session, format, exports.FORECAST, demand.rows())
     return Forecast(
         generated_at=now(),
-        months=months_ahead,
-        rows=rows,
-        by_model=service.by_model(rows, months_ahead),
+        months=demand.months,
+        by_model=demand.by_model(),
+        by_stage=demand.by_stage(ProjectStage),
+        rows=demand.rows() if detail else None,
     )
 
 

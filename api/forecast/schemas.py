@@ -22,11 +22,21 @@ class ModelMonths(BaseModel):
     total: float
 
 
+class StageMonths(BaseModel):
+    stage: str
+    by_month: dict[str, float]
+    total: float
+
+
 class Forecast(BaseModel):
     generated_at: datetime
     months: list[str]
-    rows: list[ForecastRow]
     by_model: list[ModelMonths]
+    by_stage: list[StageMonths] = Field(description="Per project stage, in pipeline order")
+    rows: list[ForecastRow] | None = Field(
+        description="One row per month, model, agent, domain and stage: null unless "
+        "detail=true (tens of thousands of rows for a national channel; the export has them)"
+    )
 
 
 class AccuracyPoint(BaseModel):

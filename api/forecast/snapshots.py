@@ -23,9 +23,10 @@ async def take_snapshot(session: AsyncSession, rules: Rules, at: datetime) -> in
     made_in = month_key(at.astimezone(CHINA))  # the month where the users are
     if await repository.snapshot_taken(session, made_in):
         return 0
-    cells: dict[tuple[str, int, int], float] = defaultdict(float)
-    for row in await compute(session, SYSTEM, rules, start_month=made_in, months=SNAPSHOT_MONTHS):
-        cells[(row.month, row.mcu_model_id, row.agent_id)] += row.quantity
+    demand = await compute(
+        session, SYSTEM, rules, start_month=made_in, months=SNAPSHOT_MONTHS, detail=True
+    )
+    cells = demand.by_month_model_agent()
     session.add_all(
         ForecastSnapshot(
             made_in=made_in,

@@ -35,7 +35,24 @@ async def test_forecast_for_a_known_fixture_equals_hand_computed_values(
     assert set(by_model["CD32F030C8T6"]["by_month"].values()) == {COOKER_MONTHLY}
     assert set(by_model["CD32G431CBT6"]["by_month"].values()) == {FAN_MONTHLY}
     assert by_model["CD32F030C8T6"]["total"] == 12 * COOKER_MONTHLY
-    assert {r["agent"] for r in body["rows"]} == {"华南代理"}
+    assert body["rows"] is None  # the detail is asked for, never sent by default
+    detail = (await _forecast(client, world.vendor, months=12, detail=True)).json()
+    assert {r["agent"] for r in detail["rows"]} == {"华南代理"}
+
+
+async def test_the_stage_totals_and_the_detail_rows_add_up_to_the_model_totals(
+    client, world, book
+) -> None:
+    body = (await _forecast(client, world.vendor, months=3, detail=True)).json()
+    assert [s["stage"] for s in body["by_stage"]] == ["small_batch", "mass_production"]
+    assert {s["stage"]: s["total"] for s in body["by_stage"]} == {
+        "small_batch": 3 * FAN_MONTHLY,
+        "mass_production": 3 * COOKER_MONTHLY,
+    }
+    per_model: dict[str, float] = {}
+    for row in body["rows"]:
+        per_model[row["mcu_model"]] = per_model.get(row["mcu_model"], 0) + row["quantity"]
+    assert per_model == {m["mcu_model"]: m["total"] for m in body["by_model"]}
 
 
 async def test_volume_starts_at_the_milestone_and_not_before(client, world, book) -> None:
@@ -70,8 +87,11 @@ async def test_stage_probabilities_are_the_vendors_rule(client, world, book) -> 
 
 
 async def test_forecast_filters_and_csv(client, world, book) -> None:
-    only_fan = (await _forecast(client, world.vendor, months=2, mcu_model_id=book.fan_model)).json()
+    only_fan = (
+        await _forecast(client, world.vendor, months=2, mcu_model_id=book.fan_model, detail=True)
+    ).json()
     assert {r["mcu_model"] for r in only_fan["rows"]} == {"CD32G431CBT6"}
+    assert [m["mcu_model"] for m in only_fan["by_model"]] == ["CD32G431CBT6"]
     response = await _forecast(client, world.vendor, months=2, format="csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sum(float(r["预期数量"]) for r in rows) == 2 * (COOKER_MONTHLY + FAN_MONTHLY)
@@ -98,8 +118,9 @@ async def test_forecast_exports_xlsx_with_headers_in_the_callers_language(
 
 
 async def test_agents_see_only_their_own_forecast(client, world, book) -> None:
-    assert (await _forecast(client, world.b_admin)).json()["rows"] == []
-    assert (await _forecast(client, world.a_admin)).json()["rows"] != []
+    assert (await _forecast(client, world.b_admin, detail=True)).json()["rows"] == []
+    assert (await _forecast(client, world.b_admin)).json()["by_model"] == []
+    assert (await _forecast(client, world.a_admin, detail=True)).json()["rows"] != []
 
 
 async def test_accuracy_uses_the_snapshot_made_then_not_hindsight(

@@ -676,8 +676,9 @@ export const extensionsRejectExtension = <ThrowOnError extends boolean = false>(
 /**
  * Forecast
  *
- * Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
- * (headers in the caller's language: Accept-Language).
+ * Expected demand per MCU model and per stage per month; with `detail`, per agent, domain
+ * and stage too. JSON, or the detail rows as .xlsx or CSV (headers in the caller's language:
+ * Accept-Language).
  */
 export const forecastForecast = <ThrowOnError extends boolean = false>(options?: Options<ForecastForecastData, ThrowOnError>) => (options?.client ?? client).get<ForecastForecastResponses, ForecastForecastErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

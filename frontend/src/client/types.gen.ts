@@ -1619,6 +1619,12 @@ export type Forecast = {
      */
     by_model: Array<ModelMonths>;
     /**
+     * By Stage
+     *
+     * Per project stage, in pipeline order
+     */
+    by_stage: Array<StageMonths>;
+    /**
      * Generated At
      */
     generated_at: string;
@@ -1628,8 +1634,10 @@ export type Forecast = {
     months: Array<string>;
     /**
      * Rows
+     *
+     * One row per month, model, agent, domain and stage: null unless detail=true (tens of thousands of rows for a national channel; the export has them)
      */
-    rows: Array<ForecastRow>;
+    rows: Array<ForecastRow> | null;
 };
 
 /**
@@ -3983,6 +3991,26 @@ export type ShipmentStats = {
      */
     rows: Array<ShipmentRow>;
     total: ShipmentRow;
+};
+
+/**
+ * StageMonths
+ */
+export type StageMonths = {
+    /**
+     * By Month
+     */
+    by_month: {
+        [key: string]: number;
+    };
+    /**
+     * Stage
+     */
+    stage: string;
+    /**
+     * Total
+     */
+    total: number;
 };
 
 /**
@@ -7374,6 +7402,12 @@ export type ForecastForecastData = {
          * Product Domain Id
          */
         product_domain_id?: number | null;
+        /**
+         * Detail
+         *
+         * Also the rows per month, model, agent, domain and stage
+         */
+        detail?: boolean;
         /**
          * Format
          */

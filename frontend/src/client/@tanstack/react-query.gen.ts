@@ -1329,8 +1329,9 @@ export const forecastForecastQueryKey = (options?: Options<ForecastForecastData>
 /**
  * Forecast
  *
- * Expected demand per MCU model per month, by agent, domain and stage; JSON, .xlsx or CSV
- * (headers in the caller's language: Accept-Language).
+ * Expected demand per MCU model and per stage per month; with `detail`, per agent, domain
+ * and stage too. JSON, or the detail rows as .xlsx or CSV (headers in the caller's language:
+ * Accept-Language).
  */
 export const forecastForecastOptions = (options?: Options<ForecastForecastData>) => queryOptions<ForecastForecastResponse, ForecastForecastError, ForecastForecastResponse, ReturnType<typeof forecastForecastQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {

@@ -27,7 +27,7 @@ export default function ForecastPage() {
     const stageName = (stage: string) => (isEnumValue(ProjectStage, stage) ? t(`stage.${stage}`) : stage);
     return stageOption(forecast.months, stackByStage(forecast), stageName);
   }, [forecast, t]);
-  const empty = !forecast || forecast.rows.length === 0;
+  const empty = !forecast || forecast.by_stage.length === 0;
 
   return (
     <>

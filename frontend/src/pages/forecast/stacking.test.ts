@@ -1,39 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ForecastRow } from '../../client';
 import { accuracyOption, forecastQuery, stackByStage, stageOption } from './stacking';
-
-const row = (month: string, stage: string, quantity: number, model = 'CD32F030C8T6'): ForecastRow => ({
-  month,
-  stage,
-  quantity,
-  mcu_model: model,
-  mcu_model_id: 2,
-  agent: '华南代理',
-  agent_id: 1,
-  product_domain: '小家电',
-  product_domain_id: 1,
-});
 
 describe('forecast stacking by stage', () => {
   const months = ['2026-12', '2027-01', '2027-02'];
 
-  it('sums the rows per stage and month, stages in pipeline order', () => {
-    const rows = [
-      row('2027-01', 'mass_production', 37500),
-      row('2026-12', 'development', 8750, 'CD32L011F4P6'),
-      row('2027-01', 'development', 250.3),
-      row('2027-01', 'development', 100.1, 'CD32L011F4P6'),
-      row('2026-12', 'lead', 416.7),
+  it('gives each stage a series over the months, in the order the server sent them', () => {
+    const by_stage = [
+      { stage: 'lead', by_month: { '2026-12': 416.7, '2027-01': 0, '2027-02': 0 }, total: 416.7 },
+      { stage: 'development', by_month: { '2026-12': 8750, '2027-01': 350.4, '2027-02': 0 }, total: 9100.4 },
     ];
-    expect(stackByStage({ months, rows })).toEqual([
+    expect(stackByStage({ months, by_stage })).toEqual([
       { stage: 'lead', data: [416.7, 0, 0] },
       { stage: 'development', data: [8750, 350.4, 0] },
-      { stage: 'mass_production', data: [0, 37500, 0] },
     ]);
   });
 
-  it('ignores rows outside the months and has no series without rows', () => {
-    expect(stackByStage({ months, rows: [row('2030-01', 'lead', 5)] })).toEqual([]);
+  it('counts a month the server left out as 0 and has no series without stages', () => {
+    const by_stage = [{ stage: 'lead', by_month: { '2027-01': 5 }, total: 5 }];
+    expect(stackByStage({ months, by_stage })).toEqual([{ stage: 'lead', data: [0, 5, 0] }]);
+    expect(stackByStage({ months, by_stage: [] })).toEqual([]);
   });
 
   it('stacks the bars and names the stages through the given labels', () => {

@@ -1,6 +1,6 @@
 // Forecast -> chart series (pure, unit-tested): demand stacked by project stage per month, and
 // forecast vs actual per model.
-import { ProjectStage, type AccuracySeries, type Forecast, type ForecastForecastData } from '../../client';
+import { type AccuracySeries, type Forecast, type ForecastForecastData } from '../../client';
 import type { ChartOption } from '../../components/ChartPanel';
 
 export interface ForecastFilters {
@@ -25,25 +25,13 @@ export interface StageSeries {
   data: number[];
 }
 
-/** The rows' quantity summed per stage and month; stages in pipeline order, empty stages left out. */
-export function stackByStage(forecast: Pick<Forecast, 'months' | 'rows'>): StageSeries[] {
-  const index = new Map(forecast.months.map((month, i) => [month, i]));
-  const byStage = new Map<string, number[]>();
-  for (const row of forecast.rows) {
-    const i = index.get(row.month);
-    if (i === undefined) continue;
-    const data = byStage.get(row.stage) ?? forecast.months.map(() => 0);
-    data[i] = Math.round((data[i] + row.quantity) * 10) / 10;
-    byStage.set(row.stage, data);
-  }
-  const order: string[] = Object.values(ProjectStage); // the pipeline; stages the SPA does not know go last
-  const rank = (stage: string) => {
-    const at = order.indexOf(stage);
-    return at < 0 ? order.length : at;
-  };
-  return [...byStage.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([stage, data]) => ({ stage, data }));
+/** The server's per-stage totals as chart series over the forecast's months (stages arrive in
+ * pipeline order; a month the server left out counts 0). */
+export function stackByStage(forecast: Pick<Forecast, 'months' | 'by_stage'>): StageSeries[] {
+  return forecast.by_stage.map((stage) => ({
+    stage: stage.stage,
+    data: forecast.months.map((month) => stage.by_month[month] ?? 0),
+  }));
 }
 
 export function stageOption(months: string[], series: StageSeries[], stageName: (stage: string) => string): ChartOption {
