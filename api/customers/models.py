@@ -61,9 +61,9 @@ class Customer(SQLModel, table=True):
             postgresql_where=sa.text(f"credit_code IS NOT NULL AND {_HELD_SQL}"),
         ),
         sa.Index("ix_customer_agent_status", "agent_id", "status"),
-        # The home list's default sort (-updated_at, id): a backward scan of it and a sort of
-        # the ties by id reads one page, not every row.
-        sa.Index("ix_customer_updated_at", "updated_at"),
+        # The home list's default sort (-updated_at, -id), read backwards: a page is the index's
+        # last rows, however many customers share one updated_at (an import, a job).
+        sa.Index("ix_customer_updated_at_id", "updated_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -208,7 +208,7 @@ async def list_customers(
 ) -> tuple[list[Customer], int]:
     statement = _filtered(with_people(readable_statement(principal, Customer), brief=True), filters)
     statement = statement.order_by(
-        *order_by(filters.sort, SORTABLE, "-updated_at"), col(Customer.id)
+        *order_by(filters.sort, SORTABLE, "-updated_at", ties=col(Customer.id))
     )
     return await paginate(session, statement, page)
 

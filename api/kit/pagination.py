@@ -33,12 +33,17 @@ def page_params(
     return PageParams(limit=limit, offset=offset)
 
 
-def order_by(sort: str | None, columns: dict[str, Any], default: str) -> list[ColumnElement[Any]]:
-    """`sort` is a column key, '-' in front for descending; unknown keys fall back to default."""
+def order_by(
+    sort: str | None, columns: dict[str, Any], default: str, ties: Any = None
+) -> list[ColumnElement[Any]]:
+    """`sort` is a column key, '-' in front for descending; unknown keys fall back to default.
+    `ties` (a unique column) orders equal rows in the same direction, so that one index on
+    (column, ties) serves the sort read forwards or backwards."""
     key = sort or default
     descending = key.startswith("-")
     column = columns.get(key.lstrip("-")) or columns[default.lstrip("-")]
-    return [column.desc() if descending else column.asc()]
+    keys = [column] if ties is None else [column, ties]
+    return [k.desc() if descending else k.asc() for k in keys]
 
 
 async def paginate(
