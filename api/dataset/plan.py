@@ -4,7 +4,7 @@ data. SCALE=1 is a national channel's size: 20 agents, 500 users, 20,000 custome
 projects, 200,000 reports and 500,000 order lines."""
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -153,16 +153,30 @@ def scaled(count: int, scale: float, least: int = 1) -> int:
     return max(least, round(count * scale))
 
 
-def build(scale: float, seed: int, context: Context, password_hash: str) -> Dataset:
+def build(
+    scale: float,
+    seed: int,
+    context: Context,
+    password_hash: str,
+    planned: Callable[[str, Dataset], None] = lambda part, data: None,
+) -> Dataset:
+    """The rows of every table; `planned` hears of each part as it is done (SCALE=5 plans for
+    a minute or two before the first row is written)."""
     rng = random.Random(seed)
     ids = _Ids(context.first_ids)
     data = Dataset()
     agents, logins = _people(scale, rng, ids, context, password_hash, data)
+    planned("agents and people", data)
     customers = _customers(scale, rng, ids, context, agents, logins, data)
+    planned("customers", data)
     projects = _projects(scale, rng, ids, context, customers, data)
+    planned("projects", data)
     _reports(scale, rng, ids, context, customers, projects, logins["vendor"], data)
+    planned("reports", data)
     _orders(scale, rng, ids, context, agents, customers, projects, data)
+    planned("orders", data)
     _announcements(scale, rng, ids, context, agents, logins["vendor"], data)
+    planned("announcements", data)
     return data
 
 

@@ -70,7 +70,12 @@ async def generate(
     started = time.perf_counter()
     if not await seed_demo(session):
         raise NotEmpty
-    data = build(scale, seed, await context(session), await hash_password(DEMO_PASSWORD))
+
+    def planned(part: str, so_far: Dataset) -> None:
+        rows = sum(len(rows) for rows in so_far.rows.values())
+        progress(f"planning: {part:<18} {rows:>12,} rows {time.perf_counter() - started:6.1f} s")
+
+    data = build(scale, seed, await context(session), await hash_password(DEMO_PASSWORD), planned)
     total = sum(len(rows) for rows in data.rows.values())
     progress(f"planned {total:,} rows in {time.perf_counter() - started:.1f} s")
     written = 0

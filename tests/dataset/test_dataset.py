@@ -28,6 +28,9 @@ async def dataset(session) -> Dataset:  # type: ignore[no-untyped-def]
     progress: list[str] = []
     data = await generate(session, SCALE, SEED, progress.append)
     await session.commit()
+    # Progress while it plans (a minute or two at SCALE=5), then per table written, then done.
+    planning = [line.split(":")[1].split()[0] for line in progress if line.startswith("planning")]
+    assert planning == ["agents", "customers", "projects", "reports", "orders", "announcements"]
     assert progress[-1].startswith("done:")
     return data
 
