@@ -1,12 +1,9 @@
-"""create_app(): routers, error handlers, request ids, and the SPA."""
+"""create_app(): routers, error handlers, middleware (request ids, headers, body limit), the SPA."""
 
-import logging
-import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.routing import APIRoute
@@ -34,9 +31,10 @@ from api.kit.errors import (
     install_error_handlers,
     install_integrity_handler,
 )
-from api.kit.headers import security_headers
-from api.kit.logging import configure_logging, request_id_var
-from api.kit.messages import language, translate
+from api.kit.headers import SecurityHeaders
+from api.kit.logging import configure_logging
+from api.kit.messages import translate
+from api.kit.request_context import RequestContext
 from api.kit.routing import API_PREFIX
 from api.notifications.routes import router as notifications_router
 from api.orders.routes import router as orders_router
@@ -50,8 +48,6 @@ from api.stats.routes import router as stats_router
 from api.tokens.routes import router as tokens_router
 from api.users.routes import me_router
 from api.users.routes import router as users_router
-
-log = logging.getLogger("api.access")
 
 ROUTERS: list[APIRouter] = [
     health_router,
@@ -89,39 +85,6 @@ UPLOAD_PATHS = (f"{API_PREFIX}/imports", f"{API_PREFIX}/mcu-models/import")
 
 def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
-
-
-async def _request_context(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """A request id on every log line and answer; NUL characters in the query are refused."""
-    request_id = request.headers.get("x-request-id", "")[:40] or uuid.uuid4().hex
-    token = request_id_var.set(request_id)
-    request.state.request_id = request_id
-    started = time.perf_counter()
-    status = 500  # unless an answer comes back: an exception no handler took becomes a 500
-    try:
-        if "%00" in request.url.query or "\x00" in request.url.path:
-            message = translate("validation_error", language(request), fields="NUL (\\u0000)")
-            response: Response = JSONResponse({"detail": message, "code": "validation_error"}, 422)
-        else:
-            response = await call_next(request)
-        status = response.status_code
-        response.headers["X-Request-ID"] = request_id
-        return response
-    finally:
-        principal = getattr(request.state, "principal", None)
-        log.info(
-            "request",
-            extra={
-                "method": request.method,
-                "path": request.url.path,
-                "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                "user_id": principal.user_id if principal else None,
-            },
-        )
-        request_id_var.reset(token)
 
 
 def _mount_spa(app: FastAPI) -> None:
@@ -187,12 +150,11 @@ def create_app() -> FastAPI:
         upload_bytes=settings.upload_max_bytes,
         upload_paths=UPLOAD_PATHS,
     )
-    app.middleware("http")(_request_context)
-    app.middleware("http")(
-        security_headers(
-            docs_path=f"{API_PREFIX}/docs",
-            trust_forwarded_proto=settings.trust_forwarded_proto,
-        )
+    app.add_middleware(RequestContext)
+    app.add_middleware(
+        SecurityHeaders,
+        docs_path=f"{API_PREFIX}/docs",
+        trust_forwarded_proto=settings.trust_forwarded_proto,
     )
     if settings.cors_origins:
         app.add_middleware(

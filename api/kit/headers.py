@@ -1,10 +1,8 @@
 """Security headers on every answer, API and SPA alike (OWASP Secure Headers)."""
 
-from collections.abc import Awaitable, Callable
-
-from fastapi import Request, Response
-
-Middleware = Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Scripts only from our own files (the built SPA has no inline script); antd writes its styles
 # at run time (CSS-in-JS), so inline styles are allowed, and only styles.
@@ -30,7 +28,7 @@ STATIC_HEADERS = {
 }
 
 
-def came_over_https(request: Request, trust_forwarded_proto: bool) -> bool:
+def came_over_https(request: HTTPConnection, trust_forwarded_proto: bool) -> bool:
     """Whether the browser used https: the connection's scheme, or the proxy's
     X-Forwarded-Proto when a setting says the proxy in front of us is trusted (anyone else
     could send the header)."""
@@ -40,18 +38,32 @@ def came_over_https(request: Request, trust_forwarded_proto: bool) -> bool:
     return trust_forwarded_proto and forwarded == "https"
 
 
-def security_headers(*, docs_path: str, trust_forwarded_proto: bool) -> Middleware:
-    async def add_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        docs = request.url.path == docs_path
-        response.headers["Content-Security-Policy"] = (
-            DOCS_CONTENT_SECURITY_POLICY if docs else CONTENT_SECURITY_POLICY
-        )
-        response.headers.update(STATIC_HEADERS)
-        if came_over_https(request, trust_forwarded_proto):
-            response.headers["Strict-Transport-Security"] = HSTS
-        return response
+class SecurityHeaders:
+    """Adds the headers to every answer as it starts (pure ASGI middleware)."""
 
-    return add_headers
+    def __init__(self, app: ASGIApp, *, docs_path: str, trust_forwarded_proto: bool) -> None:
+        self.app = app
+        self.docs_path = docs_path
+        self.trust_forwarded_proto = trust_forwarded_proto
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        policy = (
+            DOCS_CONTENT_SECURITY_POLICY
+            if scope["path"] == self.docs_path
+            else CONTENT_SECURITY_POLICY
+        )
+        https = came_over_https(HTTPConnection(scope), self.trust_forwarded_proto)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = policy
+                headers.update(STATIC_HEADERS)
+                if https:
+                    headers["Strict-Transport-Security"] = HSTS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
