@@ -119,15 +119,21 @@ dataset: $(VENV_STAMP)
 	DEMO_MODE=true $(PY) -m api.cli dataset --scale $(SCALE) --seed $(SEED)
 
 # Speed is measured here, never by a timed unit test: the real server (1 and 2 workers) over
-# HTTP on the dataset in DB (SCALE=N on the command line generates it first into an empty DB).
-# docs/benchmarks.md keeps the figures. bench-conflict-check: the matching alone, in-process.
+# HTTP on the dataset in DB (SCALE=N on the command line generates it first into an empty DB):
+# each request with one client, each read's raw-SQL floor (API / raw SQL), and the throughput at
+# CONNECTIONS (empty: none) with wrk. ONLY=home,/me measures the named requests alone.
+# docs/benchmarks.md says how to read it and keeps the figures. bench-conflict-check: the
+# matching alone, in-process.
 DURATION ?= 5
 WORKERS ?= 1,2
+CONNECTIONS ?= 8,32,64
 bench: $(VENV_STAMP)
-	@test -n "$(DB)" || { echo "make bench DB=postgresql+asyncpg://… [SCALE=1] [DURATION=5]" >&2; exit 2; }
+	@test -n "$(DB)" || { echo "make bench DB=postgresql+asyncpg://… [SCALE=1] [DURATION=5] [ONLY=…] [CONNECTIONS=8,32,64]" >&2; exit 2; }
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk (Debian/Ubuntu package wrk); make bench measures latency and throughput with it" >&2; exit 2; }
 	$(if $(filter command line,$(origin SCALE)),$(MAKE) --no-print-directory dataset DATABASE_URL="$(DB)" SCALE=$(SCALE))
 	$(PY) -m tests.bench.http_load --database-url "$(DB)" --duration $(DURATION) \
-		--workers $(WORKERS) $(if $(LABEL),--label $(LABEL)) $(if $(ONLY),--only "$(ONLY)")
+		--workers $(WORKERS) --connections "$(CONNECTIONS)" \
+		$(if $(LABEL),--label $(LABEL)) $(if $(ONLY),--only "$(ONLY)")
 
 bench-conflict-check: $(VENV_STAMP)
 	$(PY) -m tests.bench.conflict_check
