@@ -26,7 +26,7 @@ LOCAL_PG := postgresql+asyncpg://postgres@127.0.0.1:5432/postgres
 run: $(VENV_STAMP) $(SPA_INDEX)
 	$(RUN_ENV) $(PY) -m api.cli migrate
 	@if [ "$${DEMO_MODE:-true}" = "true" ]; then $(RUN_ENV) $(PY) -m api.cli seed-demo; fi
-	$(RUN_ENV) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --no-access-log
+	$(RUN_ENV) $(PY) -m api.cli serve --host $(HOST) --port $(PORT)
 
 install: $(VENV_STAMP) $(NODE_STAMP)
 

@@ -1,5 +1,5 @@
 """Operations: `python -m api.cli COMMAND` (migrate, seed-demo, dataset, jobs, openapi, backup,
-restore); see --help."""
+restore, serve); see --help."""
 
 import argparse
 import asyncio
@@ -130,6 +130,13 @@ def main() -> None:
     backup.add_argument("file", type=Path)
     restore = sub.add_parser("restore", help="restore a backup into the EMPTY DATABASE_URL")
     restore.add_argument("file", type=Path)
+    serving = sub.add_parser("serve", help="serve the API (and the built SPA) with N workers")
+    serving.add_argument("--host", default="127.0.0.1")
+    serving.add_argument("--port", type=int, default=8000)
+    serving.add_argument("--workers", type=int, default=1)
+    serving.add_argument(
+        "--forwarded-allow-ips", help="the load balancer's address(es): trust its X-Forwarded-*"
+    )
     args = parser.parse_args()
     if args.command == "migrate":
         migrate()
@@ -141,6 +148,10 @@ def main() -> None:
         run_job(args.command)
     elif args.command in ("backup", "restore"):
         backup_or_restore(args.command, args.file)
+    elif args.command == "serve":
+        from api.serve import serve
+
+        serve(args.host, args.port, args.workers, args.forwarded_allow_ips)
     else:
         args.file.write_text(openapi_document(), encoding="utf-8")
 

@@ -31,8 +31,9 @@ def app_env(database_url: str, app_root: Path) -> dict[str, str]:
 def start_server(
     database_url: str, workers: int, port: int, app_root: Path
 ) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--workers", str(workers), "--no-access-log"]
+    # As the README deploys it (api/serve.py: uvicorn's own --workers leaves Nagle on).
+    command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(workers)]
     return subprocess.Popen(command, env=app_env(database_url, app_root), cwd=app_root)
 
 
