@@ -272,6 +272,9 @@ def _bigrams(core: str) -> frozenset[str]:
     return frozenset(core[i : i + 2] for i in range(len(core) - 1))
 
 
+# Every conflict check re-reads the names of its few dozen candidates; a company's name is
+# normalised once per process instead (a pure function of the text; the result is frozen).
+@lru_cache(maxsize=100_000)
 def normalise(name: str) -> NormalisedName:
     text = _drop_latin_tail(_clean(name))
     full = _NON_WORD.sub("", _BRACKET_CHARS.sub("", text))
