@@ -22,6 +22,10 @@ class Book:
 
 @pytest.fixture
 async def book(client, factory, world) -> Book:  # type: ignore[no-untyped-def]
+    return await make_book(client, factory, world)
+
+
+async def make_book(client, factory, world) -> Book:  # type: ignore[no-untyped-def]
     customer = await factory.customer(
         world.agent_a,
         world.a_sales,
