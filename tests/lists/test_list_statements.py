@@ -49,7 +49,9 @@ CASES: dict[str, Case] = {
     "/desk": Case("vendor", people.waiting_applications, ("registrations", "extensions")),
     "/desk/reports": Case("vendor", follow_up.reports_across_customers),
     "/extensions": Case("vendor", customers.extensions),
-    "/forecast": Case("vendor", shipments.projects_on_new_models, ("rows",), {"months": 1}),
+    "/forecast": Case(
+        "vendor", shipments.projects_on_new_models, ("rows",), {"months": 1, "detail": True}
+    ),
     "/forecast/accuracy": Case("vendor", shipments.agents_with_a_forecast, ("by_agent",)),
     "/imports": Case("vendor", customers.imports),
     "/imports/{import_id}/rows": Case("vendor", customers.import_rows),
