@@ -1,12 +1,12 @@
 // The customer detail fields of the registration form and the detail drawer's edit form
 // (SPEC §5). Field names follow customerForm.ts.
 import { Col, Collapse, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useT } from '../locales/i18n';
 import { cleanCreditCode, isValidCreditCode } from '../lib/customerForm';
 import { DomainLookup, ProductDomainSelect, TypicalProducts } from './ProductDomainField';
 import { RegionCascader } from './RegionCascader';
 import { numberRule } from '../lib/numberRules';
+import { shanghaiToday } from '../lib/format';
 
 /** Region, product domain (with the lookup), annual usage, MCUs in use. */
 export function CustomerCoreFields() {
@@ -129,7 +129,7 @@ export function BackgroundFields({ defaultOpen = false }: { defaultOpen?: boolea
           children: (
             <>
               <Form.Item name="founded_on" label={t('customer.foundedOn')}>
-                <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%', maxWidth: 240 }} />
+                <DatePicker disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')} style={{ width: '100%', maxWidth: 240 }} />
               </Form.Item>
               <Form.Item name="registered_capital" label={t('customer.registeredCapital')}>
                 <Input maxLength={50} placeholder={t('register.capitalPlaceholder')} style={{ maxWidth: 320 }} />

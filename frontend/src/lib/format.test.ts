@@ -9,6 +9,7 @@ import {
   formatDate,
   formatNumber,
   shanghaiDay,
+  shanghaiToday,
   startOfShanghaiDay,
 } from './format';
 
@@ -26,6 +27,12 @@ describe('dates in Asia/Shanghai', () => {
   it('turns a picked day into the end or start of that day in Shanghai', () => {
     expect(endOfShanghaiDay(dayjs('2027-03-06'))).toBe('2027-03-06T15:59:59.000Z');
     expect(startOfShanghaiDay(dayjs('2027-03-06'))).toBe('2027-03-05T16:00:00.000Z');
+  });
+
+  it('counts today as the Shanghai day, not the browser zone’s', () => {
+    // 21:09 UTC is already 05:09 the next morning in Shanghai: orders entered now are tomorrow's
+    expect(shanghaiToday(dayjs('2026-12-05T21:09:00Z')).format('YYYY-MM-DD')).toBe('2026-12-06');
+    expect(shanghaiToday(dayjs('2026-12-05T15:59:00Z')).format('YYYY-MM-DD')).toBe('2026-12-05');
   });
 
   it('reads a picked day back as the same calendar day', () => {

@@ -24,6 +24,11 @@ export function formatDate(value: string | null | undefined): string {
   return time.tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD');
 }
 
+/** Today in Shanghai as a local dayjs: the day the API calls today, whatever this browser's zone. */
+export function shanghaiToday(now: Dayjs = dayjs()): Dayjs {
+  return dayjs(now.tz(DISPLAY_TIME_ZONE).format('YYYY-MM-DD'));
+}
+
 /** The Shanghai calendar day of `value` as a local dayjs (what a DatePicker shows). */
 export function shanghaiDay(value: string): Dayjs {
   return dayjs(formatDate(value));

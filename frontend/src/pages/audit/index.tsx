@@ -1,12 +1,11 @@
 import { Button, DatePicker, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { auditListAudit, type AuditEntry } from '../../client';
 import { auditAuditFacetsOptions, auditListAuditOptions } from '../../client/@tanstack/react-query.gen';
 import { useAgentChoices } from '../../hooks/useChoices';
-import { formatTime } from '../../lib/format';
+import { formatTime, shanghaiToday } from '../../lib/format';
 import { ContentCard } from '../../components/ContentCard';
 import { ExportMenu } from '../../components/ExportMenu';
 import { QueryTable } from '../../components/QueryTable';
@@ -86,7 +85,7 @@ export default function AuditPage() {
           <DatePicker.RangePicker
             value={filters.range}
             onChange={(range) => set({ range: range?.[0] && range[1] ? [range[0], range[1]] : null })}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            disabledDate={(day) => day.isAfter(shanghaiToday(), 'day')}
             aria-label={t('audit.range')}
             data-testid="audit-range"
           />

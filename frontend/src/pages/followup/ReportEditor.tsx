@@ -8,6 +8,7 @@ import { hasProject } from './entries';
 import { EntriesTable } from './EntriesTable';
 import { EntryForm, type EntryFormHandle } from './EntryForm';
 import type { ReportEditorState } from './useReportEditor';
+import { shanghaiToday } from '../../lib/format';
 
 export const NEWS_MIN = 2;
 
@@ -40,7 +41,7 @@ export function ReportEditor({ editor, editsNews }: { editor: ReportEditorState;
           <DatePicker
             value={draft.reportDate ? dayjs(draft.reportDate) : null}
             onChange={(day) => editor.setDate(day ? day.format('YYYY-MM-DD') : null)}
-            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            disabledDate={(day) => day.isAfter(shanghaiToday(), 'day')}
             disabled={!editsNews}
             style={{ width: '100%', maxWidth: 220 }}
             data-testid="report-date"

@@ -1,10 +1,11 @@
 // Server state of the order desk: orders across customers, the batch trace, their downloads.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ordersBatchCustomers, ordersSearchOrders, type OrdersSearchOrdersData } from '../../client';
 import { ordersBatchCustomersOptions, ordersSearchOrdersOptions } from '../../client/@tanstack/react-query.gen';
 import type { ExportCall } from '../../components/ExportMenu';
 import type { TableQuery } from '../../lib/tablePaging';
+import { shanghaiToday } from '../../lib/format';
 
 export type OrderQuery = NonNullable<OrdersSearchOrdersData['query']>;
 
@@ -40,9 +41,9 @@ export function useOrderSearch(query: OrderQuery, page: TableQuery) {
   });
 }
 
-/** The orders recorded today (China day of this browser's clock), newest first. */
+/** The orders recorded today (the China day, as the API counts it), newest first. */
 export function useTodaysOrders(page: TableQuery) {
-  return useOrderSearch({ entered_on: dayjs().format('YYYY-MM-DD'), sort: '-created_at' }, page);
+  return useOrderSearch({ entered_on: shanghaiToday().format('YYYY-MM-DD'), sort: '-created_at' }, page);
 }
 
 export function useBatchTrace(batch: string) {

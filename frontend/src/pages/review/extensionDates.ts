@@ -1,7 +1,7 @@
 // Dates of an extension decision: calendar days in Asia/Shanghai.
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { ExtensionPublic } from '../../client';
-import { shanghaiDay } from '../../lib/format';
+import { shanghaiDay, shanghaiToday } from '../../lib/format';
 
 /** The current end of protection: the customer's now, or the one at request time. */
 export function currentEnd(extension: ExtensionPublic): string {
@@ -14,6 +14,6 @@ export function suggestedEnd(extension: ExtensionPublic): Dayjs {
 }
 
 /** A new end must be after the current end and after today. */
-export function isTooEarly(day: Dayjs, extension: ExtensionPublic, today: Dayjs = dayjs()): boolean {
+export function isTooEarly(day: Dayjs, extension: ExtensionPublic, today: Dayjs = shanghaiToday()): boolean {
   return !day.isAfter(shanghaiDay(currentEnd(extension)), 'day') || !day.isAfter(today, 'day');
 }

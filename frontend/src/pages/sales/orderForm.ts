@@ -3,6 +3,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LineIn, OrderIn, OrderPublic, ProjectPublic } from '../../client';
 import { inlineEnumValues } from '../../lib/enums';
+import { shanghaiToday } from '../../lib/format';
 
 export type Currency = NonNullable<LineIn['currency']>;
 export const CURRENCIES = inlineEnumValues<Currency>({ CNY: true, USD: true, EUR: true, HKD: true });
@@ -52,7 +53,7 @@ export function emptyLine(): LineValues {
   return { quantity: null, unit_price: null, currency: 'CNY', batches: [] };
 }
 
-export function newOrderValues(today: Dayjs = dayjs()): OrderFormValues {
+export function newOrderValues(today: Dayjs = shanghaiToday()): OrderFormValues {
   return { order_number: '', contract_date: today.startOf('day'), remarks: '', lines: [emptyLine()] };
 }
 
@@ -124,6 +125,6 @@ export function projectsState(projects: ProjectPublic[]): ProjectsState {
 }
 
 /** A contract date may not be in the future (the sales date is the day the contract was signed). */
-export function isFutureDay(day: Dayjs, today: Dayjs = dayjs()): boolean {
+export function isFutureDay(day: Dayjs, today: Dayjs = shanghaiToday()): boolean {
   return day.startOf('day').isAfter(today.startOf('day'));
 }

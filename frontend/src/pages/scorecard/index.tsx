@@ -1,5 +1,4 @@
 import { DatePicker, Form, Segmented, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { ContentCard } from '../../components/ContentCard';
 import { ExportMenu } from '../../components/ExportMenu';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert';
@@ -8,6 +7,7 @@ import { useT } from '../../locales/i18n';
 import { PERIOD_CHOICES } from './scorecard';
 import { ScorecardTable } from './ScorecardTable';
 import { useScorecard } from './useScorecard';
+import { shanghaiToday } from '../../lib/format';
 
 /** 考核: the agents' and salespeople's follow-up compliance over a period; .xlsx / CSV. */
 export default function ScorecardPage() {
@@ -37,8 +37,8 @@ export default function ScorecardPage() {
               picker="month"
               value={filters.endMonth}
               allowClear
-              placeholder={dayjs().format('YYYY-MM')}
-              disabledDate={(day) => day.isAfter(dayjs(), 'month')}
+              placeholder={shanghaiToday().format('YYYY-MM')}
+              disabledDate={(day) => day.isAfter(shanghaiToday(), 'month')}
               onChange={(endMonth) => setFilters({ ...filters, endMonth })}
             />
           </Form.Item>

@@ -1,5 +1,5 @@
 import { DatePicker, Flex, InputNumber, Segmented, Select, Tooltip } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Dimension, Granularity } from '../../client';
 import { useAgentChoices } from '../../hooks/useChoices';
@@ -8,6 +8,7 @@ import { enumOptions } from '../../lib/enums';
 import { numberFits } from '../../lib/numberRules';
 import { useT, type MessageKey } from '../../locales/i18n';
 import type { StatsFilters } from './series';
+import { shanghaiToday } from '../../lib/format';
 
 
 function presets(t: (key: MessageKey) => string, today: Dayjs) {
@@ -68,8 +69,8 @@ export function StatsFilterBar({
       <DatePicker.RangePicker
         value={filters.range}
         allowClear={false}
-        presets={presets(t, dayjs())}
-        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        presets={presets(t, shanghaiToday())}
+        disabledDate={(day) => day.isAfter(shanghaiToday(), 'day')}
         onChange={(range) => range?.[0] && range[1] && set({ range: [range[0], range[1]] })}
         aria-label={t('sales.stats.range')}
       />

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { statsShipmentStats } from '../../client';
 import { statsShipmentStatsOptions } from '../../client/@tanstack/react-query.gen';
 import { downloadFile } from '../../lib/download';
 import { statsQuery, type StatsFilters } from './series';
+import { shanghaiToday } from '../../lib/format';
 
-export function defaultStatsFilters(today = dayjs()): StatsFilters {
+export function defaultStatsFilters(today = shanghaiToday()): StatsFilters {
   return {
     range: [today.subtract(5, 'month').startOf('month'), today],
     granularity: 'month',
