@@ -24,7 +24,7 @@ from api.imports.models import CustomerImport
 from api.kit.clock import now
 from api.kit.errors import Forbidden
 from api.notifications.models import OutboxMessage
-from api.orders.models import Order
+from api.orders.models import Order, ShipmentMonth
 from api.projects.models import Project
 from api.registrations.models import Registration
 from api.reports.models import Report
@@ -187,6 +187,9 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Project: _readable_customer_work(Project),
     Report: _readable_customer_work(Report),
     Order: _readable_customer_work(Order),
+    # Agent staff read orders of the customers they see now, which a month total cannot tell:
+    # their statistics sum the lines.
+    ShipmentMonth: lambda principal: true() if principal.is_vendor else false(),
     CustomerImport: _readable_imports,
     Announcement: _readable_announcements,
 }

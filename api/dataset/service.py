@@ -19,6 +19,7 @@ from api.demo.seed import seed_demo
 from api.identity.models import CustomerAlias
 from api.kit.clock import now
 from api.orders.models import Order, OrderLine
+from api.orders.service import rebuild_shipment_totals
 from api.projects.models import Project
 from api.registrations.models import Registration
 from api.reports.models import Report, ReportEntry
@@ -87,6 +88,9 @@ async def generate(
             f"{table_name(model):<22} {len(rows):>10,} rows {time.perf_counter() - began:6.1f} s"
             f"   {written / total:4.0%}"
         )
+    began = time.perf_counter()
+    await rebuild_shipment_totals(session)  # the lines above were copied, not recorded
+    progress(f"{'shipment month totals':<22} {'':>10} {time.perf_counter() - began:11.1f} s")
     await repository.catch_up_sequences(session, NUMBERED)
     await repository.analyse(session)
     progress(f"done: {total:,} rows in {time.perf_counter() - started:.1f} s")

@@ -10,6 +10,7 @@ from api.demo import repository
 from api.forecast.models import ForecastSnapshot
 from api.kit.clock import month_key, shift_month, today
 from api.orders.models import Order, OrderLine
+from api.orders.service import rebuild_shipment_totals
 
 # customer, project, monthly base quantity, unit price (CNY) or None
 DEMO_SHIPMENTS = [
@@ -62,3 +63,5 @@ async def seed_orders(session: AsyncSession) -> None:
                     quantity=round(base * (1.1 if back % 2 else 0.92), 1),
                 )
             )
+    await session.flush()
+    await rebuild_shipment_totals(session)  # the orders above bypassed the service

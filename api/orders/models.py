@@ -82,3 +82,26 @@ def not_deleted() -> sa.ColumnElement[bool]:
     in this domain or another's repository, starts from
     `readable_statement(principal, Order).where(not_deleted())`."""
     return col(Order.deleted_at).is_(None)
+
+
+class ShipmentMonth(SQLModel, table=True):
+    """The live order lines of one calendar month summed per agent, MCU model, product domain and
+    currency: the vendor's shipment statistics read a few thousand of these instead of millions
+    of lines. Every order write adds its signed lines here in the same transaction
+    (orders.totals), so it is never behind. `first_day`..`last_day` bound the contract dates
+    summed here (a delete does not narrow them): a month whose bounds lie inside a requested
+    range can stand for that range."""
+
+    __tablename__ = "shipment_month"
+
+    month: date = Field(primary_key=True)  # the month's first day
+    agent_id: int = Field(primary_key=True, foreign_key="agent.id")
+    mcu_model_id: int = Field(primary_key=True, foreign_key="mcu_model.id")
+    product_domain_id: int = Field(primary_key=True, foreign_key="product_domain.id")
+    currency: str = Field(primary_key=True, max_length=3)  # "" for lines without a price
+    lines: int  # 0 once every line summed here is deleted: the cell is then ignored
+    quantity: int = Field(sa_type=sa.BigInteger)
+    priced_lines: int  # lines with a unit price; `amount` means nothing while it is 0
+    amount: Decimal = Field(sa_type=sa.Numeric(20, 4))  # Σ quantity × unit price
+    first_day: date
+    last_day: date

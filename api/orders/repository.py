@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Select, exists, func, select, true
+from sqlalchemy import ColumnElement, Date, Select, case, cast, delete, exists, func, select, true
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -17,7 +19,8 @@ from api.kit.clock import CHINA
 from api.kit.errors import NotFound
 from api.kit.filters import starts_with_text, within
 from api.kit.pagination import PageParams, order_by, paginate
-from api.orders.models import Order, OrderLine, not_deleted
+from api.orders.models import Order, OrderLine, ShipmentMonth, not_deleted
+from api.orders.totals import CellChange, CellKey
 
 SORTABLE = {
     "contract_date": col(Order.contract_date),
@@ -195,3 +198,90 @@ async def save(session: AsyncSession, order: Order) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+_CELL = ("month", "agent_id", "mcu_model_id", "product_domain_id", "currency")
+_SUMMED = ("lines", "quantity", "priced_lines", "amount")
+
+
+def _earlier(a: ColumnElement[date], b: ColumnElement[date]) -> ColumnElement[date]:
+    return case((a < b, a), else_=b)
+
+
+def _later(a: ColumnElement[date], b: ColumnElement[date]) -> ColumnElement[date]:
+    return case((a > b, a), else_=b)
+
+
+async def add_to_month_totals(session: AsyncSession, changes: dict[CellKey, CellChange]) -> None:
+    """One upsert adds every changed cell: the database adds to what is there under its row lock,
+    so simultaneous orders all count. Cells go in key order, so two writers lock them in the
+    same order and never wait on each other crosswise."""
+    if not changes:
+        return
+    insert = postgresql_insert if dialect_name(session) == "postgresql" else sqlite_insert
+    statement = insert(ShipmentMonth).values(
+        [
+            {
+                **dict(zip(_CELL, key, strict=True)),
+                "lines": change.lines,
+                "quantity": change.quantity,
+                "priced_lines": change.priced_lines,
+                "amount": change.amount,
+                "first_day": change.first_day,
+                "last_day": change.last_day,
+            }
+            for key, change in sorted(changes.items())
+        ]
+    )
+    cell, new = ShipmentMonth.__table__.c, statement.excluded  # type: ignore[attr-defined]
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=list(_CELL),
+            set_={
+                **{name: cell[name] + new[name] for name in _SUMMED},
+                "first_day": case(
+                    (new.first_day < cell.first_day, new.first_day), else_=cell.first_day
+                ),
+                "last_day": case((new.last_day > cell.last_day, new.last_day), else_=cell.last_day),
+            },
+        )
+    )
+
+
+async def rebuild_month_totals(session: AsyncSession) -> None:
+    """The month totals summed afresh from the live lines (after a bulk load that bypassed the
+    service)."""
+    day = col(Order.contract_date)
+    month: ColumnElement[date] = (
+        cast(func.date_trunc("month", day), Date)
+        if dialect_name(session) == "postgresql"
+        else func.date(day, "start of month")
+    )
+    cell = [
+        month,
+        col(Order.agent_id),
+        col(OrderLine.mcu_model_id),
+        col(OrderLine.product_domain_id),
+        func.coalesce(col(OrderLine.currency), ""),
+    ]
+    sums = (
+        select(
+            *cell,
+            func.count(),
+            func.sum(col(OrderLine.quantity)),
+            func.count(col(OrderLine.unit_price)),
+            func.coalesce(func.sum(col(OrderLine.quantity) * col(OrderLine.unit_price)), 0),
+            func.min(day),
+            func.max(day),
+        )
+        .select_from(OrderLine)
+        .join(Order, col(Order.id) == col(OrderLine.order_id))
+        .where(not_deleted())
+        .group_by(*cell)
+    )
+    await session.execute(delete(ShipmentMonth))
+    await session.execute(
+        ShipmentMonth.__table__.insert().from_select(  # type: ignore[attr-defined]
+            [*_CELL, *_SUMMED, "first_day", "last_day"], sums
+        )
+    )

@@ -13,6 +13,7 @@ from api.kit.errors import AppError, Conflict
 from api.orders import repository
 from api.orders.models import Order, OrderLine
 from api.orders.schemas import BatchCustomer, LineIn, OrderCustomer, OrderIn
+from api.orders.totals import month_changes
 from api.projects.service import current_projects
 from api.users.models import User
 
@@ -93,6 +94,7 @@ async def create(
         lines=await _lines(session, customer, data.lines),
     )
     await _save(session, order)
+    await repository.add_to_month_totals(session, month_changes(order, 1))
     await record(session, principal, "order.create", order, after_extra=_lines_snapshot(order))
     return await repository.get_visible(session, principal, order.id or 0)
 
@@ -105,6 +107,7 @@ async def update(
     customer = await _recordable(session, principal, order.customer_id)
     _check_date(data)
     before = {**snapshot(order), **_lines_snapshot(order)}
+    taken_away = month_changes(order, -1)
     order.order_number, order.contract_date, order.remarks = (
         data.order_number.strip(),
         data.contract_date,
@@ -113,6 +116,7 @@ async def update(
     order.lines = await _lines(session, customer, data.lines)
     order.updated_at = now()
     await _save(session, order)
+    await repository.add_to_month_totals(session, month_changes(order, 1, into=taken_away))
     await record(
         session, principal, "order.update", order, before=before, after_extra=_lines_snapshot(order)
     )
@@ -127,7 +131,13 @@ async def delete(session: AsyncSession, principal: Principal, order_id: int, rea
     before = {**snapshot(order), **_lines_snapshot(order)}
     order.deleted_at, order.deleted_reason = now(), reason
     session.add(order)
+    await repository.add_to_month_totals(session, month_changes(order, -1))
     await record(session, principal, "order.delete", order, before=before, reason=reason)
+
+
+async def rebuild_shipment_totals(session: AsyncSession) -> None:
+    """The month totals of shipments summed afresh from the lines (after a bulk load)."""
+    await repository.rebuild_month_totals(session)
 
 
 def _lines_snapshot(order: Order) -> dict[str, Any]:

@@ -79,8 +79,8 @@ async def shipments(
     periods = periods_between(date_from, date_to, granularity)
     tallies: dict[str, _Tally] = {}
     total = _Tally(label="合计")
-    for day, key, label, currency, quantity, amount in await repository.daily_shipments(
-        session, principal, dimension, previous_from, date_to, agent_id
+    for day, key, label, currency, quantity, amount in await _shipments_by_day(
+        session, principal, dimension, (previous_from, date_from, date_to), agent_id
     ):
         if dimension is Dimension.NONE:
             name, label = "all", "全部"
@@ -116,6 +116,40 @@ async def shipments(
         rows=[tally.row(key, periods) for key, tally in ranked],
         total=total.row("total", periods),
     )
+
+
+async def _shipments_by_day(
+    session: AsyncSession,
+    principal: Principal,
+    dimension: Dimension,
+    span: tuple[date, date, date],
+    agent_id: int | None,
+) -> list[repository.DailyShipment]:
+    """The shipments from `previous_from` to `date_to`, each dated on the right side of
+    `date_from`. The vendor's by agent, model or domain come from the month totals where a
+    month's contract dates lie within the range and on one side of `date_from` (whole months,
+    the month still running); the lines of the other months are summed per day."""
+    previous_from, date_from, date_to = span
+    if not (principal.is_vendor and dimension in repository.MONTH_DIMENSIONS):
+        return await repository.daily_shipments(
+            session, principal, dimension, [(previous_from, date_to)], agent_id
+        )
+    months: dict[date, list[repository.MonthShipment]] = defaultdict(list)
+    for total in await repository.month_shipments(
+        session, principal, dimension, previous_from.replace(day=1), date_to, agent_id
+    ):
+        months[total.month].append(total)
+    found, by_lines = [], []
+    for month, totals in months.items():
+        first, last = min(t.first_day for t in totals), max(t.last_day for t in totals)
+        if previous_from <= first and last <= date_to and (last < date_from or first >= date_from):
+            found += [repository.DailyShipment(first, *t[1:6]) for t in totals]
+        else:
+            month_end = add_months(month, 1) - timedelta(days=1)
+            by_lines.append((max(month, previous_from), min(month_end, date_to)))
+    if by_lines:
+        found += await repository.daily_shipments(session, principal, dimension, by_lines, agent_id)
+    return found
 
 
 def table(stats: ShipmentStats) -> tuple[list[str], list[list[Any]]]:

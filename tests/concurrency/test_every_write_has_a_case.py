@@ -36,7 +36,6 @@ EXEMPT: dict[str, str] = {
     "POST /customers/{customer_id}/extensions": _NEW_ROW,
     "PUT /customers/{customer_id}/group": _OWN_FIELDS,
     "DELETE /customers/{customer_id}/group": _FIXED_VALUE,
-    "POST /customers/{customer_id}/orders": _NEW_ROW,
     "POST /imports": _NEW_ROW,
     "POST /mcu-models": _NEW_ROW,
     "POST /mcu-models/import": "inserts new rows; existing part numbers are skipped by key",

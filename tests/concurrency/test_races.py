@@ -23,6 +23,8 @@ from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.desk.models import DeskSeen
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage
+from api.orders.models import ShipmentMonth
+from api.orders.service import rebuild_shipment_totals
 from api.registrations.models import Registration
 from api.security import hash_opaque_token
 from api.users.models import User
@@ -479,6 +481,44 @@ async def test_an_announcement_withdrawn_ten_times_at_once_is_withdrawn_once(
         assert final.json()["withdrawal_reason"] == won.json()["withdrawal_reason"]
 
 
+async def _month_totals_equal_the_lines(session) -> None:  # type: ignore[no-untyped-def]
+    """The month totals as the order writes left them equal the live lines summed afresh."""
+    cells = select(ShipmentMonth).where(col(ShipmentMonth.lines) > 0)
+    kept = [
+        (c.month, c.agent_id, c.mcu_model_id, c.currency, c.lines, c.quantity, c.amount)
+        for c in (await session.scalars(cells)).all()
+    ]
+    await rebuild_shipment_totals(session)
+    summed = [
+        (c.month, c.agent_id, c.mcu_model_id, c.currency, c.lines, c.quantity, c.amount)
+        for c in (await session.scalars(cells)).all()
+    ]
+    await session.rollback()
+    assert sorted(kept) == sorted(summed)
+
+
+@covers("POST /customers/{customer_id}/orders")
+async def test_orders_recorded_at_once_for_one_month_and_model_all_count_in_the_month_totals(
+    http, world, book, session
+) -> None:
+    assistant = world.a_assistant.headers
+    for round_ in range(ROUNDS):
+        answers = await at_once(
+            *(
+                http.post(
+                    f"{API}/customers/{book.customer_id}/orders",
+                    json=order(
+                        f"SO-SUM-{round_:03d}-{n}", project_id=book.cooker, unit_price="1.5"
+                    ),
+                    headers=assistant,
+                )
+                for n in range(10)
+            )
+        )
+        assert statuses(answers) == [201] * 10, describe(answers)
+    await _month_totals_equal_the_lines(session)
+
+
 @covers("POST /orders/{order_id}/delete", "PUT /orders/{order_id}")
 async def test_an_order_edited_and_deleted_at_once_is_deleted_once_and_not_edited_after(
     http, world, book, session
@@ -508,6 +548,7 @@ async def test_an_order_edited_and_deleted_at_once_is_deleted_once_and_not_edite
         # An edit answered 200 happened before the delete; none after it.
         edits = await _audit_rows(session, "sales_order", order_id, "order.update")
         assert edits == sum(r.status_code == 200 for r in answers[5:])
+    await _month_totals_equal_the_lines(session)
 
 
 @covers("POST /auth/set-password")

@@ -1,5 +1,6 @@
 """Shipment statistics (SPEC §10): totals equal the lines for every grouping and role; previous
-period; top-N; the .xlsx and CSV exports hold the same numbers."""
+period; top-N; the vendor's month totals answer what the lines answer; the .xlsx and CSV exports
+hold the same numbers."""
 
 import csv
 import io
@@ -113,6 +114,59 @@ async def test_top_n_sums_the_rest_as_other(client, world, shipped) -> None:
     rows = (await _stats(client, world.vendor, group_by="mcu_model", top=1)).json()["rows"]
     assert [r["label"] for r in rows] == ["CD32F030C8T6", "其他"]
     assert rows[1]["quantity"] == shipped["fan"]
+
+
+@pytest.fixture
+async def spread(client, world, shipped, book):  # type: ignore[no-untyped-def]
+    """`shipped` and three more orders, so that months hold orders on several days: the 5th of
+    this month, the 2nd and the 20th of the last."""
+    first = today().replace(day=1)
+    last_month = first - timedelta(days=30)
+    for number, when, project, price in (
+        ("S-1", first + timedelta(days=4), book.cooker, "1.5"),
+        ("S-2", last_month.replace(day=2), book.fan, None),
+        ("S-3", last_month.replace(day=20), book.cooker, "2.25"),
+    ):
+        body = order(number, when.isoformat(), project_id=project, unit_price=price)
+        created = await client.post(
+            f"/api/v1/customers/{book.customer_id}/orders",
+            json=body,
+            headers=world.a_assistant.headers,
+        )
+        assert created.status_code == 201, created.text
+
+
+def _window(first: int, last: int) -> dict[str, str]:
+    """Days from the first of this month (at most today): -3 is A-3's day, the 28th."""
+    start = today().replace(day=1)
+    return {
+        "date_from": (start + timedelta(days=first)).isoformat(),
+        "date_to": min(today(), start + timedelta(days=last)).isoformat(),
+    }
+
+
+@pytest.mark.parametrize("dimension", ["none", "agent", "mcu_model", "product_domain"])
+@pytest.mark.parametrize(
+    "days",
+    [
+        (-70, 99),  # mid-month to today: partial months on both sides of the comparison
+        (0, 99),  # this month so far, against a period starting mid-last-month
+        (-30, -1),  # last month whole
+        (4, 99),  # starting on S-1's day
+        (5, 99),  # starting the day after S-1: this month straddles the two periods
+        (-60, -4),  # ending the day before A-3: its month ends after the range
+    ],
+)
+async def test_the_vendors_statistics_from_month_totals_equal_the_agents_from_the_lines(
+    client, world, spread, dimension: str, days: tuple[int, int]
+) -> None:
+    # The vendor reads month totals, A's admin sums A's lines: one agent's figures must agree.
+    window = _window(*days)
+    vendor = await _stats(
+        client, world.vendor, group_by=dimension, agent_id=world.agent_a.id, **window
+    )
+    admin = await _stats(client, world.a_admin, group_by=dimension, **window)
+    assert vendor.json() == admin.json()
 
 
 async def test_xlsx_export_opens_with_openpyxl_and_holds_the_same_numbers(
