@@ -206,11 +206,11 @@ async def count_todo(
 async def list_customers(
     session: AsyncSession, principal: Principal, page: PageParams, filters: CustomerFilters
 ) -> tuple[list[Customer], int]:
-    statement = _filtered(with_people(readable_statement(principal, Customer), brief=True), filters)
-    statement = statement.order_by(
+    statement = _filtered(readable_statement(principal, Customer), filters).order_by(
         *order_by(filters.sort, SORTABLE, "-updated_at", ties=col(Customer.id))
     )
-    return await paginate(session, statement, page)
+    people = (col(Customer.id), lambda chosen: with_people(chosen, brief=True))
+    return await paginate(session, statement, page, joined=people)
 
 
 async def get_visible(

@@ -1,5 +1,6 @@
 """Limit/offset paging and whitelisted sorting shared by every list endpoint."""
 
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -47,13 +48,26 @@ def order_by(
 
 
 async def paginate(
-    session: AsyncSession, statement: Select[Any], page: PageParams
+    session: AsyncSession,
+    statement: Select[Any],
+    page: PageParams,
+    *,
+    joined: tuple[Any, Callable[[Select[Any]], Select[Any]]] | None = None,
 ) -> tuple[list[Any], int]:
-    """Run one page of `statement` and count all its rows (unless the page is not counted)."""
+    """Run one page of `statement` and count all its rows (unless the page is not counted).
+
+    `joined` = (key column, what joins the rows' relations in): the page's keys are chosen on
+    the list's own rows first and only those rows are joined. Joined in one statement with the
+    LIMIT outside, PostgreSQL's generic plan (a prepared statement after five runs) joined every
+    visible row before sorting: 11 ms instead of 1.5 for a salesperson's 2,000 customers."""
     total = (
         await session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
         if page.counted
         else 0
     )
-    rows = (await session.scalars(statement.limit(page.limit).offset(page.offset))).all()
+    chosen = statement.limit(page.limit).offset(page.offset)
+    if joined is not None:
+        key, join = joined
+        chosen = join(statement.where(key.in_(chosen.with_only_columns(key))))
+    rows = (await session.scalars(chosen)).all()
     return list(rows), int(total or 0)
