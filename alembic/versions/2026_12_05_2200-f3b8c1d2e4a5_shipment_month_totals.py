@@ -40,19 +40,6 @@ def upgrade() -> None:
         sa.Column("amount", sa.Numeric(precision=20, scale=4), nullable=False),
         sa.Column("first_day", sa.Date(), nullable=False),
         sa.Column("last_day", sa.Date(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["agent_id"], ["agent.id"], name=op.f("fk_shipment_month_agent_id_agent")
-        ),
-        sa.ForeignKeyConstraint(
-            ["mcu_model_id"],
-            ["mcu_model.id"],
-            name=op.f("fk_shipment_month_mcu_model_id_mcu_model"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["product_domain_id"],
-            ["product_domain.id"],
-            name=op.f("fk_shipment_month_product_domain_id_product_domain"),
-        ),
         sa.PrimaryKeyConstraint(
             "month",
             "agent_id",

@@ -180,6 +180,10 @@ async def merge(
         session.add(child)
     await session.flush()
     moved = await repository.move_references(session, ProductDomain, source_id, into_id)
+    # Imported here: orders -> customers -> catalog would be a cycle at import time.
+    from api.orders.service import move_domain_totals
+
+    await move_domain_totals(session, source_id, into_id)  # its shipments' month totals
     target.typical_products = list(
         dict.fromkeys([*target.typical_products, *source.typical_products])
     )

@@ -94,10 +94,13 @@ class ShipmentMonth(SQLModel, table=True):
 
     __tablename__ = "shipment_month"
 
+    # No foreign keys: the lines' own keep the ids honest, and a catalog merge folds these
+    # totals into the target's (orders.service.move_domain_totals) instead of re-pointing them
+    # as references, which would collide with the target's cells of the same month.
     month: date = Field(primary_key=True)  # the month's first day
-    agent_id: int = Field(primary_key=True, foreign_key="agent.id")
-    mcu_model_id: int = Field(primary_key=True, foreign_key="mcu_model.id")
-    product_domain_id: int = Field(primary_key=True, foreign_key="product_domain.id")
+    agent_id: int = Field(primary_key=True)
+    mcu_model_id: int = Field(primary_key=True)
+    product_domain_id: int = Field(primary_key=True)
     currency: str = Field(primary_key=True, max_length=3)  # "" for lines without a price
     lines: int  # 0 once every line summed here is deleted: the cell is then ignored
     quantity: int = Field(sa_type=sa.BigInteger)

@@ -2,8 +2,21 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, case, cast, delete, exists, func, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    literal,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -202,6 +215,7 @@ async def save(session: AsyncSession, order: Order) -> bool:
 
 _CELL = ("month", "agent_id", "mcu_model_id", "product_domain_id", "currency")
 _SUMMED = ("lines", "quantity", "priced_lines", "amount")
+_ALL = (*_CELL, *_SUMMED, "first_day", "last_day")
 
 
 def _earlier(a: ColumnElement[date], b: ColumnElement[date]) -> ColumnElement[date]:
@@ -218,8 +232,7 @@ async def add_to_month_totals(session: AsyncSession, changes: dict[CellKey, Cell
     same order and never wait on each other crosswise."""
     if not changes:
         return
-    insert = postgresql_insert if dialect_name(session) == "postgresql" else sqlite_insert
-    statement = insert(ShipmentMonth).values(
+    statement = _insert(session)(ShipmentMonth).values(
         [
             {
                 **dict(zip(_CELL, key, strict=True)),
@@ -233,18 +246,38 @@ async def add_to_month_totals(session: AsyncSession, changes: dict[CellKey, Cell
             for key, change in sorted(changes.items())
         ]
     )
-    cell, new = ShipmentMonth.__table__.c, statement.excluded  # type: ignore[attr-defined]
+    await session.execute(_adding_to_cells(statement))
+
+
+async def move_domain_totals(session: AsyncSession, source_id: int, target_id: int) -> None:
+    """Add the month totals of product domain `source_id` to `target_id`'s and drop them (a
+    domain merge: its lines moved to the target)."""
+    cell = ShipmentMonth.__table__.c  # type: ignore[attr-defined]
+    source = cell.product_domain_id == source_id
+    moved = select(
+        *(literal(target_id) if name == "product_domain_id" else cell[name] for name in _ALL)
+    ).where(source)
     await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(_CELL),
-            set_={
-                **{name: cell[name] + new[name] for name in _SUMMED},
-                "first_day": case(
-                    (new.first_day < cell.first_day, new.first_day), else_=cell.first_day
-                ),
-                "last_day": case((new.last_day > cell.last_day, new.last_day), else_=cell.last_day),
-            },
-        )
+        _adding_to_cells(_insert(session)(ShipmentMonth).from_select(_ALL, moved))
+    )
+    await session.execute(delete(ShipmentMonth).where(source))
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT, which can add to a row that is there (ON CONFLICT DO UPDATE)."""
+    return postgresql_insert if dialect_name(session) == "postgresql" else sqlite_insert
+
+
+def _adding_to_cells(statement: Any) -> Any:
+    """An INSERT into shipment_month that adds to the cells already there."""
+    cell, new = ShipmentMonth.__table__.c, statement.excluded  # type: ignore[attr-defined]
+    return statement.on_conflict_do_update(
+        index_elements=list(_CELL),
+        set_={
+            **{name: cell[name] + new[name] for name in _SUMMED},
+            "first_day": _earlier(new.first_day, cell.first_day),
+            "last_day": _later(new.last_day, cell.last_day),
+        },
     )
 
 
@@ -281,7 +314,5 @@ async def rebuild_month_totals(session: AsyncSession) -> None:
     )
     await session.execute(delete(ShipmentMonth))
     await session.execute(
-        ShipmentMonth.__table__.insert().from_select(  # type: ignore[attr-defined]
-            [*_CELL, *_SUMMED, "first_day", "last_day"], sums
-        )
+        ShipmentMonth.__table__.insert().from_select(_ALL, sums)  # type: ignore[attr-defined]
     )

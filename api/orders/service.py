@@ -135,6 +135,11 @@ async def delete(session: AsyncSession, principal: Principal, order_id: int, rea
     await record(session, principal, "order.delete", order, before=before, reason=reason)
 
 
+async def move_domain_totals(session: AsyncSession, source_id: int, target_id: int) -> None:
+    """A product domain merged into another: its month totals join the target's."""
+    await repository.move_domain_totals(session, source_id, target_id)
+
+
 async def rebuild_shipment_totals(session: AsyncSession) -> None:
     """The month totals of shipments summed afresh from the lines (after a bulk load)."""
     await repository.rebuild_month_totals(session)

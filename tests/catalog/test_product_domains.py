@@ -258,6 +258,39 @@ async def test_merge_moves_every_reference_and_leaves_none_behind(
     assert entry["after"]["moved"] == preview["counts"]
 
 
+async def test_a_merged_domains_shipments_count_under_the_target_in_the_vendors_statistics(
+    client, world, book
+) -> None:
+    for number, project in (("SO-M-1", book.fan), ("SO-M-2", book.cooker)):
+        order = await client.post(
+            f"/api/v1/customers/{book.customer_id}/orders",
+            json={
+                "order_number": number,
+                "contract_date": today().isoformat(),
+                "lines": [{"project_id": project, "quantity": 500}],
+            },
+            headers=world.a_assistant.headers,
+        )
+        assert order.status_code == 201, order.text
+    merged = await client.post(
+        f"{URL}/{book.motor_control}/merge",
+        json={"into_id": book.small_appliances},
+        headers=world.vendor.headers,
+    )
+    assert merged.status_code == 200, merged.text
+
+    async def by_domain(actor) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+        stats = await client.get(
+            "/api/v1/stats/shipments",
+            params={"group_by": "product_domain", "agent_id": world.agent_a.id},
+            headers=actor.headers,
+        )
+        return [(row["label"], row["quantity"]) for row in stats.json()["rows"]]
+
+    # The vendor reads month totals, A's admin sums the lines the merge moved.
+    assert await by_domain(world.vendor) == await by_domain(world.a_admin) == [("小家电", 1000)]
+
+
 async def test_merge_refuses_itself_and_an_inactive_target(client, world) -> None:
     tree = await _tree(client, world.vendor)
     a, b = tree[0]["id"], tree[1]["id"]
