@@ -90,6 +90,13 @@ def _readable_customer_work(
     return readable
 
 
+def reads_month_totals(principal: Principal) -> bool:
+    """Whether the month totals of shipments (all agents' orders) are the caller's orders: the
+    vendor's are. Agent staff read the orders of the customers they see now, which a month
+    total cannot tell, so their statistics sum the lines."""
+    return principal.is_vendor
+
+
 def _readable_applications(
     model: type[Registration] | type[Extension],
 ) -> Callable[[Principal], ColumnElement[bool]]:
@@ -187,9 +194,7 @@ _READABLE: dict[type[SQLModel], Callable[[Principal], ColumnElement[bool]]] = {
     Project: _readable_customer_work(Project),
     Report: _readable_customer_work(Report),
     Order: _readable_customer_work(Order),
-    # Agent staff read orders of the customers they see now, which a month total cannot tell:
-    # their statistics sum the lines.
-    ShipmentMonth: lambda principal: true() if principal.is_vendor else false(),
+    ShipmentMonth: lambda principal: true() if reads_month_totals(principal) else false(),
     CustomerImport: _readable_imports,
     Announcement: _readable_announcements,
 }

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, case, func, literal, or_
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel, col
+from sqlmodel import col
 
 from api.agents.models import Agent
 from api.authz.policy import readable_statement
@@ -18,25 +18,43 @@ from api.orders.models import Order, OrderLine, ShipmentMonth, not_deleted
 from api.stats.schemas import Dimension
 from api.users.models import User
 
-# dimension -> (key column, label column, table to join for the label)
-_DIMENSIONS: dict[Dimension, tuple[Any, Any, type[SQLModel] | None]] = {
-    Dimension.AGENT: (col(Order.agent_id), col(Agent.name), Agent),
-    Dimension.SALESPERSON: (col(Customer.contact_user_id), col(User.display_name), User),
-    Dimension.CUSTOMER: (col(Order.customer_id), col(Customer.name), None),
-    Dimension.MCU_MODEL: (col(OrderLine.mcu_model_id), col(McuModel.part_number), McuModel),
-    Dimension.PRODUCT_DOMAIN: (
-        col(OrderLine.product_domain_id),
-        col(ProductDomain.name),
-        ProductDomain,
-    ),
-    Dimension.REGION: (col(Customer.province), col(Customer.province), None),
+# The dimensions whose values are ids: the label that names one, and the id it is joined on.
+_NAMES: dict[Dimension, tuple[Any, Any]] = {
+    Dimension.AGENT: (col(Agent.name), col(Agent.id)),
+    Dimension.SALESPERSON: (col(User.display_name), col(User.id)),
+    Dimension.MCU_MODEL: (col(McuModel.part_number), col(McuModel.id)),
+    Dimension.PRODUCT_DOMAIN: (col(ProductDomain.name), col(ProductDomain.id)),
 }
-_JOINS = {
-    Agent: col(Agent.id) == col(Order.agent_id),
-    User: col(User.id) == col(Customer.contact_user_id),
-    McuModel: col(McuModel.id) == col(OrderLine.mcu_model_id),
-    ProductDomain: col(ProductDomain.id) == col(OrderLine.product_domain_id),
+# The dimensions that are their own label.
+_OWN_LABELS = {Dimension.CUSTOMER: col(Customer.name), Dimension.REGION: col(Customer.province)}
+# dimension -> its key column among the lines (joined to their order and customer)
+_LINE_KEYS = {
+    Dimension.AGENT: col(Order.agent_id),
+    Dimension.SALESPERSON: col(Customer.contact_user_id),
+    Dimension.CUSTOMER: col(Order.customer_id),
+    Dimension.MCU_MODEL: col(OrderLine.mcu_model_id),
+    Dimension.PRODUCT_DOMAIN: col(OrderLine.product_domain_id),
+    Dimension.REGION: col(Customer.province),
 }
+# dimension -> its key column in the month totals, which hold no customer
+_MONTH_KEYS = {
+    Dimension.AGENT: col(ShipmentMonth.agent_id),
+    Dimension.MCU_MODEL: col(ShipmentMonth.mcu_model_id),
+    Dimension.PRODUCT_DOMAIN: col(ShipmentMonth.product_domain_id),
+}
+MONTH_DIMENSIONS = frozenset({Dimension.NONE, *_MONTH_KEYS})
+
+
+def _grouped(statement: Any, dimension: Dimension, keys: dict[Dimension, Any]) -> Any:
+    """`statement` joined to what names the dimension's values, with its key and label columns
+    (0 and "" without a dimension)."""
+    key = keys.get(dimension)
+    if key is None:
+        return statement, literal(0), literal("")
+    if dimension in _NAMES:
+        label, id_ = _NAMES[dimension]
+        return statement.outerjoin(id_.table, id_ == key), key, label
+    return statement, key, _OWN_LABELS[dimension]
 
 
 class DailyShipment(NamedTuple):
@@ -57,15 +75,6 @@ async def daily_shipments(
 ) -> list[DailyShipment]:
     """Quantity and amount per day, key and currency within the inclusive day ranges `days`:
     small enough to roll up in Python."""
-    key, label, table = _DIMENSIONS.get(dimension, (None, None, None))
-    columns = [
-        col(Order.contract_date),
-        key if key is not None else literal(0),
-        label if label is not None else literal(""),
-        col(OrderLine.currency),
-        func.sum(col(OrderLine.quantity)),
-        func.sum(col(OrderLine.quantity) * col(OrderLine.unit_price)),
-    ]
     statement = (
         readable_statement(principal, Order)
         .where(not_deleted())
@@ -73,33 +82,22 @@ async def daily_shipments(
         .join(Customer, col(Customer.id) == col(Order.customer_id))
         .where(or_(*(col(Order.contract_date).between(start, end) for start, end in days)))
     )
-    if table is not None:
-        statement = statement.outerjoin(table, _JOINS[table])
+    statement, key, label = _grouped(statement, dimension, _LINE_KEYS)
     if agent_id is not None:
         statement = statement.where(col(Order.agent_id) == agent_id)
+    columns = [
+        col(Order.contract_date),
+        key,
+        label,
+        col(OrderLine.currency),
+        func.sum(col(OrderLine.quantity)),
+        func.sum(col(OrderLine.quantity) * col(OrderLine.unit_price)),
+    ]
     per_day = statement.with_only_columns(*columns).group_by(*columns[:4])
     return [
         DailyShipment(day, key, label, currency, int(quantity), amount)
         for day, key, label, currency, quantity, amount in await session.execute(per_day)
     ]
-
-
-# dimension -> (key column, label column, table to join for the label): what a month total holds
-MONTH_DIMENSIONS: dict[Dimension, tuple[Any, Any, type[SQLModel] | None]] = {
-    Dimension.NONE: (literal(0), literal(""), None),
-    Dimension.AGENT: (col(ShipmentMonth.agent_id), col(Agent.name), Agent),
-    Dimension.MCU_MODEL: (col(ShipmentMonth.mcu_model_id), col(McuModel.part_number), McuModel),
-    Dimension.PRODUCT_DOMAIN: (
-        col(ShipmentMonth.product_domain_id),
-        col(ProductDomain.name),
-        ProductDomain,
-    ),
-}
-_MONTH_JOINS = {
-    Agent: col(Agent.id) == col(ShipmentMonth.agent_id),
-    McuModel: col(McuModel.id) == col(ShipmentMonth.mcu_model_id),
-    ProductDomain: col(ProductDomain.id) == col(ShipmentMonth.product_domain_id),
-}
 
 
 def _planned(month: date) -> Any:
@@ -129,12 +127,13 @@ async def month_shipments(
     agent_id: int | None,
 ) -> list[MonthShipment]:
     """The month totals per month, key and currency (a dimension of MONTH_DIMENSIONS)."""
-    key, label, table = MONTH_DIMENSIONS[dimension]
+    statement, key, label = _grouped(
+        readable_statement(principal, ShipmentMonth), dimension, _MONTH_KEYS
+    )
     groups = [col(ShipmentMonth.month), key, label, col(ShipmentMonth.currency)]
     priced_amount = case((col(ShipmentMonth.priced_lines) > 0, col(ShipmentMonth.amount)))
     statement = (
-        readable_statement(principal, ShipmentMonth)
-        .where(col(ShipmentMonth.lines) > 0)
+        statement.where(col(ShipmentMonth.lines) > 0)
         .where(col(ShipmentMonth.month).between(_planned(first_month), _planned(last_month)))
         .with_only_columns(
             *groups,
@@ -145,8 +144,6 @@ async def month_shipments(
         )
         .group_by(*groups)
     )
-    if table is not None:
-        statement = statement.outerjoin(table, _MONTH_JOINS[table])
     if agent_id is not None:
         statement = statement.where(col(ShipmentMonth.agent_id) == agent_id)
     return [

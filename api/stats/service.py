@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from api.authz.policy import reads_month_totals
 from api.authz.principal import Principal
 from api.db import AsyncSession
 from api.kit.clock import add_months, month_key
@@ -130,7 +131,7 @@ async def _shipments_by_day(
     month's contract dates lie within the range and on one side of `date_from` (whole months,
     the month still running); the lines of the other months are summed per day."""
     previous_from, date_from, date_to = span
-    if not (principal.is_vendor and dimension in repository.MONTH_DIMENSIONS):
+    if not (reads_month_totals(principal) and dimension in repository.MONTH_DIMENSIONS):
         return await repository.daily_shipments(
             session, principal, dimension, [(previous_from, date_to)], agent_id
         )

@@ -23,8 +23,6 @@ from api.customers.models import Customer, CustomerStatus, ProtectionMode
 from api.desk.models import DeskSeen
 from api.kit.clock import now
 from api.notifications.models import OutboxMessage
-from api.orders.models import ShipmentMonth
-from api.orders.service import rebuild_shipment_totals
 from api.registrations.models import Registration
 from api.security import hash_opaque_token
 from api.users.models import User
@@ -41,7 +39,7 @@ from tests.concurrency.harness import (
 )
 from tests.factories import PASSWORD
 from tests.imports.sheets import filled_template, row
-from tests.orders.conftest import order
+from tests.orders.conftest import assert_month_totals_match_the_lines, order
 
 # Distinct company words, so one round's approved name never blocks the next round's.
 WORDS = [
@@ -481,22 +479,6 @@ async def test_an_announcement_withdrawn_ten_times_at_once_is_withdrawn_once(
         assert final.json()["withdrawal_reason"] == won.json()["withdrawal_reason"]
 
 
-async def _month_totals_equal_the_lines(session) -> None:  # type: ignore[no-untyped-def]
-    """The month totals as the order writes left them equal the live lines summed afresh."""
-    cells = select(ShipmentMonth).where(col(ShipmentMonth.lines) > 0)
-    kept = [
-        (c.month, c.agent_id, c.mcu_model_id, c.currency, c.lines, c.quantity, c.amount)
-        for c in (await session.scalars(cells)).all()
-    ]
-    await rebuild_shipment_totals(session)
-    summed = [
-        (c.month, c.agent_id, c.mcu_model_id, c.currency, c.lines, c.quantity, c.amount)
-        for c in (await session.scalars(cells)).all()
-    ]
-    await session.rollback()
-    assert sorted(kept) == sorted(summed)
-
-
 @covers("POST /customers/{customer_id}/orders")
 async def test_orders_recorded_at_once_for_one_month_and_model_all_count_in_the_month_totals(
     http, world, book, session
@@ -516,7 +498,7 @@ async def test_orders_recorded_at_once_for_one_month_and_model_all_count_in_the_
             )
         )
         assert statuses(answers) == [201] * 10, describe(answers)
-    await _month_totals_equal_the_lines(session)
+    await assert_month_totals_match_the_lines(session)
 
 
 @covers("POST /orders/{order_id}/delete", "PUT /orders/{order_id}")
@@ -548,7 +530,7 @@ async def test_an_order_edited_and_deleted_at_once_is_deleted_once_and_not_edite
         # An edit answered 200 happened before the delete; none after it.
         edits = await _audit_rows(session, "sales_order", order_id, "order.update")
         assert edits == sum(r.status_code == 200 for r in answers[5:])
-    await _month_totals_equal_the_lines(session)
+    await assert_month_totals_match_the_lines(session)
 
 
 @covers("POST /auth/set-password")

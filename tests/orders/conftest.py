@@ -86,3 +86,35 @@ def order(number: str = "SO-2026-001", day: str | None = None, **line) -> dict: 
         "contract_date": day or today().isoformat(),
         "lines": [{"quantity": 1000, **line}],
     }
+
+
+async def assert_month_totals_match_the_lines(session):  # type: ignore[no-untyped-def]
+    """The month totals as the order writes left them hold what summing the live lines afresh
+    gives; a cell's days may be wider (a delete does not narrow them) but hold every line summed
+    there. Returns the cells that still sum a line; the rebuild is rolled back."""
+    from sqlmodel import col, select
+
+    from api.orders.models import ShipmentMonth
+    from api.orders.service import rebuild_shipment_totals
+
+    async def cells():  # type: ignore[no-untyped-def]
+        rows = await session.scalars(select(ShipmentMonth).where(col(ShipmentMonth.lines) > 0))
+        return {
+            (r.month, r.agent_id, r.mcu_model_id, r.product_domain_id, r.currency): (
+                (r.lines, r.quantity, r.priced_lines, r.amount),
+                (r.first_day, r.last_day),
+            )
+            for r in rows.all()
+        }
+
+    kept = await cells()
+    await rebuild_shipment_totals(session)
+    rebuilt = await cells()
+    await session.rollback()
+    assert {cell: sums for cell, (sums, _) in kept.items()} == {
+        cell: sums for cell, (sums, _) in rebuilt.items()
+    }
+    for cell, (_, (first, last)) in rebuilt.items():
+        kept_first, kept_last = kept[cell][1]
+        assert kept_first <= first and last <= kept_last, cell
+    return kept
